@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.primitives.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.types.Hex;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.BigRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ScaleCodecTest {
+
+  @ParameterizedTest(name = "compact {0} = {1}")
+  @CsvSource({
+    "0, 00",
+    "1, 04",
+    "63, fc",
+    "64, 0101",
+    "16383, fdff",
+    "16384, 02000100",
+    "1073741823, feffffff",
+    "1073741824, 0300000040",
+    "4294967295, 03ffffffff",
+    "4294967296, 070000000001",
+    "18446744073709551615, 13ffffffffffffffff",
+    "340282366920938463463374607431768211455, 33ffffffffffffffffffffffffffffffff"
+  })
+  void compactIntegersMatchParityScaleCodec(String value, String hex) {
+    BigInteger v = new BigInteger(value);
+    assertThat(Hex.encodeBare(ScaleCodec.COMPACT.encode(v))).isEqualTo(hex);
+    assertThat(ScaleCodec.COMPACT.decode(Hex.decode(hex))).isEqualTo(v);
+  }
+
+  @ParameterizedTest(name = "{0} is not canonical")
+  @CsvSource({"0100", "02000000", "0300000000", "07ffffffff00"})
+  void nonCanonicalCompactIsRejected(String hex) {
+    assertThatThrownBy(() -> ScaleCodec.COMPACT.decode(Hex.decode(hex)))
+        .isInstanceOf(ScaleDecodingException.class)
+        .hasMessageContaining("non-canonical");
+  }
+
+  @Property
+  void compactRoundTripsUpTo128Bits(
+      @ForAll @BigRange(min = "0", max = "340282366920938463463374607431768211455") BigInteger v) {
+    assertThat(ScaleCodec.COMPACT.decode(ScaleCodec.COMPACT.encode(v))).isEqualTo(v);
+  }
+
+  @Property
+  void compactLongRoundTrips(@ForAll long v) {
+    byte[] encoded = new ScaleWriter().writeCompact(v).toByteArray();
+    assertThat(new ScaleReader(encoded).readCompactLong()).isEqualTo(v);
+  }
+
+  @Test
+  void fixedWidthIntegersAreLittleEndian() {
+    assertThat(Hex.encodeBare(ScaleCodec.U16.encode(0x0102))).isEqualTo("0201");
+    assertThat(Hex.encodeBare(ScaleCodec.U32.encode(0xdeadbeefL))).isEqualTo("efbeadde");
+    assertThat(Hex.encodeBare(ScaleCodec.U64.encode(-1L))).isEqualTo("ffffffffffffffff");
+    assertThat(ScaleCodec.U32.decode(Hex.decode("efbeadde"))).isEqualTo(0xdeadbeefL);
+    BigInteger big = BigInteger.ONE.shiftLeft(127).add(BigInteger.TWO);
+    assertThat(ScaleCodec.U128.decode(ScaleCodec.U128.encode(big))).isEqualTo(big);
+    assertThat(ScaleCodec.I128.decode(ScaleCodec.I128.encode(BigInteger.valueOf(-5))))
+        .isEqualTo(BigInteger.valueOf(-5));
+    assertThat(Hex.encodeBare(ScaleCodec.I128.encode(BigInteger.valueOf(-1))))
+        .isEqualTo("ff".repeat(16));
+  }
+
+  @Test
+  void optionBoolIsOneByte() {
+    assertThat(ScaleCodec.OPTION_BOOL.encode(Optional.empty())).containsExactly(0);
+    assertThat(ScaleCodec.OPTION_BOOL.encode(Optional.of(true))).containsExactly(1);
+    assertThat(ScaleCodec.OPTION_BOOL.encode(Optional.of(false))).containsExactly(2);
+    assertThat(ScaleCodec.OPTION_BOOL.decode(new byte[] {2})).contains(false);
+    assertThatThrownBy(() -> ScaleCodec.OPTION_BOOL.decode(new byte[] {3}))
+        .isInstanceOf(ScaleDecodingException.class);
+  }
+
+  @Test
+  void optionVecTupleResultAndStringsCompose() {
+    ScaleCodec<List<Tuple2<Bytes, Optional<Long>>>> codec =
+        ScaleCodec.vec(ScaleCodec.tuple(ScaleCodec.BYTES, ScaleCodec.option(ScaleCodec.U32)));
+    List<Tuple2<Bytes, Optional<Long>>> value =
+        List.of(
+            new Tuple2<>(Bytes.ofUnsigned(1, 2), Optional.of(7L)),
+            new Tuple2<>(Bytes.EMPTY, Optional.empty()));
+    byte[] encoded = codec.encode(value);
+    assertThat(Hex.encodeBare(encoded)).isEqualTo("08" + "080102" + "0107000000" + "00" + "00");
+    assertThat(codec.decode(encoded)).isEqualTo(value);
+
+    ScaleCodec<Result<Long, String>> result = ScaleCodec.result(ScaleCodec.U32, ScaleCodec.STRING);
+    assertThat(Hex.encodeBare(result.encode(Result.ok(1L)))).isEqualTo("0001000000");
+    assertThat(Hex.encodeBare(result.encode(Result.err("no")))).isEqualTo("01086e6f");
+    assertThat(result.decode(Hex.decode("01086e6f"))).isEqualTo(Result.err("no"));
+
+    ScaleCodec<List<Integer>> array = ScaleCodec.array(ScaleCodec.U8, 3);
+    assertThat(array.encode(List.of(1, 2, 3))).containsExactly(1, 2, 3);
+    assertThat(
+            ScaleCodec.tuple(ScaleCodec.U8, ScaleCodec.BOOL, ScaleCodec.U16)
+                .decode(new byte[] {9, 1, 2, 0}))
+        .isEqualTo(new Tuple3<>(9, true, 2));
+  }
+
+  @Test
+  void decodingNeverReadsPastTheEndAndNamesOffsetAndType() {
+    // Vec<u8> claiming 5 bytes with only 2 present.
+    assertThatThrownBy(() -> ScaleCodec.BYTES.decode(Hex.decode("140102")))
+        .isInstanceOf(ScaleDecodingException.class)
+        .hasMessageContaining("Vec<u8>")
+        .hasMessageContaining("offset 0");
+    ScaleDecodingException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ScaleDecodingException.class,
+            () -> ScaleCodec.tuple(ScaleCodec.U8, ScaleCodec.U32).decode(new byte[] {1, 2, 3}));
+    assertThat(e.offset()).isEqualTo(1);
+    assertThat(e.expectedType()).isEqualTo("u32");
+    assertThatThrownBy(() -> ScaleCodec.U8.decode(new byte[] {1, 2}))
+        .hasMessageContaining("trailing");
+    assertThatThrownBy(() -> ScaleCodec.BOOL.decode(new byte[] {2})).hasMessageContaining("bool");
+    assertThatThrownBy(() -> ScaleCodec.STRING.decode(new byte[] {4, (byte) 0xff}))
+        .hasMessageContaining("UTF-8");
+    // A huge Vec count must fail fast rather than allocate.
+    assertThatThrownBy(() -> ScaleCodec.vec(ScaleCodec.U8).decode(Hex.decode("feffffff")))
+        .isInstanceOf(ScaleDecodingException.class)
+        .hasMessageContaining("exceeds");
+  }
+
+  @Property
+  void byteVectorsRoundTrip(@ForAll byte[] data) {
+    Bytes value = Bytes.wrap(data);
+    assertThat(ScaleCodec.BYTES.decode(ScaleCodec.BYTES.encode(value))).isEqualTo(value);
+  }
+
+  @Property
+  void stringsRoundTrip(@ForAll String s) {
+    // Lone surrogates are not valid UTF-8 and cannot round-trip; SCALE strings are valid UTF-8.
+    net.jqwik.api.Assume.that(s.chars().noneMatch(c -> Character.isSurrogate((char) c)));
+    assertThat(ScaleCodec.STRING.decode(ScaleCodec.STRING.encode(s))).isEqualTo(s);
+  }
+}

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.primitives.types;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basalt.primitives.hash.Hashing;
+import io.basalt.testsupport.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HeaderTest {
+  private static final Hash256 EMPTY_TRIE_ROOT =
+      Hash256.fromHex("0x03170a2e7597b7b7e3d84c05391d139a62b157e78786d8c082f29dcf4c111314");
+
+  @Test
+  void genesisHeaderHashesLikeSubstrate() {
+    // Westend's genesis: state root from the fixture README, hash as published.
+    Header genesis =
+        new Header(
+            Hash256.ZERO,
+            0,
+            Hash256.fromHex("0x7e92439a94f79671f9cade9dff96a094519b9001a7432244d46ab644bb6f746f"),
+            EMPTY_TRIE_ROOT,
+            List.of());
+    assertThat(genesis.hash().toHex())
+        .isEqualTo("0xe143f23803ac50e8f6f8e62695d1ce9e4e1d68aa36c1cd2cfd15340213f3423e");
+  }
+
+  @Test
+  void kusamaBlockOneDecodesReEncodesAndHashes() throws IOException {
+    String json = Files.readString(Fixtures.file("blocks/kusama-1.json"));
+    Header header = Header.CODEC.decode(Hex.decode(field(json, "header")));
+    assertThat(header.number()).isEqualTo(1);
+    assertThat(header.hash().toHex()).isEqualTo(field(json, "hash"));
+    assertThat(Hex.encode(Header.CODEC.encode(header))).isEqualTo(field(json, "header"));
+    assertThat(header.digest()).hasAtLeastOneElementOfType(DigestItem.PreRuntime.class);
+    assertThat(header.seal()).isPresent();
+    assertThat(header.withoutSeal().digest()).hasSize(header.digest().size() - 1);
+  }
+
+  @Test
+  void westendBlocksChainTogether() throws IOException {
+    String json = Files.readString(Fixtures.file("blocks/westend-1-128.json"));
+    Matcher m = Pattern.compile("\"header\"\\s*:\\s*\"(0x[0-9a-f]+)\"").matcher(json);
+    Hash256 parent = Hash256.fromHex(field(json, "genesisHash"));
+    int count = 0;
+    while (m.find()) {
+      Header header = Header.CODEC.decode(Hex.decode(m.group(1)));
+      assertThat(header.parentHash()).isEqualTo(parent);
+      assertThat(header.number()).isEqualTo(++count);
+      parent = header.hash();
+    }
+    assertThat(count).isEqualTo(128);
+  }
+
+  @Test
+  void everyDigestItemKindRoundTrips() {
+    List<DigestItem> items =
+        List.of(
+            new DigestItem.PreRuntime(EngineId.BABE, Bytes.ofUnsigned(1, 2)),
+            new DigestItem.Consensus(EngineId.GRANDPA, Bytes.ofUnsigned(3)),
+            new DigestItem.Seal(EngineId.AURA, Bytes.ofUnsigned(4, 5, 6)),
+            new DigestItem.Other(Bytes.ofUnsigned(7)),
+            new DigestItem.RuntimeEnvironmentUpdated(),
+            new DigestItem.ChangesTrieRoot(Hash256.ZERO));
+    Header h = new Header(Hash256.ZERO, 1234567, Hash256.ZERO, EMPTY_TRIE_ROOT, items);
+    assertThat(Header.CODEC.decode(Header.CODEC.encode(h))).isEqualTo(h);
+    assertThat(Hex.encodeBare(DigestItem.CODEC.encode(new DigestItem.RuntimeEnvironmentUpdated())))
+        .isEqualTo("08");
+    assertThat(Hex.encodeBare(DigestItem.CODEC.encode(items.get(0)))).isEqualTo("0642414245080102");
+  }
+
+  @Test
+  void runtimeVersionDecodesByCoreVersion() {
+    RuntimeVersion v3 =
+        new RuntimeVersion(
+            "node", "node-impl", 1, 100, 2, List.of(new ApiVersion(ApiVersion.CORE, 3)), 5, 0);
+    byte[] full = v3.encode();
+    // A Core v3 decoder stops before system_version and ignores the trailing byte.
+    assertThat(RuntimeVersion.decode(full, OptionalLong.empty())).isEqualTo(v3);
+    RuntimeVersion v4 =
+        new RuntimeVersion(
+            "node", "node-impl", 1, 100, 2, List.of(new ApiVersion(ApiVersion.CORE, 4)), 5, 1);
+    assertThat(RuntimeVersion.decode(v4.encode(), OptionalLong.empty())).isEqualTo(v4);
+    assertThat(v4.stateVersion()).isEqualTo(StateVersion.V1);
+    // Custom-section form: empty API list, Core version given as a hint.
+    RuntimeVersion section = v4.withApis(List.of());
+    assertThat(RuntimeVersion.decode(section.encode(), OptionalLong.of(4))).isEqualTo(section);
+    RuntimeVersion old = RuntimeVersion.decode(section.encode(), OptionalLong.of(2));
+    assertThat(old.transactionVersion()).isEqualTo(1);
+    assertThat(old.systemVersion()).isZero();
+    assertThat(v3.canCallWith(v4)).isTrue();
+    assertThat(ApiVersion.CORE.toHex())
+        .isEqualTo(
+            Hex.encode(
+                Hashing.blake2b64("Core".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+  }
+
+  private static String field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"(0x[0-9a-f]+)\"").matcher(json);
+    if (!m.find()) {
+      throw new AssertionError("no " + name + " in fixture");
+    }
+    return m.group(1);
+  }
+}
