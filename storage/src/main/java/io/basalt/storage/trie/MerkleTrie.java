@@ -41,6 +41,7 @@ import java.util.stream.StreamSupport;
 public final class MerkleTrie {
   private final TrieNodeSource source;
   private final TrieHasher hasher;
+  private final Hash256 emptyRoot;
 
   /** A BLAKE2b-256 trie over the given source. */
   public MerkleTrie(TrieNodeSource source) {
@@ -50,6 +51,12 @@ public final class MerkleTrie {
   public MerkleTrie(TrieNodeSource source, TrieHasher hasher) {
     this.source = Objects.requireNonNull(source, "source");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
+    this.emptyRoot = hasher.emptyRoot();
+  }
+
+  /** The root of the empty trie under this trie's hasher. */
+  public Hash256 emptyRoot() {
+    return emptyRoot;
   }
 
   /**
@@ -179,7 +186,7 @@ public final class MerkleTrie {
   }
 
   private boolean isEmptyRoot(Hash256 root) {
-    return root.equals(hasher.emptyRoot());
+    return root.equals(emptyRoot);
   }
 
   private static <T> Stream<T> stream(Iterator<T> iterator) {

@@ -10,7 +10,9 @@ import java.util.Map;
  * tries, and the nodes of all of them.
  *
  * @param root the state root (root of the top trie, which holds the child roots)
- * @param childRoots the root of each non-empty default child trie, by child key (without prefix)
+ * @param childRoots child trie roots by child key (without prefix): after {@link StateTrie#build}
+ *     every non-empty child; after {@link StateTrie#apply} every changed child (the empty root when
+ *     it became empty)
  * @param nodes every node of the top and child tries (and their V1 hashed values) by hash
  */
 public record StateCommit(Hash256 root, Map<Bytes, Hash256> childRoots, Map<Hash256, Bytes> nodes) {
