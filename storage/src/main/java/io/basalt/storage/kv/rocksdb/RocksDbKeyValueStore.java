@@ -343,7 +343,13 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   private static StorageException translateOpenFailure(Path dir, RocksDBException e) {
     String message = String.valueOf(e.getMessage());
     Status.Code code = e.getStatus() == null ? null : e.getStatus().getCode();
-    if (message.contains("LOCK") || message.toLowerCase(java.util.Locale.ROOT).contains("lock")) {
+    if (code == Status.Code.Corruption) {
+      return new StorageException(
+          "database " + dir + " is corrupted or not a RocksDB database: " + message, e, true);
+    }
+    // RocksDB reports a held lock as an IO error on the LOCK file ("While lock file: ...", or
+    // "lock hold by current process" when this JVM already has it open).
+    if (message.contains("/LOCK") || message.contains("lock hold by current process")) {
       return new StorageException(
           "database "
               + dir
@@ -352,10 +358,6 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
               + message,
           e,
           false);
-    }
-    if (code == Status.Code.Corruption) {
-      return new StorageException(
-          "database " + dir + " is corrupted or not a RocksDB database: " + message, e, true);
     }
     if (message.contains("Permission denied") || message.contains("Read-only file system")) {
       return new StorageException(
