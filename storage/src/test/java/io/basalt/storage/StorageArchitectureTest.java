@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.storage;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(
+    packages = "io.basalt.storage",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class StorageArchitectureTest {
+
+  @ArchTest
+  static final ArchRule onlyTheRocksDbPackageImportsRocksDb =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.basalt.storage.kv.rocksdb..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.rocksdb..")
+          .because("RocksDB stays behind KeyValueStore (ADR 0003)");
+
+  @ArchTest
+  static final ArchRule keyValueStoresKnowNothingOfTriesOrBlocks =
+      noClasses()
+          .that()
+          .resideInAPackage("io.basalt.storage.kv..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.basalt.storage.trie..", "io.basalt.storage.block..");
+
+  @ArchTest
+  static final ArchRule triesKnowNothingOfBlocks =
+      noClasses()
+          .that()
+          .resideInAPackage("io.basalt.storage.trie..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.basalt.storage.block..", "io.basalt.storage.kv.rocksdb..");
+
+  @ArchTest
+  static final ArchRule storageDoesNotReachUpTheLayers =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.basalt.executor..", "io.basalt.node..", "io.basalt.rpc..");
+}

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.storage.kv.rocksdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.basalt.primitives.types.Bytes;
+import io.basalt.storage.StorageException;
+import io.basalt.storage.kv.Column;
+import io.basalt.storage.kv.KeyValue;
+import io.basalt.storage.kv.KeyValueStore;
+import io.basalt.storage.kv.KeyValueStoreContractTest;
+import io.basalt.storage.kv.WriteBatch;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Iterator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RocksDbKeyValueStoreTest extends KeyValueStoreContractTest {
+  @TempDir Path temp;
+
+  @Override
+  protected KeyValueStore createStore() {
+    return RocksDbKeyValueStore.open(temp.resolve("db"));
+  }
+
+  @Test
+  void committedDataSurvivesReopening() {
+    put(Column.TRIE_NODES, "0x01", "0xaa");
+    put(Column.BLOCK_HASHES, "0x02", "0xbb");
+    WriteBatch uncommitted = store.newBatch();
+    uncommitted.put(Column.META, b("0x03"), b("0xcc"));
+    store.close();
+    uncommitted.close();
+    try (KeyValueStore reopened = RocksDbKeyValueStore.open(temp.resolve("db"))) {
+      assertThat(reopened.get(Column.TRIE_NODES, b("0x01"))).contains(b("0xaa"));
+      assertThat(reopened.get(Column.BLOCK_HASHES, b("0x02"))).contains(b("0xbb"));
+      assertThat(reopened.get(Column.META, b("0x03"))).isEmpty();
+    }
+    store = RocksDbKeyValueStore.open(temp.resolve("db2"));
+  }
+
+  @Test
+  void createsAllColumnFamilies() throws IOException {
+    store.close();
+    store = RocksDbKeyValueStore.open(temp.resolve("db"));
+    String options;
+    try (Stream<Path> files = Files.list(temp.resolve("db"))) {
+      Path latest =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("OPTIONS-"))
+              .sorted()
+              .toList()
+              .getLast();
+      options = Files.readString(latest, StandardCharsets.UTF_8);
+    }
+    for (Column column : Column.values()) {
+      assertThat(options).contains("[CFOptions \"" + column.storageName() + "\"]");
+    }
+  }
+
+  @Test
+  void secondOpenOfTheSameDirectoryFailsAsLocked() {
+    assertThatThrownBy(() -> RocksDbKeyValueStore.open(temp.resolve("db")))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("is locked by another process")
+        .satisfies(e -> assertThat(((StorageException) e).unrecoverable()).isFalse());
+  }
+
+  @Test
+  void directoryWithForeignFilesIsNotADatabase() throws IOException {
+    Path foreign = Files.createDirectories(temp.resolve("photos"));
+    Files.writeString(foreign.resolve("cat.jpg"), "meow");
+    assertThatThrownBy(() -> RocksDbKeyValueStore.open(foreign))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("holds no RocksDB database")
+        .hasMessageContaining("cat.jpg");
+  }
+
+  @Test
+  void corruptedDatabaseIsReportedAsUnrecoverable() throws IOException {
+    put(Column.META, "0x01", "0x01");
+    store.close();
+    Files.writeString(temp.resolve("db").resolve("CURRENT"), "garbage-without-newline");
+    assertThatThrownBy(() -> RocksDbKeyValueStore.open(temp.resolve("db")))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("corrupted")
+        .satisfies(e -> assertThat(((StorageException) e).unrecoverable()).isTrue());
+    store = RocksDbKeyValueStore.open(temp.resolve("db2"));
+  }
+
+  @Test
+  void pathThatIsAFileIsRejected() throws IOException {
+    Path file = Files.writeString(temp.resolve("file"), "x");
+    assertThatThrownBy(() -> RocksDbKeyValueStore.open(file))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("is not a directory");
+  }
+
+  @Test
+  void directoryThatCannotBeCreatedIsReported() {
+    // Nobody, not even root, can create directories in procfs.
+    Path impossible = Path.of("/proc/basalt-storage-test/db");
+    Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc")), "needs Linux procfs");
+    assertThatThrownBy(() -> RocksDbKeyValueStore.open(impossible))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("cannot create database directory");
+  }
+
+  @Test
+  void readOnlyDirectoryIsReportedAsNotWritable() throws IOException {
+    Path readOnly = Files.createDirectories(temp.resolve("ro"));
+    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      Assumptions.assumeFalse(
+          Files.isWritable(readOnly), "permissions are not enforced for this user (root)");
+      assertThatThrownBy(() -> RocksDbKeyValueStore.open(readOnly))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("not writable");
+    } finally {
+      Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  @Test
+  void closingTheStoreEndsOpenStreamsSafely() {
+    put(Column.META, "0x01", "0x01");
+    put(Column.META, "0x02", "0x02");
+    Stream<KeyValue> entries = store.prefix(Column.META, Bytes.EMPTY);
+    Iterator<KeyValue> it = entries.iterator();
+    assertThat(it.next().key()).isEqualTo(b("0x01"));
+    store.close();
+    assertThatThrownBy(it::hasNext).isInstanceOf(IllegalStateException.class);
+    entries.close();
+    store = RocksDbKeyValueStore.open(temp.resolve("db"));
+  }
+}

@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.storage.trie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.basalt.primitives.scale.ScaleCodec;
+import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.types.StateVersion;
+import io.basalt.testsupport.Fixtures;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class TrieProofTest {
+
+  @Provide
+  Arbitrary<Map<Bytes, Bytes>> maps() {
+    return Arbitraries.maps(
+            Arbitraries.bytes().array(byte[].class).ofMaxSize(4).map(Bytes::wrap),
+            Arbitraries.bytes().array(byte[].class).ofMaxSize(50).map(Bytes::wrap))
+        .ofMaxSize(80);
+  }
+
+  @Provide
+  Arbitrary<List<Bytes>> probes() {
+    return Arbitraries.bytes()
+        .array(byte[].class)
+        .ofMaxSize(4)
+        .map(Bytes::wrap)
+        .list()
+        .ofMaxSize(6);
+  }
+
+  @Property(tries = 200)
+  void storageProofsProveValuesAndAbsences(
+      @ForAll("maps") Map<Bytes, Bytes> entries,
+      @ForAll("probes") List<Bytes> probes,
+      @ForAll StateVersion version) {
+    NavigableMap<Bytes, Bytes> map = new TreeMap<>(entries);
+    TrieCommit commit = TrieBuilder.build(map, version);
+    List<Bytes> keys = new ArrayList<>(probes);
+    map.keySet().stream().limit(5).forEach(keys::add);
+    TrieProof proof = TrieProof.generate(TrieNodeSource.of(commit.nodes()), commit.root(), keys);
+    assertThat(proof.nodes()).isSorted().doesNotHaveDuplicates();
+    assertThat(commit.nodes().values()).containsAll(proof.nodes());
+    for (Bytes key : keys) {
+      Optional<Bytes> actual = Optional.ofNullable(map.get(key));
+      assertThat(TrieProof.verify(commit.root(), proof.nodes(), key, actual)).isTrue();
+      Optional<Bytes> wrong =
+          actual.isPresent() ? Optional.empty() : Optional.of(Bytes.fromHex("0x00"));
+      assertThat(TrieProof.verify(commit.root(), proof.nodes(), key, wrong)).isFalse();
+    }
+  }
+
+  @Property(tries = 200)
+  void compactProofsProveValuesAndAbsences(
+      @ForAll("maps") Map<Bytes, Bytes> entries,
+      @ForAll("probes") List<Bytes> probes,
+      @ForAll StateVersion version) {
+    NavigableMap<Bytes, Bytes> map = new TreeMap<>(entries);
+    TrieCommit commit = TrieBuilder.build(map, version);
+    Set<Bytes> keys = new HashSet<>(probes);
+    map.keySet().stream().limit(5).forEach(keys::add);
+    List<Bytes> proof =
+        CompactTrieProof.generate(
+            TrieNodeSource.of(commit.nodes()), commit.root(), keys, TrieHasher.BLAKE2B_256);
+    Map<Bytes, Optional<Bytes>> claims = new TreeMap<>();
+    keys.forEach(k -> claims.put(k, Optional.ofNullable(map.get(k))));
+    assertThat(
+            CompactTrieProof.verify(commit.root(), proof, claims, version, TrieHasher.BLAKE2B_256))
+        .isTrue();
+    for (Bytes key : keys) {
+      Map<Bytes, Optional<Bytes>> wrong = new TreeMap<>(claims);
+      wrong.put(
+          key,
+          claims.get(key).isPresent()
+              ? Optional.of(claims.get(key).get().concat(Bytes.of((byte) 7)))
+              : Optional.of(Bytes.EMPTY));
+      assertThat(
+              CompactTrieProof.verify(commit.root(), proof, wrong, version, TrieHasher.BLAKE2B_256))
+          .isFalse();
+    }
+  }
+
+  private static Bytes ascii(String s) {
+    return Bytes.wrap(s.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  /** The entries of trie-db's own proof tests: inline and hashed leaves, branches with values. */
+  private static NavigableMap<Bytes, Bytes> trieDbEntries() {
+    NavigableMap<Bytes, Bytes> map = new TreeMap<>();
+    map.put(ascii("alfa"), Bytes.wrap(new byte[32]));
+    map.put(ascii("bravo"), ascii("bravo"));
+    map.put(ascii("do"), ascii("verb"));
+    map.put(ascii("dog"), ascii("puppy"));
+    map.put(ascii("doge"), Bytes.wrap(new byte[32]));
+    map.put(ascii("horse"), ascii("stallion"));
+    map.put(ascii("house"), ascii("building"));
+    return map;
+  }
+
+  @Test
+  void compactProofCoversPresentAndAbsentKeysLikeTrieDb() {
+    NavigableMap<Bytes, Bytes> map = trieDbEntries();
+    TrieCommit commit = TrieBuilder.build(map, StateVersion.V0);
+    List<Bytes> keys =
+        List.of(
+            ascii("do"),
+            ascii("dog"),
+            ascii("doge"),
+            ascii("bravo"),
+            ascii("alfabet"),
+            ascii("d"),
+            Bytes.wrap(new byte[] {'d', 'o', 0x10}),
+            ascii("halp"));
+    List<Bytes> proof =
+        CompactTrieProof.generate(
+            TrieNodeSource.of(commit.nodes()), commit.root(), keys, TrieHasher.BLAKE2B_256);
+    Map<Bytes, Optional<Bytes>> claims = new TreeMap<>();
+    keys.forEach(k -> claims.put(k, Optional.ofNullable(map.get(k))));
+    assertThat(
+            CompactTrieProof.verify(
+                commit.root(), proof, claims, StateVersion.V0, TrieHasher.BLAKE2B_256))
+        .isTrue();
+  }
+
+  @Test
+  void compactProofRejectsExtraneousNodesAndIncompleteProofs() {
+    NavigableMap<Bytes, Bytes> map = trieDbEntries();
+    TrieCommit commit = TrieBuilder.build(map, StateVersion.V0);
+    TrieNodeSource source = TrieNodeSource.of(commit.nodes());
+    List<Bytes> forTwo =
+        CompactTrieProof.generate(
+            source, commit.root(), List.of(ascii("bravo"), ascii("do")), TrieHasher.BLAKE2B_256);
+    assertThat(
+            CompactTrieProof.verify(
+                commit.root(),
+                forTwo,
+                ascii("bravo"),
+                Optional.of(ascii("bravo")),
+                StateVersion.V0,
+                TrieHasher.BLAKE2B_256))
+        .as("a proof with nodes for another key")
+        .isFalse();
+    List<Bytes> forAlfa =
+        CompactTrieProof.generate(
+            source, commit.root(), List.of(ascii("alfa")), TrieHasher.BLAKE2B_256);
+    assertThat(
+            CompactTrieProof.verify(
+                commit.root(),
+                forAlfa.subList(0, forAlfa.size() - 1),
+                ascii("alfa"),
+                Optional.of(Bytes.wrap(new byte[32])),
+                StateVersion.V0,
+                TrieHasher.BLAKE2B_256))
+        .as("incomplete proof")
+        .isFalse();
+    assertThat(
+            CompactTrieProof.verify(
+                commit.root(), List.of(), Map.of(), StateVersion.V0, TrieHasher.BLAKE2B_256))
+        .as("no claims, no nodes")
+        .isTrue();
+  }
+
+  @Test
+  void compactProofValueLayoutFollowsTheStateVersion() {
+    NavigableMap<Bytes, Bytes> map = new TreeMap<>();
+    Bytes large = Bytes.wrap(new byte[64]);
+    map.put(ascii("key1"), large);
+    map.put(ascii("key2"), ascii("small"));
+    TrieCommit v1 = TrieBuilder.build(map, StateVersion.V1);
+    List<Bytes> proof =
+        CompactTrieProof.generate(
+            TrieNodeSource.of(v1.nodes()),
+            v1.root(),
+            List.of(ascii("key1")),
+            TrieHasher.BLAKE2B_256);
+    assertThat(
+            CompactTrieProof.verify(
+                v1.root(),
+                proof,
+                ascii("key1"),
+                Optional.of(large),
+                StateVersion.V1,
+                TrieHasher.BLAKE2B_256))
+        .isTrue();
+    assertThat(
+            CompactTrieProof.verify(
+                v1.root(),
+                proof,
+                ascii("key1"),
+                Optional.of(large),
+                StateVersion.V0,
+                TrieHasher.BLAKE2B_256))
+        .isFalse();
+  }
+
+  @Test
+  void keccakCompactProofsVerifyOnlyWithKeccak() {
+    NavigableMap<Bytes, Bytes> map = trieDbEntries();
+    TrieCommit commit = TrieBuilder.build(map, StateVersion.V0, TrieHasher.KECCAK_256);
+    List<Bytes> proof =
+        CompactTrieProof.generate(
+            TrieNodeSource.of(commit.nodes()),
+            commit.root(),
+            List.of(ascii("horse")),
+            TrieHasher.KECCAK_256);
+    assertThat(
+            CompactTrieProof.verify(
+                commit.root(),
+                proof,
+                ascii("horse"),
+                Optional.of(ascii("stallion")),
+                StateVersion.V0,
+                TrieHasher.KECCAK_256))
+        .isTrue();
+    assertThat(
+            CompactTrieProof.verify(
+                commit.root(),
+                proof,
+                ascii("horse"),
+                Optional.of(ascii("stallion")),
+                StateVersion.V0,
+                TrieHasher.BLAKE2B_256))
+        .isFalse();
+    TrieProof storageProof =
+        TrieProof.generate(
+            TrieNodeSource.of(commit.nodes()),
+            commit.root(),
+            List.of(ascii("horse")),
+            TrieHasher.KECCAK_256);
+    assertThat(
+            TrieProof.verify(
+                commit.root(),
+                storageProof.nodes(),
+                ascii("horse"),
+                Optional.of(ascii("stallion")),
+                TrieHasher.KECCAK_256))
+        .isTrue();
+  }
+
+  /** smoldot's prefix-proof test: real proofs of all keys under a prefix of a real chain. */
+  @Test
+  void smoldotPrefixProofRevealsExactlyTheExpectedKeys() {
+    JsonNode test =
+        TrieFixtures.readJson(Fixtures.file("trie/smoldot-trie-prefix-proof-test.json"));
+    Bytes prefix = Bytes.fromHex(test.get("prefix").asText());
+    Hash256 root = Hash256.fromHex(test.get("trie_root_hash").asText());
+    List<Bytes> nodes = new ArrayList<>();
+    for (JsonNode proof : test.get("proofs")) {
+      nodes.addAll(ScaleCodec.vec(ScaleCodec.BYTES).decode(Bytes.fromHex(proof.asText())));
+    }
+    List<Bytes> expected = new ArrayList<>();
+    test.get("expected_entries").forEach(e -> expected.add(Bytes.fromHex(e.asText())));
+    assertThat(expected).hasSize(922);
+
+    TrieProof proof = new TrieProof(nodes);
+    MerkleTrie trie = new MerkleTrie(proof.toNodeSource());
+    List<TrieEntry> entries;
+    try (Stream<TrieEntry> found = trie.entries(root, prefix)) {
+      entries = found.toList();
+    }
+    assertThat(entries.stream().map(TrieEntry::key).toList())
+        .containsExactlyInAnyOrderElementsOf(expected)
+        .isSorted();
+    for (TrieEntry entry : entries.subList(0, 50)) {
+      assertThat(TrieProof.verify(root, nodes, entry.key(), Optional.of(entry.value()))).isTrue();
+      assertThat(TrieProof.verify(root, nodes, entry.key(), Optional.empty())).isFalse();
+      assertThat(
+              TrieProof.verify(
+                  root, nodes, entry.key(), Optional.of(entry.value().concat(Bytes.of((byte) 0)))))
+          .isFalse();
+    }
+    // A key under the prefix that is not in the list is provably absent.
+    Bytes absent = prefix.concat(Bytes.fromHex("0x" + "00".repeat(40)));
+    assertThat(expected).doesNotContain(absent);
+    assertThat(TrieProof.verify(root, nodes, absent, Optional.empty())).isTrue();
+    // Without the root node nothing can be proven.
+    List<Bytes> withoutRoot = new ArrayList<>(nodes);
+    withoutRoot.removeIf(n -> TrieHasher.BLAKE2B_256.hash(n.unsafeArray()).equals(root));
+    assertThat(withoutRoot).hasSizeLessThan(nodes.size());
+    Bytes first = entries.getFirst().key();
+    assertThat(TrieProof.verify(root, withoutRoot, first, Optional.of(entries.getFirst().value())))
+        .isFalse();
+  }
+}
