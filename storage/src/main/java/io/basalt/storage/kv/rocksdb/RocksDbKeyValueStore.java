@@ -186,7 +186,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     Map<Column, ColumnFamilyHandle> handles = new EnumMap<>(Column.class);
     positions.forEach((column, position) -> handles.put(column, allHandles.get(position)));
     WriteOptions writeOptions = new WriteOptions().setSync(config.syncWrites());
-    LOG.info("opened RocksDB database at {}", dir);
+    LOG.debug("opened RocksDB database at {}", dir);
     return new RocksDbKeyValueStore(
         dir, db, dbOptions, columnOptions, allHandles, handles, resources, writeOptions);
   }
@@ -272,7 +272,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
       dbOptions.close();
       columnOptions.forEach(ColumnFamilyOptions::close);
       closeAll(resources);
-      LOG.info("closed RocksDB database at {}", directory);
+      LOG.debug("closed RocksDB database at {}", directory);
     } finally {
       lock.writeLock().unlock();
     }

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node;
+
+import io.basalt.node.cli.ExitPolicy;
+import io.basalt.node.cli.NodeCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** The {@code node} executable. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the CLI and returns the process exit code (0 ok, 1 error, 2 bad usage). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = NodeCommand.commandLine();
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(ExitPolicy::handleExecutionException);
+    return cli.execute(args);
+  }
+}

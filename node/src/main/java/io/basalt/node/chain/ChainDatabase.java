@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.chain;
+
+import io.basalt.node.cli.ExitPolicy.UserFacingException;
+import io.basalt.node.config.InvalidConfigurationException;
+import io.basalt.primitives.types.Hash256;
+import io.basalt.storage.StorageException;
+import io.basalt.storage.block.BlockRef;
+import io.basalt.storage.block.BlockStore;
+import io.basalt.storage.kv.KeyValueStore;
+import io.basalt.storage.kv.rocksdb.RocksDbKeyValueStore;
+import io.basalt.storage.trie.TrieNodeStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A chain's database: blocks, state trie nodes and metadata, with its genesis in place. */
+public final class ChainDatabase implements AutoCloseable {
+  private final Path directory;
+  private final KeyValueStore store;
+  private final BlockStore blocks;
+  private final TrieNodeStore trieNodes;
+
+  private ChainDatabase(Path directory, KeyValueStore store) {
+    this.directory = directory;
+    this.store = store;
+    this.blocks = BlockStore.open(store);
+    this.trieNodes = new TrieNodeStore(store);
+  }
+
+  /**
+   * Opens (creating if needed) the RocksDB database in a directory.
+   *
+   * @throws UserFacingException if the directory cannot be created or the database cannot be opened
+   */
+  public static ChainDatabase open(Path directory) {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new InvalidConfigurationException(
+          "cannot create the database directory " + directory + ": " + describe(e), e);
+    }
+    KeyValueStore store;
+    try {
+      store = RocksDbKeyValueStore.open(directory);
+    } catch (StorageException e) {
+      throw new UserFacingException(
+          "cannot open the database at " + directory + ": " + e.getMessage(), e);
+    }
+    try {
+      return new ChainDatabase(directory, store);
+    } catch (StorageException e) {
+      store.close();
+      throw new UserFacingException("database at " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the genesis block was written now or found in place. */
+  public enum GenesisOutcome {
+    CREATED,
+    EXISTING
+  }
+
+  /**
+   * Writes the genesis block and state in one atomic batch if the database has none, or checks that
+   * the stored genesis is this one.
+   *
+   * @throws InvalidConfigurationException if the database belongs to another chain
+   */
+  public GenesisOutcome initialize(GenesisFactory.GenesisBlock genesis) {
+    Hash256 hash = genesis.hash();
+    var stored = blocks.genesisHash();
+    if (stored.isPresent()) {
+      if (!stored.get().equals(hash)) {
+        throw new InvalidConfigurationException(
+            "the database at "
+                + directory
+                + " holds a chain with genesis "
+                + stored.get()
+                + ", but the chain spec's genesis is "
+                + hash
+                + "; use another --base-path or run purge-chain");
+      }
+      return GenesisOutcome.EXISTING;
+    }
+    BlockRef ref = new BlockRef(hash, 0);
+    try (BlockStore.Transaction tx = blocks.transaction()) {
+      tx.putTrieNodes(genesis.state().toTrieCommit())
+          .putHeader(genesis.header())
+          .putBody(hash, java.util.List.of())
+          .setCanonical(0, hash)
+          .setBest(ref)
+          .setFinalized(ref)
+          .setGenesis(hash)
+          .commit();
+    }
+    return GenesisOutcome.CREATED;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  public BlockStore blocks() {
+    return blocks;
+  }
+
+  public TrieNodeStore trieNodes() {
+    return trieNodes;
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  private static String describe(IOException e) {
+    return e instanceof java.nio.file.AccessDeniedException
+        ? "permission denied"
+        : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+            ? fse.getReason()
+            : e.toString();
+  }
+}

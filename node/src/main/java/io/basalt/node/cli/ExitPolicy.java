@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.cli;
+
+import io.basalt.chainspec.InvalidChainSpecException;
+import io.basalt.node.config.InvalidConfigurationException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * How failures become exit codes: user errors (bad configuration, bad input files, storage that
+ * cannot be opened) print one {@code Error: …} line and exit 1; anything else is a bug and prints
+ * its stack trace. Usage errors are picocli's (exit 2 with usage help).
+ */
+public final class ExitPolicy {
+  /** Exit code for an error the user can fix. */
+  public static final int ERROR = 1;
+
+  private ExitPolicy() {}
+
+  public static int handleExecutionException(
+      Exception e, CommandLine cli, ParseResult parseResult) {
+    if (isUserError(e)) {
+      cli.getErr().println("Error: " + e.getMessage());
+      return ERROR;
+    }
+    cli.getErr().println("Error: unexpected failure: " + e);
+    e.printStackTrace(cli.getErr());
+    return ERROR;
+  }
+
+  /** Whether an exception reports bad input or configuration rather than a bug. */
+  public static boolean isUserError(Throwable e) {
+    return e instanceof InvalidConfigurationException
+        || e instanceof InvalidChainSpecException
+        || e instanceof UserFacingException;
+  }
+
+  /**
+   * Marks exceptions from lower modules whose message is meant for the user (storage that cannot be
+   * opened, an invalid runtime, a block that fails to import). Wrap them at the CLI boundary.
+   */
+  public static final class UserFacingException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public UserFacingException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.cli;
+
+import io.basalt.node.cli.options.SharedOptions;
+import io.basalt.node.cli.subcommand.BuildSpecCommand;
+import io.basalt.node.cli.subcommand.ChainInfoCommand;
+import io.basalt.node.cli.subcommand.PurgeChainCommand;
+import io.basalt.node.config.NodeConfig;
+import io.basalt.node.service.LogSetup;
+import io.basalt.node.service.NodeLauncher;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code node}: runs the node until SIGINT/SIGTERM; subcommands for chain maintenance. */
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = "Basalt: a Substrate-compatible node on the JVM.",
+    subcommands = {ChainInfoCommand.class, BuildSpecCommand.class, PurgeChainCommand.class})
+public final class NodeCommand implements Callable<Integer> {
+
+  @Mixin private SharedOptions shared = new SharedOptions();
+
+  @ArgGroup(validate = false, heading = "%nNode:%n")
+  private NodeOptions node = new NodeOptions();
+
+  /** Options of the running node that subcommands do not take. */
+  static final class NodeOptions {
+    @Option(names = "--name", paramLabel = "NAME", description = "The human-readable node name.")
+    String name;
+
+    @Option(
+        names = "--validator",
+        description = "Run as a validator: imports blocks with the Wasm runtime only.")
+    boolean validator;
+  }
+
+  /** Builds the command line with Substrate-like parsing settings. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new NodeCommand());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli;
+  }
+
+  @Override
+  public Integer call() {
+    LogSetup.apply(shared.logDirectives());
+    NodeConfig config =
+        new NodeConfig(
+            shared.chain(),
+            shared.basePath(),
+            Optional.ofNullable(node.name),
+            node.validator || shared.dev());
+    return NodeLauncher.run(config);
+  }
+}

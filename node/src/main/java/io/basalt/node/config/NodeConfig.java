@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.config;
+
+import java.util.Optional;
+
+/**
+ * Everything the running node needs to know, folded from the command line.
+ *
+ * @param chain the chain spec path or built-in id
+ * @param basePath where data lives
+ * @param nodeName the node's name, or a generated one
+ * @param validator whether the node authors/validates blocks
+ */
+public record NodeConfig(
+    String chain, BasePath basePath, Optional<String> nodeName, boolean validator) {}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.service;
+
+import io.basalt.chainspec.ChainSpec;
+import io.basalt.node.chain.ChainDatabase;
+import io.basalt.node.chain.ChainSpecs;
+import io.basalt.node.chain.GenesisFactory;
+import io.basalt.node.cli.VersionProvider;
+import io.basalt.node.config.NodeConfig;
+import io.basalt.storage.block.BlockRef;
+import java.util.concurrent.TimeUnit;
+
+/** Starts the node from its configuration and runs it until SIGINT/SIGTERM. */
+public final class NodeLauncher {
+  private static final long IDLE_STATUS_SECONDS = 5;
+
+  private NodeLauncher() {}
+
+  /** Runs the node; returns the exit code (0 after an orderly shutdown). */
+  public static int run(NodeConfig config) {
+    ShutdownSignal shutdown = ShutdownSignal.install();
+    try {
+      return run(config, shutdown);
+    } finally {
+      config.basePath().deleteIfTemporary();
+      shutdown.stopped();
+    }
+  }
+
+  static int run(NodeConfig config, ShutdownSignal shutdown) {
+    StatusLog.info("Basalt Node");
+    StatusLog.info("✌️  version {}", VersionProvider.version());
+    StatusLog.info("❤️  by the Basalt developers");
+    ChainSpec spec = ChainSpecs.load(config.chain());
+    StatusLog.info("📋 Chain specification: {}", spec.name());
+    StatusLog.info("🏷  Node name: {}", config.nodeName().orElseGet(NodeNames::random));
+    StatusLog.info("👤 Role: {}", config.validator() ? "AUTHORITY" : "FULL");
+    GenesisFactory.GenesisBlock genesis = GenesisFactory.build(spec);
+    try (ChainDatabase db = ChainDatabase.open(config.basePath().databaseDir(spec.id()))) {
+      StatusLog.info("💾 Database: RocksDb at {}", db.directory());
+      if (db.initialize(genesis) == ChainDatabase.GenesisOutcome.CREATED) {
+        StatusLog.info(
+            "🔨 Initializing Genesis block/state (state: {}, header-hash: {})",
+            StatusLog.shortHash(genesis.header().stateRoot()),
+            StatusLog.shortHash(genesis.hash()));
+      }
+      BlockRef best = db.blocks().best().orElseThrow();
+      StatusLog.info("📦 Highest known block at #{}", best.number());
+      waitForShutdown(db, shutdown);
+      StatusLog.info("Shutting down: closing the database");
+    }
+    return 0;
+  }
+
+  private static void waitForShutdown(ChainDatabase db, ShutdownSignal shutdown) {
+    try {
+      while (!shutdown.await(IDLE_STATUS_SECONDS, TimeUnit.SECONDS)) {
+        BlockRef best = db.blocks().best().orElseThrow();
+        BlockRef finalized = db.blocks().finalized().orElseThrow();
+        StatusLog.info(
+            "💤 Idle (0 peers), best: #{} ({}), finalized #{} ({}), ⬇ 0 ⬆ 0",
+            best.number(),
+            StatusLog.shortHash(best.hash()),
+            finalized.number(),
+            StatusLog.shortHash(finalized.hash()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basalt.node.NodeCli;
+import io.basalt.testsupport.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bad input: one line on stderr, exit code 1, no stack trace, no database left behind. */
+class BadInputTest {
+
+  static Stream<Arguments> badSpecs() {
+    return Stream.of(
+        Arguments.of("invalid JSON", "{\"name\":", "Error: invalid JSON at line 1"),
+        Arguments.of(
+            "odd-length hex",
+            raw("\"0x3a6\":\"0x00\""),
+            "Error: genesis.raw.top key \"0x3a6\": odd number"),
+        Arguments.of(
+            "non-hex",
+            raw("\"0x3a\":\"0xzz\""),
+            "Error: genesis.raw.top[\"0x3a\"]: invalid hex character 'z'"),
+        Arguments.of(
+            "missing genesis", "{\"name\":\"x\",\"id\":\"x\"}", "Error: missing field `genesis`"),
+        Arguments.of(
+            "missing :code",
+            raw("\"0x01\":\"0x02\""),
+            "Error: the chain spec's genesis has no runtime: `:code`"),
+        Arguments.of(
+            "plain spec",
+            "{\"name\":\"x\",\"id\":\"x\",\"genesis\":{\"runtimeGenesis\":{\"code\":\"0x0061736d01000000\",\"patch\":{}}}}",
+            "Error: plain chain spec (genesis.runtimeGenesis) needs GenesisBuilder support"),
+        Arguments.of(
+            ":code that is not Wasm",
+            raw("\"0x3a636f6465\":\"0x01020304\""),
+            "Error: genesis `:code` is unusable: "));
+  }
+
+  private static String raw(String top) {
+    return "{\"name\":\"x\",\"id\":\"x\",\"genesis\":{\"raw\":{\"top\":{"
+        + top
+        + "},\"childrenDefault\":{}}}}";
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSpecs")
+  void badChainSpecsFailWithOneLine(
+      String what, String json, String expectedStart, @TempDir Path dir) throws IOException {
+    Path spec = dir.resolve("spec.json");
+    Files.writeString(spec, json);
+    Path base = dir.resolve("base");
+    NodeCli result = NodeCli.run("chain-info", "--chain", spec.toString(), "-d", base.toString());
+    assertOneLineError(result, expectedStart);
+    assertThat(base).doesNotExist();
+  }
+
+  @Test
+  void missingFileFailsWithOneLine(@TempDir Path dir) {
+    Path base = dir.resolve("base");
+    NodeCli result =
+        NodeCli.run(
+            "chain-info", "--chain", dir.resolve("nope.json").toString(), "-d", base.toString());
+    assertOneLineError(result, "Error: chain spec file not found: ");
+    assertThat(base).doesNotExist();
+  }
+
+  @Test
+  void unreadableBasePathFailsWithOneLine(@TempDir Path dir) throws IOException {
+    Path locked = Files.createDirectory(dir.resolve("locked"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-x------"));
+    try {
+      if (Files.isWritable(locked)) {
+        return; // running as a user that ignores permissions (e.g. root): nothing to test
+      }
+      NodeCli result =
+          NodeCli.run(
+              "chain-info",
+              "--chain",
+              Fixtures.file("chainspecs/node-template-local.json").toString(),
+              "-d",
+              locked.resolve("base").toString());
+      assertOneLineError(result, "Error: cannot create the database directory ");
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
+  void basePathThatIsAFileFailsWithOneLine(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("file"), "x");
+    NodeCli result =
+        NodeCli.run(
+            "chain-info",
+            "--chain",
+            Fixtures.file("chainspecs/node-template-local.json").toString(),
+            "-d",
+            file.toString());
+    assertOneLineError(result, "Error: cannot create the database directory ");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    NodeCli result = NodeCli.run("chain-info", "--no-such-flag");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("Unknown option: '--no-such-flag'").contains("Usage:");
+  }
+
+  @Test
+  void conflictingOptionsFailWithOneLine() {
+    assertOneLineError(
+        NodeCli.run("chain-info", "--chain", "x.json", "--tmp", "-d", "/tmp/x"),
+        "Error: --tmp and --base-path cannot be used together");
+    assertOneLineError(NodeCli.run("chain-info"), "Error: no chain given");
+  }
+
+  private static void assertOneLineError(NodeCli result, String expectedStart) {
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+    assertThat(result.err()).startsWith(expectedStart).endsWith("\n");
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.out()).isEmpty();
+  }
+}
