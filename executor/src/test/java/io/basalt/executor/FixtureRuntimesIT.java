@@ -36,7 +36,8 @@ class FixtureRuntimesIT {
             new Object[] {"chainspec:node-template-local.json", "node-template", 100L},
             new Object[] {"wasm/westend-runtime-v9300.wasm", "westend", 9300L},
             new Object[] {"wasm/polkadot-runtime-v9160.wasm.zstd", "polkadot", 9160L},
-            // No independent record of this dev runtime's spec_version: checked across engines only.
+            // No independent record of this dev runtime's spec_version: checked across engines
+            // only.
             new Object[] {"wasm/sub2dev.wasm", "node", -1L},
             new Object[] {"chainspec:rococo-dev.json", "rococo", 1014000L},
             new Object[] {"chainspec:westend-dev.json", "westend", 9320L},
