@@ -5,6 +5,9 @@ import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExportSection;
+import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import io.basalt.executor.vm.InvalidRuntimeCodeException;
@@ -42,15 +45,22 @@ final class ChicoryInstance implements WasmInstance {
 
   @Override
   public boolean hasExport(String name) {
-    try {
-      return instance.exportType(name) != null;
-    } catch (ChicoryException e) {
-      return false;
+    ExportSection exports = instance.module().exportSection();
+    for (int i = 0; i < exports.exportCount(); i++) {
+      Export e = exports.getExport(i);
+      if (e.name().equals(name) && e.exportType() == ExternalType.FUNCTION) {
+        return true;
+      }
     }
+    return false;
   }
 
   @Override
   public long callExport(String name, int ptr, int len) {
+    if (!hasExport(name)) {
+      throw new InvalidRuntimeCodeException(
+          "runtime " + codeHash + " does not export the function " + name);
+    }
     FunctionType type;
     ExportFunction function;
     try {
