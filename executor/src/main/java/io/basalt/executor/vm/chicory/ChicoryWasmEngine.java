@@ -40,6 +40,8 @@ public final class ChicoryWasmEngine implements WasmEngine {
 
   private final WasmExecutionMethod method;
   private final Optional<Path> cacheDirectory;
+  private final java.util.concurrent.atomic.AtomicInteger cacheHits =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * @param method compiled (default) or interpreted
@@ -48,6 +50,11 @@ public final class ChicoryWasmEngine implements WasmEngine {
   public ChicoryWasmEngine(WasmExecutionMethod method, Optional<Path> cacheDirectory) {
     this.method = method;
     this.cacheDirectory = cacheDirectory;
+  }
+
+  /** How many compilations were served from the disk cache instead of compiling. */
+  public int compilationCacheHits() {
+    return cacheHits.get();
   }
 
   @Override
@@ -76,6 +83,7 @@ public final class ChicoryWasmEngine implements WasmEngine {
                   new DirectoryCompilationCache(
                       d, io.basalt.primitives.types.Hex.encodeBare(blob.codeHash().unsafeArray())));
       CompileOutcome outcome = compileToBytecode(module, blob, cache);
+      cache.ifPresent(c -> cacheHits.addAndGet(c.hits()));
       machineFactory = outcome.factory();
       interpreted = outcome.interpreted();
     }
