@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.executor.host;
+
+import static io.basalt.executor.vm.WasmValueType.I64;
+
+import io.basalt.executor.vm.WasmSignature;
+import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.types.Hex;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * {@code ext_misc_*}: debug printing (to the {@code runtime} logger at DEBUG) and reading the
+ * version of other runtime code. Spec: <a
+ * href="https://spec.polkadot.network/chap-host-api#sect-misc-api">Miscellaneous</a>.
+ */
+public final class MiscHostApi {
+  private MiscHostApi() {}
+
+  static void register(HostFunctionRegistry.Builder b) {
+    b.register(
+        "misc",
+        "print_num",
+        1,
+        WasmSignature.of(I64),
+        (ctx, a) -> {
+          LoggingHostApi.RUNTIME.debug("{}", Long.toUnsignedString(a[0]));
+          return 0;
+        });
+    b.register(
+        "misc",
+        "print_utf8",
+        1,
+        WasmSignature.of(I64),
+        (ctx, a) -> {
+          printUtf8V1(ctx.memory().read(a[0]));
+          return 0;
+        });
+    b.register(
+        "misc",
+        "print_hex",
+        1,
+        WasmSignature.of(I64),
+        (ctx, a) -> {
+          LoggingHostApi.RUNTIME.debug("{}", Hex.encode(ctx.memory().read(a[0])));
+          return 0;
+        });
+    b.register(
+        "misc",
+        "runtime_version",
+        1,
+        WasmSignature.returning(I64, I64),
+        (ctx, a) ->
+            ctx.memory()
+                .returnOptionBytes(runtimeVersionV1(ctx.versionReader(), ctx.memory().read(a[0]))));
+  }
+
+  static void printUtf8V1(byte[] data) {
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(data)).toString();
+      LoggingHostApi.RUNTIME.debug("{}", text);
+    } catch (CharacterCodingException e) {
+      // Substrate prints nothing for invalid UTF-8.
+    }
+  }
+
+  /** The SCALE-encoded version of the given (possibly compressed) code, or empty. */
+  static Optional<Bytes> runtimeVersionV1(RuntimeVersionReader reader, byte[] code) {
+    return reader.readVersion(code).map(Bytes::wrap);
+  }
+}

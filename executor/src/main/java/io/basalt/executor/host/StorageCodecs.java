@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.executor.host;
+
+import io.basalt.executor.state.RemovalResult;
+import io.basalt.primitives.scale.ScaleCodec;
+import io.basalt.primitives.scale.ScaleWriter;
+import io.basalt.primitives.types.Bytes;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** SCALE shapes shared by the storage namespaces. */
+final class StorageCodecs {
+  static final ScaleCodec<Optional<Long>> OPTION_U32 = ScaleCodec.option(ScaleCodec.U32);
+  static final ScaleCodec<Optional<Bytes>> OPTION_BYTES = ScaleCodec.option(ScaleCodec.BYTES);
+
+  private StorageCodecs() {}
+
+  static OptionalLong limit(HostMemory memory, long pointerSize) {
+    Optional<Long> limit = memory.readScale(pointerSize, OPTION_U32);
+    return limit.isPresent() ? OptionalLong.of(limit.get()) : OptionalLong.empty();
+  }
+
+  static Optional<Bytes> cursor(HostMemory memory, long pointerSize) {
+    return memory.readScale(pointerSize, OPTION_BYTES);
+  }
+
+  /**
+   * sp-io's {@code KillStorageResult}: 0 AllRemoved(u32) / 1 SomeRemaining(u32), counting loops.
+   */
+  static byte[] killStorageResult(RemovalResult r) {
+    return new ScaleWriter(5).writeU8(r.allRemoved() ? 0 : 1).writeU32(r.loops()).toByteArray();
+  }
+
+  /** sp-io's {@code MultiRemovalResults}: (maybe_cursor, backend, unique, loops). */
+  static byte[] multiRemovalResults(RemovalResult r) {
+    ScaleWriter w = new ScaleWriter(16);
+    w.writeOption(r.cursor(), ScaleCodec.BYTES);
+    return w.writeU32(r.backend()).writeU32(r.unique()).writeU32(r.loops()).toByteArray();
+  }
+
+  /** {@code Option<u32>}: the remaining length after {@code offset}, copying what fits. */
+  static long read(HostMemory memory, Optional<Bytes> value, long outPointerSize, int offset) {
+    if (value.isEmpty()) {
+      return memory.returnScale(Optional.empty(), OPTION_U32);
+    }
+    byte[] data = value.get().unsafeArray();
+    int start = (int) Math.min(Integer.toUnsignedLong(offset), data.length);
+    int remaining = data.length - start;
+    int outLength = HostMemory.lengthOf(outPointerSize);
+    int written = (int) Math.min(remaining, Integer.toUnsignedLong(outLength));
+    byte[] slice = java.util.Arrays.copyOfRange(data, start, start + written);
+    memory.write(HostMemory.pointerOf(outPointerSize), slice);
+    return memory.returnScale(Optional.of((long) remaining), OPTION_U32);
+  }
+}

@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.executor.state;
+
+import io.basalt.primitives.types.Bytes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Changes a runtime call made on top of a {@link StateBackend}, not yet committed: top-trie and
+ * default child-trie values, the offchain index and transaction-index operations, with nested
+ * storage transactions ({@code ext_storage_start/commit/rollback_transaction}).
+ *
+ * <p>Lookups answer with an {@link OverlayLookup}: unknown, deleted or a value. Not thread-safe;
+ * one runtime call uses it at a time.
+ */
+public final class OverlayedChanges {
+  private final ChangeSet top = new ChangeSet(0);
+  private final TreeMap<Bytes, ChangeSet> children = new TreeMap<>();
+  private final ChangeSet offchainIndex = new ChangeSet(0);
+  private final List<TransactionIndexOperation> transactionIndex = new ArrayList<>();
+  private int depth;
+
+  /**
+   * A storage-chain transaction-index operation ({@code ext_transaction_index_*}).
+   *
+   * @param extrinsic the extrinsic index
+   * @param hash the indexed content hash
+   * @param size the indexed size; -1 for a renewal
+   */
+  public record TransactionIndexOperation(long extrinsic, Bytes hash, long size) {
+    public boolean isRenewal() {
+      return size < 0;
+    }
+  }
+
+  /** The overlay's knowledge of a top-trie key. */
+  public OverlayLookup get(Bytes key) {
+    return top.get(key);
+  }
+
+  /** Sets (value present) or deletes (empty) a top-trie key. */
+  public void set(Bytes key, Optional<Bytes> value) {
+    top.put(key, toLookup(value));
+  }
+
+  /** The overlay's knowledge of a child-trie key. */
+  public OverlayLookup childGet(Bytes childKey, Bytes key) {
+    ChangeSet child = children.get(childKey);
+    return child == null ? OverlayLookup.UNKNOWN : child.get(key);
+  }
+
+  /** Sets or deletes a child-trie key. */
+  public void childSet(Bytes childKey, Bytes key, Optional<Bytes> value) {
+    child(childKey).put(key, toLookup(value));
+  }
+
+  /** Deletes every overlay key with the prefix; returns how many had a value. */
+  public int clearPrefix(Bytes prefix) {
+    return top.deletePrefix(prefix);
+  }
+
+  /** Deletes every overlay key of a child trie with the prefix; returns how many had a value. */
+  public int clearChildPrefix(Bytes childKey, Bytes prefix) {
+    ChangeSet child = children.get(childKey);
+    return child == null ? 0 : child.deletePrefix(prefix);
+  }
+
+  /** Top-trie changes strictly after {@code key}, in key order. */
+  public NavigableMap<Bytes, OverlayLookup> changesAfter(Bytes key) {
+    return Collections.unmodifiableNavigableMap(top.after(key));
+  }
+
+  /** Child-trie changes strictly after {@code key}, in key order. */
+  public NavigableMap<Bytes, OverlayLookup> childChangesAfter(Bytes childKey, Bytes key) {
+    ChangeSet child = children.get(childKey);
+    return child == null
+        ? Collections.emptyNavigableMap()
+        : Collections.unmodifiableNavigableMap(child.after(key));
+  }
+
+  /** Records an offchain-index write (empty value: deletion), applied only on commit. */
+  public void setOffchainIndex(Bytes key, Optional<Bytes> value) {
+    offchainIndex.put(key, toLookup(value));
+  }
+
+  /** Records a transaction-index operation. */
+  public void addTransactionIndex(TransactionIndexOperation operation) {
+    transactionIndex.add(operation);
+  }
+
+  /** Opens a nested storage transaction. */
+  public void startTransaction() {
+    depth++;
+    top.startTransaction();
+    offchainIndex.startTransaction();
+    children.values().forEach(ChangeSet::startTransaction);
+  }
+
+  /**
+   * Discards every change made since the matching {@link #startTransaction}.
+   *
+   * @throws NoOpenTransactionException if no transaction is open
+   */
+  public void rollbackTransaction() {
+    if (depth == 0) {
+      throw new NoOpenTransactionException("roll back");
+    }
+    depth--;
+    top.rollbackTransaction();
+    offchainIndex.rollbackTransaction();
+    children.values().forEach(ChangeSet::rollbackTransaction);
+  }
+
+  /**
+   * Keeps the changes made since the matching {@link #startTransaction} in the enclosing one.
+   *
+   * @throws NoOpenTransactionException if no transaction is open
+   */
+  public void commitTransaction() {
+    if (depth == 0) {
+      throw new NoOpenTransactionException("commit");
+    }
+    depth--;
+    top.commitTransaction();
+    offchainIndex.commitTransaction();
+    children.values().forEach(ChangeSet::commitTransaction);
+  }
+
+  /** Number of open transactions. */
+  public int transactionDepth() {
+    return depth;
+  }
+
+  /** Top-trie changes in key order. */
+  public List<StorageChange> topChanges() {
+    return toChanges(top);
+  }
+
+  /** Child tries with at least one change, in key order. */
+  public List<Bytes> changedChildTries() {
+    List<Bytes> out = new ArrayList<>();
+    children.forEach(
+        (k, v) -> {
+          if (!v.isEmpty()) {
+            out.add(k);
+          }
+        });
+    return out;
+  }
+
+  /** Changes of one child trie in key order. */
+  public List<StorageChange> childChanges(Bytes childKey) {
+    ChangeSet child = children.get(childKey);
+    return child == null ? List.of() : toChanges(child);
+  }
+
+  /** Offchain-index changes in key order (empty value: deletion). */
+  public List<StorageChange> offchainIndexChanges() {
+    return toChanges(offchainIndex);
+  }
+
+  /** Transaction-index operations in call order. */
+  public List<TransactionIndexOperation> transactionIndexOperations() {
+    return List.copyOf(transactionIndex);
+  }
+
+  /** Whether no change of any kind was recorded. */
+  public boolean isEmpty() {
+    return top.isEmpty()
+        && changedChildTries().isEmpty()
+        && offchainIndex.isEmpty()
+        && transactionIndex.isEmpty();
+  }
+
+  private ChangeSet child(Bytes childKey) {
+    return children.computeIfAbsent(childKey, k -> new ChangeSet(depth));
+  }
+
+  private static OverlayLookup toLookup(Optional<Bytes> value) {
+    return value.<OverlayLookup>map(OverlayLookup.Value::new).orElse(OverlayLookup.DELETED);
+  }
+
+  private static List<StorageChange> toChanges(ChangeSet set) {
+    List<StorageChange> out = new ArrayList<>(set.all().size());
+    for (Map.Entry<Bytes, OverlayLookup> e : set.all().entrySet()) {
+      out.add(
+          e.getValue() instanceof OverlayLookup.Value(Bytes v)
+              ? StorageChange.set(e.getKey(), v)
+              : StorageChange.delete(e.getKey()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.executor.vm.chicory;
+
+import com.dylibso.chicory.compiler.InterpreterFallback;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import io.basalt.executor.vm.CompiledRuntime;
+import io.basalt.executor.vm.ImportCatalogue;
+import io.basalt.executor.vm.InvalidRuntimeCodeException;
+import io.basalt.executor.vm.RuntimeBlob;
+import io.basalt.executor.vm.WasmEngine;
+import io.basalt.executor.vm.WasmExecutionMethod;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Chicory Wasm engine: parses a runtime, binds its imports to the host catalogue and, in
+ * compiled mode, translates it to JVM bytecode once.
+ *
+ * <p>Functions too large for a JVM method (64 KiB of bytecode) are left to Chicory's interpreter
+ * and reported at WARN (target {@code executor}), never silently. With a cache directory, the
+ * compiled classes are stored per code hash so a restarted node does not recompile.
+ */
+public final class ChicoryWasmEngine implements WasmEngine {
+  private static final Logger LOG = LoggerFactory.getLogger("executor");
+  private static final Pattern TOO_LARGE = Pattern.compile("WASM function index: (\\d+)");
+
+  private final WasmExecutionMethod method;
+  private final Optional<Path> cacheDirectory;
+  private final java.util.concurrent.atomic.AtomicInteger cacheHits =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * @param method compiled (default) or interpreted
+   * @param cacheDirectory where compiled classes are kept across restarts (compiled mode only)
+   */
+  public ChicoryWasmEngine(WasmExecutionMethod method, Optional<Path> cacheDirectory) {
+    this.method = method;
+    this.cacheDirectory = cacheDirectory;
+  }
+
+  /** How many compilations were served from the disk cache instead of compiling. */
+  public int compilationCacheHits() {
+    return cacheHits.get();
+  }
+
+  @Override
+  public WasmExecutionMethod method() {
+    return method;
+  }
+
+  @Override
+  public CompiledRuntime compile(RuntimeBlob blob, ImportCatalogue imports) {
+    long start = System.nanoTime();
+    WasmModule module;
+    try {
+      module = Parser.parse(blob.wasm().unsafeArray());
+    } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new InvalidRuntimeCodeException(
+          "runtime " + blob.codeHash() + " is not a valid Wasm module: " + e.getMessage(), e);
+    }
+    ImportBinding binding = ImportBinding.resolve(module, imports, blob.codeHash().toHex());
+    long parsed = System.nanoTime();
+    Function<Instance, Machine> machineFactory = null;
+    List<Integer> interpreted = List.of();
+    if (method == WasmExecutionMethod.COMPILED) {
+      Optional<DirectoryCompilationCache> cache =
+          cacheDirectory.map(
+              d ->
+                  new DirectoryCompilationCache(
+                      d, io.basalt.primitives.types.Hex.encodeBare(blob.codeHash().unsafeArray())));
+      CompileOutcome outcome = compileToBytecode(module, blob, cache);
+      cache.ifPresent(c -> cacheHits.addAndGet(c.hits()));
+      machineFactory = outcome.factory();
+      interpreted = outcome.interpreted();
+    }
+    LOG.debug(
+        "runtime {} ready ({}): parsed in {} ms, prepared in {} ms",
+        blob.codeHash(),
+        method.cliName(),
+        (parsed - start) / 1_000_000,
+        (System.nanoTime() - parsed) / 1_000_000);
+    return new ChicoryCompiledRuntime(
+        blob.codeHash(), method, module, binding, machineFactory, interpreted);
+  }
+
+  private record CompileOutcome(Function<Instance, Machine> factory, List<Integer> interpreted) {}
+
+  private static CompileOutcome compileToBytecode(
+      WasmModule module, RuntimeBlob blob, Optional<DirectoryCompilationCache> cache) {
+    TreeSet<Integer> interpreted = new TreeSet<>();
+    if (cache.isPresent()) {
+      try {
+        interpreted.addAll(cache.get().readInterpretedFunctions());
+      } catch (IOException | NumberFormatException e) {
+        LOG.warn("ignoring unreadable compilation cache entry {}", cache.get().directory(), e);
+      }
+    }
+    while (true) {
+      try {
+        MachineFactoryCompiler.Builder builder =
+            MachineFactoryCompiler.builder(module)
+                .withInterpreterFallback(InterpreterFallback.FAIL);
+        if (!interpreted.isEmpty()) {
+          builder.withInterpretedFunctions(interpreted);
+        }
+        cache.ifPresent(builder::withCache);
+        Function<Instance, Machine> factory = builder.compile();
+        if (cache.isPresent() && !interpreted.isEmpty()) {
+          cache.get().writeInterpretedFunctions(List.copyOf(interpreted));
+        }
+        for (int f : interpreted) {
+          LOG.warn(
+              "runtime {}: Wasm function {} exceeds the JVM method size limit and runs in the"
+                  + " interpreter (slower)",
+              blob.codeHash(),
+              functionLabel(module, f));
+        }
+        return new CompileOutcome(factory, List.copyOf(new ArrayList<>(interpreted)));
+      } catch (ChicoryException e) {
+        Integer tooLarge = tooLargeFunction(e);
+        if (tooLarge == null || !interpreted.add(tooLarge)) {
+          throw new InvalidRuntimeCodeException(
+              "cannot compile runtime " + blob.codeHash() + ": " + e.getMessage(), e);
+        }
+      } catch (IOException e) {
+        throw new InvalidRuntimeCodeException(
+            "cannot write the compilation cache for runtime " + blob.codeHash(), e);
+      }
+    }
+  }
+
+  private static Integer tooLargeFunction(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null) {
+        Matcher m = TOO_LARGE.matcher(t.getMessage());
+        if (m.find()) {
+          return Integer.valueOf(m.group(1));
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String functionLabel(WasmModule module, int index) {
+    String name = module.nameSection() == null ? null : module.nameSection().nameOfFunction(index);
+    return name == null ? "#" + index : "#" + index + " (" + name + ")";
+  }
+}

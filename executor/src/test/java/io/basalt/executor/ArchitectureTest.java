@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.executor;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Package rules of the executor module (style guide §2.1, §2.3). */
+class ArchitectureTest {
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.basalt.executor");
+
+  @Test
+  void onlyTheChicoryPackageUsesChicory() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.basalt.executor.vm.chicory..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.dylibso.chicory..")
+        .check(MAIN);
+  }
+
+  @Test
+  void engineNeutralVmDoesNotDependOnHostOrState() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.basalt.executor.vm")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.basalt.executor.host..", "io.basalt.executor.state..")
+        .check(MAIN);
+  }
+
+  @Test
+  void stateDoesNotDependOnTheVmOrHost() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.basalt.executor.state..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.basalt.executor.vm..", "io.basalt.executor.host..")
+        .check(MAIN);
+  }
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basalt.executor.host.HostServices;
+import io.basalt.executor.state.InMemoryStateBackend;
+import io.basalt.executor.state.OverlayedChanges;
+import io.basalt.executor.state.OverlayedExternalities;
+import io.basalt.executor.vm.RuntimeBlob;
+import io.basalt.primitives.scale.ScaleReader;
+import io.basalt.primitives.types.Bytes;
+import io.basalt.testsupport.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/** {@code Metadata_metadata} of the node-template genesis runtime equals smoldot's recording. */
+class MetadataIT {
+  @Test
+  void nodeTemplateMetadataMatchesTheRecordedStateGetMetadata() throws IOException {
+    ChainSpecFixture spec = ChainSpecFixture.load("chainspecs/node-template-local.json");
+    Bytes expected =
+        Bytes.fromHex(
+            Files.readString(Fixtures.file("chainspecs/node-template-local.metadata.hex")).trim());
+    OverlayedChanges changes = new OverlayedChanges();
+    try (RuntimeExecutor executor =
+        new RuntimeExecutor(ExecutorConfig.defaults(), HostServices.unconfigured())) {
+      byte[] out =
+          executor.call(
+              RuntimeBlob.parse(spec.code()),
+              "Metadata_metadata",
+              new byte[0],
+              new OverlayedExternalities(
+                  changes, new InMemoryStateBackend(spec.top(), spec.children())));
+      ScaleReader r = new ScaleReader(out);
+      Bytes opaque = r.readByteVec();
+      r.expectEnd("OpaqueMetadata");
+      assertThat(opaque).isEqualTo(expected);
+    }
+    assertThat(changes.isEmpty()).isTrue();
+  }
+}

@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.dylibso.chicory.wabt.Wat2Wasm;
+import io.basalt.executor.host.HostServices;
+import io.basalt.executor.state.InMemoryStateBackend;
+import io.basalt.executor.state.OverlayedChanges;
+import io.basalt.executor.state.OverlayedExternalities;
+import io.basalt.executor.vm.InvalidRuntimeCodeException;
+import io.basalt.executor.vm.RuntimeBlob;
+import io.basalt.executor.vm.RuntimeTrapException;
+import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.types.Bytes;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Host-API probes written in WAT and compiled with Chicory's wabt: small runtimes that import host
+ * functions and misbehave on purpose. Run in the interpreter (no compile time).
+ */
+class WatProbeTest {
+  private static final RuntimeExecutor EXECUTOR =
+      new RuntimeExecutor(
+          ExecutorConfig.defaults().withMethod(WasmExecutionMethod.INTERPRETED),
+          HostServices.unconfigured());
+
+  @AfterAll
+  static void close() {
+    EXECUTOR.close();
+  }
+
+  static RuntimeBlob module(String body) {
+    return RuntimeBlob.parse(
+        Wat2Wasm.parse(
+            "(module\n" + body + "\n (global (export \"__heap_base\") i32 (i32.const 1024)))"));
+  }
+
+  static OverlayedExternalities ext() {
+    return new OverlayedExternalities(new OverlayedChanges(), new InMemoryStateBackend(Map.of()));
+  }
+
+  @Test
+  void panicHandlerMessageBecomesTheTrapMessage() {
+    RuntimeBlob blob =
+        module(
+            """
+            (import "env" "ext_panic_handler_abort_on_panic_version_1" (func $panic (param i64)))
+            (memory (export "memory") 1)
+            (data (i32.const 16) "boom: balance too low")
+            (func (export "Test_panic") (param i32 i32) (result i64)
+              (call $panic (i64.or (i64.shl (i64.const 21) (i64.const 32)) (i64.const 16)))
+              (i64.const 0))
+            """);
+    assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_panic", new byte[0], ext()))
+        .isInstanceOf(RuntimeTrapException.class)
+        .hasMessageContaining("Test_panic panicked: boom: balance too low")
+        .satisfies(
+            e ->
+                assertThat(((RuntimeTrapException) e).panicMessage())
+                    .contains("boom: balance too low"));
+  }
+
+  @Test
+  void olderRuntimesPanicByLoggingAnErrorThenTrapping() {
+    RuntimeBlob blob =
+        module(
+            """
+            (import "env" "ext_logging_log_version_1" (func $log (param i32 i64 i64)))
+            (import "env" "memory" (memory 1))
+            (data (i32.const 16) "runtimepanicked at 'overflow'")
+            (func (export "Test_panic") (param i32 i32) (result i64)
+              (call $log (i32.const 0)
+                (i64.or (i64.shl (i64.const 7) (i64.const 32)) (i64.const 16))
+                (i64.or (i64.shl (i64.const 22) (i64.const 32)) (i64.const 23)))
+              unreachable)
+            """);
+    assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_panic", new byte[0], ext()))
+        .isInstanceOf(RuntimeTrapException.class)
+        .hasMessageContaining("panicked: panicked at 'overflow'")
+        .hasMessageContaining("unreachable");
+  }
+
+  @Test
+  void missingHostFunctionsAreAllListed() {
+    RuntimeBlob blob =
+        module(
+            """
+            (import "env" "ext_storage_get_version_1" (func (param i64) (result i64)))
+            (import "env" "ext_made_up_version_1" (func (param i32)))
+            (import "other" "thing" (func))
+            (memory (export "memory") 1)
+            (func (export "Core_version") (param i32 i32) (result i64) (i64.const 0))
+            """);
+    assertThatThrownBy(() -> EXECUTOR.call(blob, "Core_version", new byte[0], ext()))
+        .isInstanceOf(InvalidRuntimeCodeException.class)
+        .hasMessageContaining("2 function(s) this node does not provide")
+        .hasMessageContaining("env.ext_made_up_version_1")
+        .hasMessageContaining("other.thing");
+  }
+
+  @Test
+  void importWithTheWrongSignatureIsRefused() {
+    RuntimeBlob blob =
+        module(
+            """
+            (import "env" "ext_storage_get_version_1" (func (param i32) (result i64)))
+            (memory (export "memory") 1)
+            """);
+    assertThatThrownBy(() -> EXECUTOR.prepare(blob))
+        .isInstanceOf(InvalidRuntimeCodeException.class)
+        .hasMessageContaining(
+            "env.ext_storage_get_version_1 has type (i32)->(i64) but the host function has type"
+                + " (i64)->(i64)");
+  }
+
+  @Test
+  void corruptedWasmIsRefusedWithAClearMessage() {
+    byte[] wasm = Wat2Wasm.parse("(module (func (export \"f\") (result i32) i32.const 1))");
+    byte[] corrupted = java.util.Arrays.copyOf(wasm, wasm.length);
+    corrupted[corrupted.length - 3] = (byte) 0xff;
+    RuntimeBlob blob = RuntimeBlob.parse(corrupted);
+    assertThatThrownBy(() -> EXECUTOR.prepare(blob))
+        .isInstanceOf(InvalidRuntimeCodeException.class)
+        .hasMessageContaining("is not a valid Wasm module")
+        .hasMessageContaining("illegal opcode")
+        .hasMessageContaining(blob.codeHash().toString());
+  }
+
+  @Test
+  void missingExportIsReported() {
+    RuntimeBlob blob = module("(memory (export \"memory\") 1)");
+    assertThatThrownBy(() -> EXECUTOR.call(blob, "Core_version", new byte[0], ext()))
+        .isInstanceOf(InvalidRuntimeCodeException.class)
+        .hasMessageContaining("does not export the function Core_version");
+  }
+
+  @Test
+  void outOfBoundsPointerFromTheRuntimeTraps() {
+    RuntimeBlob blob =
+        module(
+            """
+            (import "env" "ext_storage_set_version_1" (func $set (param i64 i64)))
+            (memory (export "memory") 1)
+            (func (export "Test_oob") (param i32 i32) (result i64)
+              (call $set (i64.const 0x0000000400fffff0) (i64.const 0))
+              (i64.const 0))
+            """);
+    assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_oob", new byte[0], ext()))
+        .isInstanceOf(RuntimeTrapException.class)
+        .hasMessageContaining("ext_storage_set_version_1: out-of-bounds memory access");
+  }
+
+  @Test
+  void commitWithoutTransactionTraps() {
+    RuntimeBlob blob =
+        module(
+            """
+            (import "env" "ext_storage_commit_transaction_version_1" (func $commit))
+            (memory (export "memory") 1)
+            (func (export "Test_commit") (param i32 i32) (result i64) (call $commit) (i64.const 0))
+            """);
+    assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_commit", new byte[0], ext()))
+        .isInstanceOf(RuntimeTrapException.class)
+        .hasMessageContaining("no transaction open");
+  }
+
+  @Test
+  void storageRoundTripThroughHostFunctionsAndDanglingTransactionsRollBack() {
+    // Test_store: set(input, "v"), start a transaction, set("k2", "x"), return get(input).
+    RuntimeBlob blob =
+        module(
+            """
+            (import "env" "ext_storage_set_version_1" (func $set (param i64 i64)))
+            (import "env" "ext_storage_get_version_1" (func $get (param i64) (result i64)))
+            (import "env" "ext_storage_start_transaction_version_1" (func $start))
+            (memory (export "memory") 1)
+            (data (i32.const 8) "vk2x")
+            (func (export "Test_store") (param $ptr i32) (param $len i32) (result i64)
+              (local $key i64)
+              (local.set $key (i64.or (i64.shl (i64.extend_i32_u (local.get $len)) (i64.const 32))
+                                      (i64.extend_i32_u (local.get $ptr))))
+              (call $set (local.get $key) (i64.const 0x0000000100000008))
+              (call $start)
+              (call $set (i64.const 0x0000000200000009) (i64.const 0x000000010000000b))
+              (call $get (local.get $key)))
+            """);
+    OverlayedChanges changes = new OverlayedChanges();
+    OverlayedExternalities ext =
+        new OverlayedExternalities(changes, new InMemoryStateBackend(Map.of()));
+    byte[] out = EXECUTOR.call(blob, "Test_store", "key".getBytes(StandardCharsets.US_ASCII), ext);
+
+    // Option<Vec<u8>>: Some, length 1, "v"
+    assertThat(out).containsExactly(1, 4, 'v');
+    assertThat(ext.get(Bytes.wrap("key".getBytes(StandardCharsets.US_ASCII))))
+        .contains(Bytes.wrap("v".getBytes(StandardCharsets.US_ASCII)));
+    assertThat(ext.get(Bytes.wrap("k2".getBytes(StandardCharsets.US_ASCII)))).isEmpty();
+    assertThat(changes.transactionDepth()).isZero();
+  }
+
+  @Test
+  void cryptoWithoutProviderTrapsHonestly() {
+    RuntimeBlob blob =
+        module(
+            """
+            (import "env" "ext_crypto_sr25519_verify_version_2" (func $v (param i32 i64 i32) (result i32)))
+            (memory (export "memory") 1)
+            (func (export "Test_verify") (param i32 i32) (result i64)
+              (i64.extend_i32_u (call $v (i32.const 0) (i64.const 0) (i32.const 64))))
+            """);
+    assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_verify", new byte[0], ext()))
+        .isInstanceOf(RuntimeTrapException.class)
+        .hasMessageContaining("no crypto provider");
+  }
+
+  @Test
+  void offchainFunctionsTrapOutsideOffchainContext() {
+    RuntimeBlob blob =
+        module(
+            """
+            (import "env" "ext_offchain_timestamp_version_1" (func $t (result i64)))
+            (memory (export "memory") 1)
+            (func (export "Test_time") (param i32 i32) (result i64) (call $t))
+            """);
+    assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_time", new byte[0], ext()))
+        .isInstanceOf(RuntimeTrapException.class)
+        .hasMessageContaining(
+            "ext_offchain_timestamp_version_1 is only available in offchain context");
+  }
+
+  @Test
+  void heapPagesBoundTheAllocator() {
+    // Asks the host for 3 MiB; 16 extra pages (1 MiB) are not enough, the default 2048 are.
+    RuntimeBlob blob =
+        module(
+            """
+            (import "env" "ext_allocator_malloc_version_1" (func $malloc (param i32) (result i32)))
+            (memory (export "memory") 1)
+            (func (export "Test_alloc") (param i32 i32) (result i64)
+              (drop (call $malloc (i32.const 3145728)))
+              (i64.const 0))
+            """);
+    OverlayedExternalities small =
+        new OverlayedExternalities(
+            new OverlayedChanges(),
+            new InMemoryStateBackend(
+                Map.of(RuntimeExecutor.HEAP_PAGES_KEY, Bytes.fromHex("0x1000000000000000"))));
+    assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_alloc", new byte[0], small))
+        .isInstanceOf(RuntimeTrapException.class)
+        .hasMessageContaining("allocator: out of space");
+    assertThat(EXECUTOR.call(blob, "Test_alloc", new byte[0], ext())).isEmpty();
+  }
+}
