@@ -3,7 +3,9 @@ package io.basalt.node;
 
 import io.basalt.node.cli.ExitPolicy;
 import io.basalt.node.cli.NodeCommand;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** The {@code node} executable. */
@@ -11,7 +13,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        run(
+            args,
+            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+            new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
   }
 
   /** Runs the CLI and returns the process exit code (0 ok, 1 error, 2 bad usage). */

@@ -245,7 +245,7 @@ public final class CryptoHostApi {
         w.writeU8(0).writeRaw(key);
       }
       case Result.Err<Bytes, EcdsaVerifyError>(EcdsaVerifyError error) ->
-          w.writeU8(1).writeU8(error.ordinal());
+          w.writeU8(1).writeU8(error.index());
     }
     return ctx.memory().allocateAndWritePointerSize(w.toByteArray());
   }

@@ -8,5 +8,14 @@ public enum EcdsaVerifyError {
   /** Incorrect value of V. */
   BAD_V,
   /** Invalid signature. */
-  BAD_SIGNATURE
+  BAD_SIGNATURE;
+
+  /** The SCALE variant index of this error in {@code sp_io::EcdsaVerifyError}. */
+  public int index() {
+    return switch (this) {
+      case BAD_RS -> 0;
+      case BAD_V -> 1;
+      case BAD_SIGNATURE -> 2;
+    };
+  }
 }

@@ -17,6 +17,8 @@ public interface OffchainStorage {
     LOCAL;
 
     /**
+     * Maps the host API's storage-kind number to a kind.
+     *
      * @throws HostFunctionException for any number other than 1 or 2
      */
     public static Kind fromNumber(int number) {

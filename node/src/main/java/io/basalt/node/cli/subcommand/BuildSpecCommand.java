@@ -23,11 +23,6 @@ public final class BuildSpecCommand implements Callable<Integer> {
   @Option(names = "--raw", description = "Write the genesis as raw storage (what nodes load).")
   private boolean raw;
 
-  @Option(
-      names = "--disable-default-bootnode",
-      description = "Accepted for compatibility; this node adds no default boot node.")
-  private boolean disableDefaultBootnode;
-
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
