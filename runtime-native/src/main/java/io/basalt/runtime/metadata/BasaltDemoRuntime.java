@@ -4,7 +4,6 @@ package io.basalt.runtime.metadata;
 import static io.basalt.runtime.metadata.Field.named;
 import static io.basalt.runtime.metadata.Field.unnamed;
 import static io.basalt.runtime.metadata.TypeCatalog.skipped;
-import static io.basalt.runtime.metadata.VariantDef.of;
 
 import io.basalt.primitives.hash.StorageHasher;
 import io.basalt.primitives.scale.ScaleWriter;
@@ -87,7 +86,7 @@ public final class BasaltDemoRuntime {
     RuntimeVersion version = version(specVersion);
     List<PalletSpec> pallets =
         List.of(
-            system(t, version),
+            system(version),
             timestamp(),
             balances(),
             transactionPayment(),
@@ -179,11 +178,11 @@ public final class BasaltDemoRuntime {
         "MultiAddress",
         "sp_runtime::multiaddress::MultiAddress",
         List.of(TypeParam.of("AccountId", "AccountId32"), TypeParam.of("AccountIndex", "()")),
-        of(0, "Id", "", unnamed("AccountId32", "AccountId")),
-        of(1, "Index", "", unnamed("Compact<()>", "AccountIndex")),
-        of(2, "Raw", "", unnamed("Vec<u8>", "Vec<u8>")),
-        of(3, "Address32", "", unnamed("[u8; 32]", "[u8; 32]")),
-        of(4, "Address20", "", unnamed("[u8; 20]", "[u8; 20]")));
+        variant(0, "Id", "", unnamed("AccountId32", "AccountId")),
+        variant(1, "Index", "", unnamed("Compact<()>", "AccountIndex")),
+        variant(2, "Raw", "", unnamed("Vec<u8>", "Vec<u8>")),
+        variant(3, "Address32", "", unnamed("[u8; 32]", "[u8; 32]")),
+        variant(4, "Address20", "", unnamed("[u8; 20]", "[u8; 20]")));
 
     // Dispatch
     t.simpleEnum(
@@ -241,41 +240,42 @@ public final class BasaltDemoRuntime {
     t.variant(
         "DispatchError",
         "sp_runtime::DispatchError",
-        of(0, "Other", ""),
-        of(1, "CannotLookup", ""),
-        of(2, "BadOrigin", ""),
-        of(3, "Module", "", unnamed("ModuleError", "ModuleError")),
-        of(4, "ConsumerRemaining", ""),
-        of(5, "NoProviders", ""),
-        of(6, "TooManyConsumers", ""),
-        of(7, "Token", "", unnamed("TokenError", "TokenError")),
-        of(8, "Arithmetic", "", unnamed("ArithmeticError", "ArithmeticError")),
-        of(9, "Transactional", "", unnamed("TransactionalError", "TransactionalError")),
-        of(10, "Exhausted", ""),
-        of(11, "Corruption", ""),
-        of(12, "Unavailable", ""),
-        of(13, "RootNotAllowed", ""));
+        variant(0, "Other", ""),
+        variant(1, "CannotLookup", ""),
+        variant(2, "BadOrigin", ""),
+        variant(3, "Module", "", unnamed("ModuleError", "ModuleError")),
+        variant(4, "ConsumerRemaining", ""),
+        variant(5, "NoProviders", ""),
+        variant(6, "TooManyConsumers", ""),
+        variant(7, "Token", "", unnamed("TokenError", "TokenError")),
+        variant(8, "Arithmetic", "", unnamed("ArithmeticError", "ArithmeticError")),
+        variant(9, "Transactional", "", unnamed("TransactionalError", "TransactionalError")),
+        variant(10, "Exhausted", ""),
+        variant(11, "Corruption", ""),
+        variant(12, "Unavailable", ""),
+        variant(13, "RootNotAllowed", ""));
     t.result("Result<(), DispatchError>", "()", "DispatchError");
 
     // Blocks and digests
     t.variant(
         "DigestItem",
         "sp_runtime::generic::digest::DigestItem",
-        of(
+        variant(
             6,
             "PreRuntime",
             "",
             unnamed("[u8; 4]", "ConsensusEngineId"),
             unnamed("Vec<u8>", "Vec<u8>")),
-        of(
+        variant(
             4,
             "Consensus",
             "",
             unnamed("[u8; 4]", "ConsensusEngineId"),
             unnamed("Vec<u8>", "Vec<u8>")),
-        of(5, "Seal", "", unnamed("[u8; 4]", "ConsensusEngineId"), unnamed("Vec<u8>", "Vec<u8>")),
-        of(0, "Other", "", unnamed("Vec<u8>", "Vec<u8>")),
-        of(8, "RuntimeEnvironmentUpdated", ""));
+        variant(
+            5, "Seal", "", unnamed("[u8; 4]", "ConsensusEngineId"), unnamed("Vec<u8>", "Vec<u8>")),
+        variant(0, "Other", "", unnamed("Vec<u8>", "Vec<u8>")),
+        variant(8, "RuntimeEnvironmentUpdated", ""));
     t.sequence("Vec<DigestItem>", "DigestItem");
     t.composite(
         "Digest",
@@ -293,9 +293,9 @@ public final class BasaltDemoRuntime {
     t.variant(
         "Phase",
         "frame_system::Phase",
-        of(0, "ApplyExtrinsic", "", unnamed("u32", "u32")),
-        of(1, "Finalization", ""),
-        of(2, "Initialization", ""));
+        variant(0, "ApplyExtrinsic", "", unnamed("u32", "u32")),
+        variant(1, "Finalization", ""),
+        variant(2, "Initialization", ""));
     t.composite(
         "EventRecord",
         "frame_system::EventRecord",
@@ -362,35 +362,35 @@ public final class BasaltDemoRuntime {
         "frame_system::Call",
         "frame_system::pallet::Call",
         skipped("T"),
-        of(0, "remark", "Make some on-chain remark.", named("remark", "Vec<u8>", "Vec<u8>")),
-        of(
+        variant(0, "remark", "Make some on-chain remark.", named("remark", "Vec<u8>", "Vec<u8>")),
+        variant(
             1,
             "set_heap_pages",
             "Set the number of pages in the WebAssembly environment's heap.",
             named("pages", "u64", "u64")),
-        of(2, "set_code", "Set the new runtime code.", named("code", "Vec<u8>", "Vec<u8>")),
-        of(
+        variant(2, "set_code", "Set the new runtime code.", named("code", "Vec<u8>", "Vec<u8>")),
+        variant(
             3,
             "set_code_without_checks",
             "Set the new runtime code without version checks.",
             named("code", "Vec<u8>", "Vec<u8>")),
-        of(
+        variant(
             4,
             "set_storage",
             "Set some items of storage.",
             named("items", "Vec<(Vec<u8>, Vec<u8>)>", "Vec<KeyValue>")),
-        of(
+        variant(
             5,
             "kill_storage",
             "Kill some items from storage.",
             named("keys", "Vec<Vec<u8>>", "Vec<Key>")),
-        of(
+        variant(
             6,
             "kill_prefix",
             "Kill all storage items with a key that starts with the given prefix.",
             named("prefix", "Vec<u8>", "Key"),
             named("subkeys", "u32", "u32")),
-        of(
+        variant(
             7,
             "remark_with_event",
             "Make some on-chain remark and emit an event.",
@@ -399,29 +399,29 @@ public final class BasaltDemoRuntime {
         "frame_system::Event",
         "frame_system::pallet::Event",
         skipped("T"),
-        of(
+        variant(
             0,
             "ExtrinsicSuccess",
             "An extrinsic completed successfully.",
             named("dispatch_info", "DispatchEventInfo", "DispatchEventInfo")),
-        of(
+        variant(
             1,
             "ExtrinsicFailed",
             "An extrinsic failed.",
             named("dispatch_error", "DispatchError", "DispatchError"),
             named("dispatch_info", "DispatchEventInfo", "DispatchEventInfo")),
-        of(2, "CodeUpdated", "`:code` was updated."),
-        of(
+        variant(2, "CodeUpdated", "`:code` was updated."),
+        variant(
             3,
             "NewAccount",
             "A new account was created.",
             named("account", "AccountId32", "T::AccountId")),
-        of(
+        variant(
             4,
             "KilledAccount",
             "An account was reaped.",
             named("account", "AccountId32", "T::AccountId")),
-        of(
+        variant(
             5,
             "Remarked",
             "On on-chain remark happened.",
@@ -431,33 +431,33 @@ public final class BasaltDemoRuntime {
         "frame_system::Error",
         "frame_system::pallet::Error",
         skipped("T"),
-        of(
+        variant(
             0,
             "InvalidSpecName",
             "The name of specification does not match between the current runtime and the new runtime."),
-        of(
+        variant(
             1,
             "SpecVersionNeedsToIncrease",
             "The specification version is not allowed to decrease between the current runtime and the new runtime."),
-        of(
+        variant(
             2,
             "FailedToExtractRuntimeVersion",
             "Failed to extract the runtime version from the new runtime."),
-        of(
+        variant(
             3,
             "NonDefaultComposite",
             "Suicide called when the account has non-default composite data."),
-        of(
+        variant(
             4,
             "NonZeroRefCount",
             "There is a non-zero reference count preventing the account from being purged."),
-        of(5, "CallFiltered", "The origin filter prevent the call to be dispatched."));
+        variant(5, "CallFiltered", "The origin filter prevent the call to be dispatched."));
 
     t.variant(
         "pallet_timestamp::Call",
         "pallet_timestamp::pallet::Call",
         skipped("T"),
-        of(
+        variant(
             0,
             "set",
             "Set the current time (inherent).",
@@ -467,26 +467,26 @@ public final class BasaltDemoRuntime {
         "pallet_balances::Call",
         "pallet_balances::pallet::Call",
         skipped("T", "I"),
-        of(
+        variant(
             0,
             "transfer_allow_death",
             "Transfer some liquid free balance to another account.",
             named("dest", "MultiAddress", "AccountIdLookupOf<T>"),
             named("value", "Compact<u128>", "T::Balance")),
-        of(
+        variant(
             2,
             "force_transfer",
             "Exactly as `transfer_allow_death`, except the origin must be root and the source account may be specified.",
             named("source", "MultiAddress", "AccountIdLookupOf<T>"),
             named("dest", "MultiAddress", "AccountIdLookupOf<T>"),
             named("value", "Compact<u128>", "T::Balance")),
-        of(
+        variant(
             3,
             "transfer_keep_alive",
             "Same as `transfer_allow_death`, but the sender may not be killed.",
             named("dest", "MultiAddress", "AccountIdLookupOf<T>"),
             named("value", "Compact<u128>", "T::Balance")),
-        of(
+        variant(
             4,
             "transfer_all",
             "Transfer the entire transferable balance from the caller account.",
@@ -496,26 +496,26 @@ public final class BasaltDemoRuntime {
         "pallet_balances::Event",
         "pallet_balances::pallet::Event",
         skipped("T", "I"),
-        of(
+        variant(
             0,
             "Endowed",
             "An account was created with some free balance.",
             named("account", "AccountId32", "T::AccountId"),
             named("free_balance", "u128", "T::Balance")),
-        of(
+        variant(
             1,
             "DustLost",
             "An account was removed whose balance was non-zero but below ExistentialDeposit, resulting in an outright loss.",
             named("account", "AccountId32", "T::AccountId"),
             named("amount", "u128", "T::Balance")),
-        of(
+        variant(
             2,
             "Transfer",
             "Transfer succeeded.",
             named("from", "AccountId32", "T::AccountId"),
             named("to", "AccountId32", "T::AccountId"),
             named("amount", "u128", "T::Balance")),
-        of(
+        variant(
             8,
             "Withdraw",
             "Some amount was withdrawn from the account (e.g. for transaction fees).",
@@ -567,7 +567,7 @@ public final class BasaltDemoRuntime {
         "pallet_transaction_payment::Event",
         "pallet_transaction_payment::pallet::Event",
         skipped("T"),
-        of(
+        variant(
             0,
             "TransactionFeePaid",
             "A transaction fee `actual_fee`, of which `tip` was added to the minimum inclusion fee, has been paid by `who`.",
@@ -579,46 +579,46 @@ public final class BasaltDemoRuntime {
         "pallet_sudo::Call",
         "pallet_sudo::pallet::Call",
         skipped("T"),
-        of(
+        variant(
             0,
             "sudo",
             "Authenticates the sudo key and dispatches a function call with `Root` origin.",
             named("call", "RuntimeCall", "Box<<T as Config>::RuntimeCall>")),
-        of(
+        variant(
             1,
             "sudo_unchecked_weight",
             "Same as `sudo`, with the weight given by the caller.",
             named("call", "RuntimeCall", "Box<<T as Config>::RuntimeCall>"),
             named("weight", "Weight", "Weight")),
-        of(
+        variant(
             2,
             "set_key",
             "Authenticates the current sudo key and sets the given account as the new sudo key.",
             named("new", "MultiAddress", "AccountIdLookupOf<T>")),
-        of(
+        variant(
             3,
             "sudo_as",
             "Authenticates the sudo key and dispatches a function call with `Signed` origin from a given account.",
             named("who", "MultiAddress", "AccountIdLookupOf<T>"),
             named("call", "RuntimeCall", "Box<<T as Config>::RuntimeCall>")),
-        of(4, "remove_key", "Permanently removes the sudo key."));
+        variant(4, "remove_key", "Permanently removes the sudo key."));
     t.variant(
         "pallet_sudo::Event",
         "pallet_sudo::pallet::Event",
         skipped("T"),
-        of(
+        variant(
             0,
             "Sudid",
             "A sudo call just took place.",
             named("sudo_result", "Result<(), DispatchError>", "DispatchResult")),
-        of(
+        variant(
             1,
             "KeyChanged",
             "The sudo key has been updated.",
             named("old", "Option<AccountId32>", "Option<T::AccountId>"),
             named("new", "AccountId32", "T::AccountId")),
-        of(2, "KeyRemoved", "The key was permanently removed."),
-        of(
+        variant(2, "KeyRemoved", "The key was permanently removed."),
+        variant(
             3,
             "SudoAsDone",
             "A `sudo_as` call just took place.",
@@ -629,14 +629,14 @@ public final class BasaltDemoRuntime {
         "pallet_template::Call",
         "pallet_template::pallet::Call",
         skipped("T"),
-        of(
+        variant(
             0,
             "set_value",
             "Store a value; any signed origin may call it.",
             named("value", "u32", "u32")));
     List<VariantDef> templateEvents = new ArrayList<>();
     templateEvents.add(
-        of(
+        variant(
             0,
             "ValueSet",
             "A value was stored.",
@@ -649,7 +649,7 @@ public final class BasaltDemoRuntime {
           named("value", "u32", "u32"),
           named("set_at", "u32", "BlockNumberFor<T>"));
       templateEvents.add(
-          of(
+          variant(
               1,
               "Migrated",
               "The storage migration of spec 101 ran.",
@@ -669,35 +669,35 @@ public final class BasaltDemoRuntime {
     t.variant(
         "RuntimeCall",
         "basalt_demo_runtime::RuntimeCall",
-        of(
+        variant(
             0,
             "System",
             "",
             unnamed(
                 "frame_system::Call",
                 "self::sp_api_hidden_includes_construct_runtime::hidden_include::dispatch::CallableCallFor<System, Runtime>")),
-        of(
+        variant(
             1,
             "Timestamp",
             "",
             unnamed(
                 "pallet_timestamp::Call",
                 "self::sp_api_hidden_includes_construct_runtime::hidden_include::dispatch::CallableCallFor<Timestamp, Runtime>")),
-        of(
+        variant(
             2,
             "Balances",
             "",
             unnamed(
                 "pallet_balances::Call",
                 "self::sp_api_hidden_includes_construct_runtime::hidden_include::dispatch::CallableCallFor<Balances, Runtime>")),
-        of(
+        variant(
             4,
             "Sudo",
             "",
             unnamed(
                 "pallet_sudo::Call",
                 "self::sp_api_hidden_includes_construct_runtime::hidden_include::dispatch::CallableCallFor<Sudo, Runtime>")),
-        of(
+        variant(
             5,
             "Template",
             "",
@@ -707,16 +707,20 @@ public final class BasaltDemoRuntime {
     t.variant(
         "RuntimeEvent",
         "basalt_demo_runtime::RuntimeEvent",
-        of(0, "System", "", unnamed("frame_system::Event", "frame_system::Event<Runtime>")),
-        of(2, "Balances", "", unnamed("pallet_balances::Event", "pallet_balances::Event<Runtime>")),
-        of(
+        variant(0, "System", "", unnamed("frame_system::Event", "frame_system::Event<Runtime>")),
+        variant(
+            2,
+            "Balances",
+            "",
+            unnamed("pallet_balances::Event", "pallet_balances::Event<Runtime>")),
+        variant(
             3,
             "TransactionPayment",
             "",
             unnamed(
                 "pallet_transaction_payment::Event", "pallet_transaction_payment::Event<Runtime>")),
-        of(4, "Sudo", "", unnamed("pallet_sudo::Event", "pallet_sudo::Event<Runtime>")),
-        of(
+        variant(4, "Sudo", "", unnamed("pallet_sudo::Event", "pallet_sudo::Event<Runtime>")),
+        variant(
             5,
             "Template",
             "",
@@ -724,9 +728,13 @@ public final class BasaltDemoRuntime {
     t.variant(
         "RuntimeError",
         "basalt_demo_runtime::RuntimeError",
-        of(0, "System", "", unnamed("frame_system::Error", "frame_system::Error<Runtime>")),
-        of(2, "Balances", "", unnamed("pallet_balances::Error", "pallet_balances::Error<Runtime>")),
-        of(4, "Sudo", "", unnamed("pallet_sudo::Error", "pallet_sudo::Error<Runtime>")));
+        variant(0, "System", "", unnamed("frame_system::Error", "frame_system::Error<Runtime>")),
+        variant(
+            2,
+            "Balances",
+            "",
+            unnamed("pallet_balances::Error", "pallet_balances::Error<Runtime>")),
+        variant(4, "Sudo", "", unnamed("pallet_sudo::Error", "pallet_sudo::Error<Runtime>")));
     t.composite("Runtime", "basalt_demo_runtime::Runtime");
 
     // Extrinsic
@@ -738,13 +746,13 @@ public final class BasaltDemoRuntime {
     t.variant(
         "MultiSignature",
         "sp_runtime::MultiSignature",
-        of(0, "Ed25519", "", unnamed("ed25519::Signature", "ed25519::Signature")),
-        of(1, "Sr25519", "", unnamed("sr25519::Signature", "sr25519::Signature")),
-        of(2, "Ecdsa", "", unnamed("ecdsa::Signature", "ecdsa::Signature")));
+        variant(0, "Ed25519", "", unnamed("ed25519::Signature", "ed25519::Signature")),
+        variant(1, "Sr25519", "", unnamed("sr25519::Signature", "sr25519::Signature")),
+        variant(2, "Ecdsa", "", unnamed("ecdsa::Signature", "ecdsa::Signature")));
     VariantDef[] era = new VariantDef[256];
-    era[0] = of(0, "Immortal", "");
+    era[0] = variant(0, "Immortal", "");
     for (int i = 1; i < 256; i++) {
-      era[i] = of(i, "Mortal" + i, "", unnamed("u8"));
+      era[i] = variant(i, "Mortal" + i, "", unnamed("u8"));
     }
     t.variant("Era", "sp_runtime::generic::era::Era", era);
     t.composite(
@@ -828,14 +836,14 @@ public final class BasaltDemoRuntime {
     t.variant(
         "UnknownTransaction",
         "sp_runtime::transaction_validity::UnknownTransaction",
-        of(0, "CannotLookup", ""),
-        of(1, "NoUnsignedValidator", ""),
-        of(2, "Custom", "", unnamed("u8", "u8")));
+        variant(0, "CannotLookup", ""),
+        variant(1, "NoUnsignedValidator", ""),
+        variant(2, "Custom", "", unnamed("u8", "u8")));
     t.variant(
         "TransactionValidityError",
         "sp_runtime::transaction_validity::TransactionValidityError",
-        of(0, "Invalid", "", unnamed("InvalidTransaction", "InvalidTransaction")),
-        of(1, "Unknown", "", unnamed("UnknownTransaction", "UnknownTransaction")));
+        variant(0, "Invalid", "", unnamed("InvalidTransaction", "InvalidTransaction")),
+        variant(1, "Unknown", "", unnamed("UnknownTransaction", "UnknownTransaction")));
     t.result("ApplyExtrinsicResult", "Result<(), DispatchError>", "TransactionValidityError");
     t.tuple("([u8; 8], Vec<u8>)", "[u8; 8]", "Vec<u8>");
     t.sequence("Vec<([u8; 8], Vec<u8>)>", "([u8; 8], Vec<u8>)");
@@ -898,6 +906,11 @@ public final class BasaltDemoRuntime {
     t.sequence("Vec<(Vec<u8>, KeyTypeId)>", "(Vec<u8>, KeyTypeId)");
     t.option("Option<Vec<(Vec<u8>, KeyTypeId)>>", "Vec<(Vec<u8>, KeyTypeId)>");
     t.result("Result<(), str>", "()", "str");
+  }
+
+  /** A variant of a call, event, error or enum (shorthand for {@link VariantDef#of}). */
+  private static VariantDef variant(int index, String name, String doc, Field... fields) {
+    return VariantDef.of(index, name, doc, fields);
   }
 
   private static void replaceVariantField(TypeCatalog t, String key, int index) {
@@ -964,7 +977,7 @@ public final class BasaltDemoRuntime {
         });
   }
 
-  private static PalletSpec system(TypeCatalog t, RuntimeVersion version) {
+  private static PalletSpec system(RuntimeVersion version) {
     List<StorageEntrySpec> storage =
         List.of(
             StorageEntrySpec.map(

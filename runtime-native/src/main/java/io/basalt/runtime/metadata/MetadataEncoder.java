@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.metadata;
 
+import io.basalt.primitives.hash.StorageHasher;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class MetadataEncoder {
             w.writeU8(0).writeCompact(reg.id(e.valueType()));
           } else {
             w.writeU8(1);
-            w.writeCompact(1).writeU8(e.hasher().get().ordinal());
+            w.writeCompact(1).writeU8(hasherIndex(e.hasher().get()));
             w.writeCompact(reg.id(e.keyType().orElseThrow()));
             w.writeCompact(reg.id(e.valueType()));
           }
@@ -83,6 +84,19 @@ public final class MetadataEncoder {
         PortableRegistry.writeStrings(w, p.docs());
       }
     }
+  }
+
+  /** The variant index of frame-metadata's {@code StorageHasher}. */
+  static int hasherIndex(StorageHasher hasher) {
+    return switch (hasher) {
+      case BLAKE2_128 -> 0;
+      case BLAKE2_256 -> 1;
+      case BLAKE2_128_CONCAT -> 2;
+      case TWOX_128 -> 3;
+      case TWOX_256 -> 4;
+      case TWOX_64_CONCAT -> 5;
+      case IDENTITY -> 6;
+    };
   }
 
   private static void writeOptionalType(

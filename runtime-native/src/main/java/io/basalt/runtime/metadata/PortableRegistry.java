@@ -89,7 +89,7 @@ final class PortableRegistry {
         w.writeU8(4).writeCompact(t.elements().size());
         t.elements().forEach(e -> w.writeCompact(ids.get(e)));
       }
-      case TypeDef.Primitive p -> w.writeU8(5).writeU8(p.primitive().ordinal());
+      case TypeDef.Primitive p -> w.writeU8(5).writeU8(p.primitive().index());
       case TypeDef.Compact c -> w.writeU8(6).writeCompact(ids.get(c.inner()));
     }
   }

@@ -1,21 +1,32 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.metadata;
 
-/** scale-info's primitive types; the ordinal is the SCALE variant index. */
+/** scale-info's primitive types, with their SCALE variant index. */
 public enum PrimitiveType {
-  BOOL,
-  CHAR,
-  STR,
-  U8,
-  U16,
-  U32,
-  U64,
-  U128,
-  U256,
-  I8,
-  I16,
-  I32,
-  I64,
-  I128,
-  I256
+  BOOL(0),
+  CHAR(1),
+  STR(2),
+  U8(3),
+  U16(4),
+  U32(5),
+  U64(6),
+  U128(7),
+  U256(8),
+  I8(9),
+  I16(10),
+  I32(11),
+  I64(12),
+  I128(13),
+  I256(14);
+
+  private final int index;
+
+  PrimitiveType(int index) {
+    this.index = index;
+  }
+
+  /** The variant index in scale-info's {@code TypeDefPrimitive}. */
+  public int index() {
+    return index;
+  }
 }
