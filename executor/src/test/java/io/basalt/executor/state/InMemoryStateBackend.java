@@ -58,8 +58,8 @@ public final class InMemoryStateBackend implements StateBackend {
         apply(children.getOrDefault(childKey, new TreeMap<>()), delta), version);
   }
 
-  private static TreeMap<Bytes, Bytes> apply(
-      TreeMap<Bytes, Bytes> base, List<StorageChange> delta) {
+  private static java.util.NavigableMap<Bytes, Bytes> apply(
+      java.util.NavigableMap<Bytes, Bytes> base, List<StorageChange> delta) {
     TreeMap<Bytes, Bytes> copy = new TreeMap<>(base);
     for (StorageChange c : delta) {
       if (c.value().isPresent()) {

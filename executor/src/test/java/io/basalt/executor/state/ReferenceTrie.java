@@ -59,7 +59,8 @@ public final class ReferenceTrie {
       byte[] key = keys.get(from);
       Bytes value = values.get(from);
       boolean hashed = version.hashesValue(value.length());
-      header(out, hashed ? 0b001 : 0b01, hashed ? 3 : 2, key.length - depth);
+      // Leaf: variant bits 01 (2 bits) or, with a hashed value, 001 (3 bits).
+      header(out, 1, hashed ? 3 : 2, key.length - depth);
       partial(out, key, depth, key.length);
       value(out, value, hashed, hasher);
       return out.toByteArray();
