@@ -103,6 +103,8 @@ public final class EdwardsPoint {
   }
 
   /** Projective equality of the points (not of their coordinates). */
+  // Both comparisons always run: no branch on secret-derived values.
+  @SuppressWarnings("ShortCircuitBoolean")
   public boolean ctEquals(EdwardsPoint other) {
     return x.multiply(other.z).ctEquals(other.x.multiply(z))
         & y.multiply(other.z).ctEquals(other.y.multiply(z));
@@ -204,7 +206,8 @@ public final class EdwardsPoint {
   /** (Y+X, Y-X, 2Z, 2dT): the form the other operand of an addition is kept in. */
   record Cached(FieldElement yPlusX, FieldElement yMinusX, FieldElement z2, FieldElement t2d) {
     Cached negate() {
-      return new Cached(yMinusX, yPlusX, z2, t2d.negate());
+      // -P swaps Y+X and Y-X and negates T.
+      return new Cached(/* yPlusX= */ yMinusX, /* yMinusX= */ yPlusX, z2, t2d.negate());
     }
 
     Cached select(Cached other, boolean condition) {

@@ -181,6 +181,8 @@ public final class FieldElement {
    * {@code (false, +sqrt(i*u/v))} where i is {@link Curve25519Constants#SQRT_M1}. The root returned
    * is always non-negative.
    */
+  // Both comparisons always run: no branch on secret-derived values.
+  @SuppressWarnings("ShortCircuitBoolean")
   public static SqrtRatio sqrtRatioM1(FieldElement u, FieldElement v) {
     FieldElement v3 = v.square().multiply(v);
     FieldElement v7 = v3.square().multiply(v);

@@ -153,6 +153,8 @@ public final class RistrettoPoint {
   }
 
   /** Group equality: X1*Y2 == Y1*X2 or Y1*Y2 == X1*X2 (RFC 9496 §4.3.3). */
+  // Both comparisons always run: no branch on secret-derived values.
+  @SuppressWarnings("ShortCircuitBoolean")
   public boolean ctEquals(RistrettoPoint other) {
     EdwardsPoint p = point;
     EdwardsPoint q = other.point;

@@ -178,7 +178,7 @@ public final class Scalar {
     }
     byte[] naf = new byte[256];
     int windowSize = 1 << width;
-    long windowMask = windowSize - 1;
+    long windowMask = windowSize - 1L;
     int carry = 0;
     int pos = 0;
     while (pos < 256) {

@@ -65,6 +65,20 @@ public record DeriveJunction(Bytes chainCode, boolean hard) {
     return Bytes.wrap(java.util.Arrays.copyOf(encoded, CHAIN_CODE_LENGTH));
   }
 
+  /**
+   * The seed-hashing hard derivation of ed25519 and ecdsa: {@code blake2_256(SCALE((label, seed,
+   * chain_code)))}, with the label {@code "Ed25519HDKD"} or {@code "Secp256k1HDKD"}.
+   */
+  public byte[] hashDerive(String label, byte[] seed) {
+    byte[] encoded =
+        new ScaleWriter()
+            .writeString(label)
+            .writeRaw(seed)
+            .writeRaw(chainCode.unsafeArray())
+            .toByteArray();
+    return Hashing.blake2b256(encoded);
+  }
+
   public boolean soft() {
     return !hard;
   }
