@@ -167,7 +167,8 @@ class KeyCommandTest {
     Files.writeString(file, "//Alice\n");
     assertThat(run("inspect", file.toString()).out())
         .contains("Public key (hex):  " + ALICE_PUBLIC);
-    assertThat(runWithInput("//Alice\n", "inspect").out()).contains("Public key (hex):  " + ALICE_PUBLIC);
+    assertThat(runWithInput("//Alice\n", "inspect").out())
+        .contains("Public key (hex):  " + ALICE_PUBLIC);
   }
 
   @Test
