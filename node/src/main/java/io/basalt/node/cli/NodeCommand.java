@@ -5,6 +5,7 @@ import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.cli.subcommand.BuildSpecCommand;
 import io.basalt.node.cli.subcommand.ChainInfoCommand;
 import io.basalt.node.cli.subcommand.PurgeChainCommand;
+import io.basalt.node.cli.subcommand.key.KeyCommand;
 import io.basalt.node.config.NodeConfig;
 import io.basalt.node.service.LogSetup;
 import io.basalt.node.service.NodeLauncher;
@@ -24,7 +25,12 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Basalt: a Substrate-compatible node on the JVM.",
-    subcommands = {ChainInfoCommand.class, BuildSpecCommand.class, PurgeChainCommand.class})
+    subcommands = {
+      ChainInfoCommand.class,
+      BuildSpecCommand.class,
+      PurgeChainCommand.class,
+      KeyCommand.class
+    })
 public final class NodeCommand implements Callable<Integer> {
 
   @Mixin private SharedOptions shared = new SharedOptions();

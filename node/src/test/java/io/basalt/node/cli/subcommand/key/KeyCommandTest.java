@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.cli.subcommand.key;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basalt.primitives.crypto.KeyScheme;
+import io.basalt.primitives.crypto.bip39.Mnemonic;
+import io.basalt.primitives.crypto.ss58.Ss58;
+import io.basalt.primitives.crypto.ss58.Ss58AddressFormat;
+import io.basalt.primitives.hash.Hashing;
+import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.types.Hex;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class KeyCommandTest {
+  private static final String ALICE_PUBLIC =
+      "0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d";
+  private static final String ALICE_SS58 = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+  private static final String DEV_PHRASE =
+      "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
+
+  record Run(int exitCode, String out, String err) {}
+
+  private static Run runWithInput(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli =
+        new CommandLine(
+            new KeyCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static Run run(String... args) {
+    return runWithInput("", args);
+  }
+
+  @Test
+  void inspectAliceMatchesSubkeyOutputExactly() {
+    Run r = run("inspect", "//Alice");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            """
+            Secret Key URI `//Alice` is account:
+              Network ID:        substrate
+              Secret seed:       0xe5be9a5092b81bca64be81d212e7f2f9eba183bb7a90954f7b76361f6edb5c0a
+              Public key (hex):  0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d
+              Account ID:        0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d
+              Public key (SS58): 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY
+              SS58 Address:      5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY
+            """);
+  }
+
+  @Test
+  void inspectBobGivesBobsKey() {
+    assertThat(run("inspect", "//Bob").out())
+        .contains(
+            "Public key (hex):  0x8eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a48");
+  }
+
+  @Test
+  void inspectPhraseUsesTheSecretPhraseLayout() {
+    Run r = run("inspect", DEV_PHRASE, "--network", "polkadot");
+    assertThat(r.out())
+        .startsWith("Secret phrase:       " + DEV_PHRASE + "\n  Network ID:        polkadot\n")
+        .contains(
+            "Secret seed:       0xfac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e");
+  }
+
+  @Test
+  void softDerivedKeysHaveNoSeed() {
+    assertThat(run("inspect", "//Alice/stash").out()).contains("Secret seed:       n/a\n");
+  }
+
+  @Test
+  void networkChangesTheAddresses() {
+    Run r = run("inspect", "//Alice", "-n", "polkadot");
+    assertThat(r.out())
+        .contains("Network ID:        polkadot")
+        .contains("SS58 Address:      15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5");
+    assertThat(run("inspect", "//Alice", "--network", "7391").out())
+        .contains("Network ID:        unique_mainnet");
+  }
+
+  @Test
+  void ecdsaAccountIdIsTheHashOfThePublicKey() {
+    Run r = run("inspect", "--scheme", "ecdsa", "//Alice");
+    String publicKey = "0x020a1091341fe5664bfa1782d5e04779689068c916b04cb365ec3153755684d9a1";
+    Bytes accountId = Bytes.wrap(Hashing.blake2b256(Hex.decode(publicKey)));
+    assertThat(r.out())
+        .contains("Public key (hex):  " + publicKey)
+        .contains("Account ID:        " + accountId.toHex())
+        .contains(
+            "Public key (SS58): "
+                + Ss58.encode(Bytes.fromHex(publicKey), Ss58AddressFormat.SUBSTRATE))
+        .contains("SS58 Address:      " + Ss58.encode(accountId, Ss58AddressFormat.SUBSTRATE));
+  }
+
+  @Test
+  void jsonOutputUsesSubstratesFieldNamesSorted() {
+    Run r = run("inspect", "--output-type", "json", "//Alice");
+    assertThat(r.out())
+        .isEqualTo(
+            """
+            {
+              "accountId": "0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d",
+              "networkId": "substrate",
+              "publicKey": "0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d",
+              "secretKeyUri": "//Alice",
+              "secretSeed": "0xe5be9a5092b81bca64be81d212e7f2f9eba183bb7a90954f7b76361f6edb5c0a",
+              "ss58Address": "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY",
+              "ss58PublicKey": "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
+            }
+            """);
+  }
+
+  @Test
+  void inspectPublicKeyAndPublicUri() {
+    assertThat(run("inspect", "--public", ALICE_PUBLIC).out())
+        .isEqualTo(
+            """
+            Network ID/Version: substrate
+              Public key (hex):   0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d
+              Account ID:         0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d
+              Public key (SS58):  5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY
+              SS58 Address:       5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY
+            """);
+    String soft =
+        KeyScheme.SR25519.fromSuri("//Alice/soft", Optional.empty()).pair().publicKey().toHex();
+    Run r = run("inspect", ALICE_SS58 + "/soft");
+    assertThat(r.out())
+        .startsWith(
+            "Public Key URI `"
+                + ALICE_SS58
+                + "/soft` is account:\n  Network ID/Version: substrate\n")
+        .contains("Public key (hex):   " + soft);
+  }
+
+  @Test
+  void expectPublicChecksTheBareUri() {
+    assertThat(run("inspect", "//Alice//stash", "--expect-public", ALICE_PUBLIC).exitCode())
+        .isEqualTo(1);
+    String root =
+        KeyScheme.SR25519.fromPhrase(DEV_PHRASE, Optional.empty()).pair().publicKey().toHex();
+    assertThat(run("inspect", "//Alice", "--expect-public", root).exitCode()).isZero();
+    Run bad = run("inspect", DEV_PHRASE, "--expect-public", ALICE_PUBLIC);
+    assertThat(bad.err())
+        .isEqualTo("Error: Expected public (" + ALICE_PUBLIC + ") key does not match.\n");
+  }
+
+  @Test
+  void inspectReadsTheUriFromAFileOrStandardInput(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("uri");
+    Files.writeString(file, "//Alice\n");
+    assertThat(run("inspect", file.toString()).out())
+        .contains("Public key (hex):  " + ALICE_PUBLIC);
+    assertThat(runWithInput("//Alice\n", "inspect").out())
+        .contains("Public key (hex):  " + ALICE_PUBLIC);
+  }
+
+  @Test
+  void invalidUrisGiveOneLineErrorsWithoutEchoingSecrets() {
+    Run r = run("inspect", "not.a.valid uri");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("Error: Invalid phrase/URI given").endsWith("\n");
+    assertThat(r.err().lines()).hasSize(1);
+    Run phrase =
+        run("inspect", "bottom drive obey lake curtain smoke basket hold race lonely fit wall");
+    assertThat(phrase.err()).doesNotContain("bottom").contains("checksum");
+    assertThat(run("inspect", "--scheme", "rsa", "//Alice").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void generateMakesAValidMnemonicKey() {
+    Run r = run("generate", "--words", "24", "--scheme", "ed25519", "--output-type", "json");
+    assertThat(r.exitCode()).isZero();
+    String phrase =
+        r.out().lines().filter(l -> l.contains("secretPhrase")).findFirst().orElseThrow();
+    String words = phrase.substring(phrase.indexOf(": \"") + 3, phrase.lastIndexOf('"'));
+    assertThat(Mnemonic.parse(words).wordCount()).isEqualTo(24);
+    String expected =
+        KeyScheme.ED25519.fromPhrase(words, Optional.empty()).pair().publicKey().toHex();
+    assertThat(r.out()).contains("\"publicKey\": \"" + expected + "\"");
+    assertThat(run("generate").out()).startsWith("Secret phrase:       ");
+    Run bad = run("generate", "-w", "13");
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.err())
+        .isEqualTo("Error: Invalid number of words given for phrase: must be 12/15/18/21/24\n");
+  }
+
+  @Test
+  void signAndVerifyRoundTripForEveryScheme() {
+    for (String scheme : new String[] {"sr25519", "ed25519", "ecdsa"}) {
+      Run sign = runWithInput("hello", "sign", "--suri", "//Alice", "--scheme", scheme);
+      assertThat(sign.exitCode()).isZero();
+      assertThat(sign.out()).startsWith("0x").doesNotEndWith("\n");
+      String publicKey =
+          KeyScheme.parse(scheme).fromSuri("//Alice", Optional.empty()).pair().publicKey().toHex();
+      Run verify = runWithInput("hello", "verify", sign.out(), publicKey, "--scheme", scheme);
+      assertThat(verify.out()).isEqualTo("Signature verifies correctly.\n");
+      Run wrong = run("verify", sign.out(), publicKey, "--scheme", scheme, "--message", "bye");
+      assertThat(wrong.exitCode()).isEqualTo(1);
+      assertThat(wrong.err()).isEqualTo("Error: Signature verification failed\n");
+    }
+  }
+
+  @Test
+  void verifiesSubkeySignaturesWithMessagesAndHex() {
+    String sig1 =
+        "0x4eb25a2285a82374888880af0024eb30c3a21ce086eae3862888d345af607f0ad6fb081312f11730932564f24a9f8ebcee2d46861413ae61307eca58db2c3e81";
+    String sig2 =
+        "0x026342225155056ea797118c1c8c8b3cc002aa2020c36f4217fa3c302783a572ad3dcd38c231cbaf86cadb93984d329c963ceac0685cc1ee4c1ed50fa443a68f";
+    assertThat(run("verify", sig1, ALICE_SS58, "--message", "test message").exitCode()).isZero();
+    assertThat(runWithInput("test message", "verify", sig1, ALICE_SS58).exitCode()).isZero();
+    assertThat(run("verify", sig2, ALICE_SS58, "--message", "0xaabbcc", "--hex").exitCode())
+        .isZero();
+    assertThat(runWithInput("aABBcC", "verify", sig2, ALICE_SS58, "--hex").exitCode()).isZero();
+    assertThat(run("verify", "0x1234", ALICE_SS58, "--message", "x").err())
+        .isEqualTo("Error: Signature is an invalid format.\n");
+    assertThat(run("verify", sig1, "0x1234", "--message", "x").err())
+        .isEqualTo("Error: Key is an invalid format.\n");
+  }
+
+  @Test
+  void ed25519SignaturesAreDeterministic() {
+    Run a = run("sign", "--suri", "//Alice", "--scheme", "ed25519", "--message", "0x00ff", "--hex");
+    Run b = run("sign", "--suri", "//Alice", "--scheme", "ed25519", "--message", "0x00ff", "--hex");
+    assertThat(a.out()).isEqualTo(b.out()).hasSize(2 + 128);
+  }
+
+  @Test
+  void insertWritesSubstratesKeyFile(@TempDir Path tmp) throws IOException {
+    Run r =
+        run(
+            "insert",
+            "-d",
+            tmp.toString(),
+            "--chain-id",
+            "local_testnet",
+            "--key-type",
+            "gran",
+            "--scheme",
+            "ed25519",
+            "--suri",
+            "//Alice");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Path file =
+        tmp.resolve(
+            "chains/local_testnet/keystore/6772616e"
+                + "88dc3417d5058ec4b4503e0c12ea1a0a89be200fe98922423d4334014fa6b0ee");
+    assertThat(Files.readString(file)).isEqualTo("\"//Alice\"");
+
+    Path dir = tmp.resolve("explicit");
+    assertThat(
+            runWithInput(
+                    "//Bob\n",
+                    "insert",
+                    "--keystore-path",
+                    dir.toString(),
+                    "--key-type",
+                    "babe",
+                    "--scheme",
+                    "sr25519")
+                .exitCode())
+        .isZero();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactly(
+              "62616265" + "8eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a48");
+    }
+  }
+
+  @Test
+  void insertRejectsBadKeyTypesAndMissingLocations(@TempDir Path tmp) {
+    Run badType =
+        run(
+            "insert",
+            "--keystore-path",
+            tmp.toString(),
+            "--key-type",
+            "grandpa",
+            "--scheme",
+            "ed25519",
+            "--suri",
+            "//Alice");
+    assertThat(badType.err())
+        .isEqualTo("Error: Unknown key type, must be a known 4-character sequence\n");
+    Run nowhere = run("insert", "--key-type", "gran", "--scheme", "ed25519", "--suri", "//Alice");
+    assertThat(nowhere.exitCode()).isEqualTo(1);
+    assertThat(nowhere.err()).contains("--keystore-path");
+    assertThat(run("insert", "--key-type", "gran", "--suri", "//Alice").exitCode()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.primitives.crypto.ecdsa;
+
+/**
+ * Why {@code secp256k1_ecdsa_recover} failed, in the order of sp-io's {@code EcdsaVerifyError} (the
+ * ordinal is the SCALE variant index).
+ */
+public enum EcdsaVerifyError {
+  /** r or s could not be parsed (v2: at least the group order). */
+  BAD_RS,
+  /** The recovery id is not 0..3 (after mapping 27/28 to 0/1). */
+  BAD_V,
+  /** No public key could be recovered. */
+  BAD_SIGNATURE
+}

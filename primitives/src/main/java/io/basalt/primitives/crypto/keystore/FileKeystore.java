@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.primitives.crypto.keystore;
+
+import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.types.Hex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A key store in Substrate's on-disk layout, usually {@code <base>/chains/<chain id>/keystore}: one
+ * file per key, named hex(key type) followed by hex(public key) (lower case, no {@code 0x}),
+ * holding the secret URI as a JSON string, readable by the owner only. A Substrate node and Basalt
+ * can share a key store directory.
+ *
+ * @see #directory(Path, String)
+ */
+public final class FileKeystore extends SecretUriKeystore {
+  private final Path dir;
+
+  /** Opens (creating if needed) a key store directory whose URIs need no password. */
+  public FileKeystore(Path dir) {
+    this(dir, Optional.empty());
+  }
+
+  /**
+   * Opens (creating if needed) a key store directory.
+   *
+   * @param password the password applied to every stored URI ({@code --password})
+   * @throws UncheckedIOException if the directory cannot be created
+   */
+  public FileKeystore(Path dir, Optional<String> password) {
+    super(password);
+    this.dir = dir;
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create keystore directory " + dir, e);
+    }
+  }
+
+  /** {@code <base>/chains/<chainId>/keystore}, Substrate's default location. */
+  public static Path directory(Path basePath, String chainId) {
+    return basePath.resolve("chains").resolve(chainId).resolve("keystore");
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  @Override
+  void store(KeyTypeId keyType, Bytes publicKey, String suri) {
+    Path file = dir.resolve(fileName(keyType, publicKey));
+    try {
+      Path tmp = Files.createTempFile(dir, ".key", ".tmp");
+      try {
+        restrictToOwner(tmp);
+        Files.writeString(tmp, JsonString.encode(suri), StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write key file " + file, e);
+    }
+  }
+
+  @Override
+  Optional<String> load(KeyTypeId keyType, Bytes publicKey) {
+    Path file = dir.resolve(fileName(keyType, publicKey));
+    try {
+      return Optional.of(JsonString.decode(Files.readString(file, StandardCharsets.UTF_8)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read key file " + file, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "key file " + file + " does not hold a JSON string: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  List<Bytes> list(KeyTypeId keyType) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .map(name -> publicKeyOf(keyType, name))
+          .flatMap(Optional::stream)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list keystore directory " + dir, e);
+    }
+  }
+
+  static String fileName(KeyTypeId keyType, Bytes publicKey) {
+    return keyType.toHex() + Hex.encodeBare(publicKey.unsafeArray());
+  }
+
+  /** The public key in a key file name of the given type, if the name is one. */
+  static Optional<Bytes> publicKeyOf(KeyTypeId keyType, String fileName) {
+    String prefix = keyType.toHex();
+    if (!fileName.startsWith(prefix) || fileName.length() == prefix.length()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Bytes.fromHex(fileName.substring(prefix.length())));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void restrictToOwner(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system (Windows): the directory's ACL applies.
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FileKeystore(" + dir + ")";
+  }
+}

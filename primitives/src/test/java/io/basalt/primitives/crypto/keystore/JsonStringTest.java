@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.primitives.crypto.keystore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+class JsonStringTest {
+  @Property
+  void roundTrips(@ForAll String value) {
+    assertThat(JsonString.decode(JsonString.encode(value))).isEqualTo(value);
+  }
+
+  @Test
+  void encodesLikeSerdeJson() {
+    assertThat(JsonString.encode("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
+    assertThat(JsonString.decode(" \"\\u00e9\\/\" \n")).isEqualTo("\u00e9/");
+  }
+
+  @Test
+  void rejectsNonStrings() {
+    assertThatThrownBy(() -> JsonString.decode("42")).hasMessageContaining("quoted");
+    assertThatThrownBy(() -> JsonString.decode("\"a\"b\"")).hasMessageContaining("unescaped quote");
+    assertThatThrownBy(() -> JsonString.decode("\"\\q\"")).hasMessageContaining("bad escape");
+  }
+}
