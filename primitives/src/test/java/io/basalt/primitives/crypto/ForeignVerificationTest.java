@@ -22,12 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Signatures and VRF proofs made by Basalt verify with independent implementations: Rust
- * schnorrkel, libsecp256k1 and ed25519 compiled to WebAssembly (@polkadot/wasm-crypto),
+ * schnorrkel, libsecp256k1 and ed25519 compiled to WebAssembly ({@code @polkadot/wasm-crypto}),
+ * {@code @scure/sr25519} and {@code @noble/curves}, through {@code
+ * src/test/vectors/generate/verify.mjs}.
  *
- * @scure/sr25519 and @noble/curves, through {@code src/test/vectors/generate/verify.mjs}.
- *     <p>Needs {@code node} and the script's npm dependencies ({@code npm ci --prefix
- *     primitives/src/test/vectors/generate}). Without them the test is skipped locally and fails in
- *     CI ({@code CI=true}).
+ * <p>Needs {@code node} and the script's npm dependencies ({@code npm ci --prefix
+ * primitives/src/test/vectors/generate}). Without them the test is skipped locally and fails in CI
+ * ({@code CI=true}).
  */
 class ForeignVerificationTest {
   private static final Path SCRIPT_DIR = Path.of("src/test/vectors/generate");

@@ -66,7 +66,7 @@ class ScalarTest {
       BigInteger total = BigInteger.ZERO;
       for (int i = 255; i >= 0; i--) {
         int d = naf[i];
-        assertThat(d == 0 || (d & 1) == 1 && Math.abs(d) < (1 << (width - 1))).isTrue();
+        assertThat(d == 0 || ((d & 1) == 1 && Math.abs(d) < (1 << (width - 1)))).isTrue();
         total = total.shiftLeft(1).add(BigInteger.valueOf(d));
       }
       assertThat(total).isEqualTo(a);

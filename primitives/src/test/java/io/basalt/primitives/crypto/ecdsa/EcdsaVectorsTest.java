@@ -69,7 +69,7 @@ class EcdsaVectorsTest {
     byte[] signature = CryptoVectors.bytes(v, "signature");
     byte[] publicKey = CryptoVectors.bytes(v, "publicKey");
     byte[] message = CryptoVectors.message(v, "message");
-    signature[64] += 27;
+    signature[64] = (byte) (signature[64] + 27);
     assertThat(Ecdsa.verify(signature, message, publicKey)).isFalse();
     assertThat(Ecdsa.verify(signature, message, publicKey, Ecdsa.Parsing.LENIENT)).isFalse();
   }
