@@ -13,6 +13,7 @@ import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.types.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -203,18 +204,51 @@ class WatProbeTest {
   }
 
   @Test
-  void cryptoWithoutProviderTrapsHonestly() {
+  void signatureVerificationIsRealAndSigningNeedsAKeystore() {
+    // Test_verify(sig ‖ pub ‖ msg) -> [sr25519_verify_version_2(sig, msg, pub)]
     RuntimeBlob blob =
         module(
             """
             (import "env" "ext_crypto_sr25519_verify_version_2" (func $v (param i32 i64 i32) (result i32)))
+            (import "env" "ext_crypto_sr25519_sign_version_1" (func $s (param i32 i32 i64) (result i64)))
             (memory (export "memory") 1)
-            (func (export "Test_verify") (param i32 i32) (result i64)
-              (i64.extend_i32_u (call $v (i32.const 0) (i64.const 0) (i32.const 64))))
+            (func (export "Test_verify") (param $p i32) (param $l i32) (result i64)
+              (local $r i32)
+              (local.set $r
+                (call $v
+                  (local.get $p)
+                  (i64.or
+                    (i64.extend_i32_u (i32.add (local.get $p) (i32.const 96)))
+                    (i64.shl (i64.extend_i32_u (i32.sub (local.get $l) (i32.const 96))) (i64.const 32)))
+                  (i32.add (local.get $p) (i32.const 64))))
+              (i32.store8 (local.get $p) (local.get $r))
+              (i64.or (i64.extend_i32_u (local.get $p)) (i64.shl (i64.const 1) (i64.const 32))))
+            (func (export "Test_sign") (param i32 i32) (result i64)
+              (call $s (i32.const 0) (i32.const 4) (i64.const 0)))
             """);
-    assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_verify", new byte[0], ext()))
+    var alice = KeyScheme.SR25519.fromSuri("//Alice", java.util.Optional.empty()).pair();
+    byte[] message = "basalt".getBytes(StandardCharsets.US_ASCII);
+    byte[] signature = alice.sign(message);
+    byte[] pub = alice.publicKey().toArray();
+    assertThat(EXECUTOR.call(blob, "Test_verify", concat(signature, pub, message), ext()))
+        .containsExactly(1);
+    byte[] tampered = message.clone();
+    tampered[0] ^= 1;
+    assertThat(EXECUTOR.call(blob, "Test_verify", concat(signature, pub, tampered), ext()))
+        .containsExactly(0);
+    assertThat(EXECUTOR.call(blob, "Test_verify", concat(new byte[64], pub, message), ext()))
+        .containsExactly(0);
+    assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_sign", new byte[0], ext()))
         .isInstanceOf(RuntimeTrapException.class)
-        .hasMessageContaining("no crypto provider");
+        .hasMessageContaining("no keystore is associated with this runtime call");
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
   }
 
   @Test

@@ -4,8 +4,11 @@ package io.basalt.executor.host;
 import static io.basalt.executor.vm.WasmValueType.I32;
 import static io.basalt.executor.vm.WasmValueType.I64;
 
-import io.basalt.executor.host.Keystore.Scheme;
 import io.basalt.executor.vm.WasmSignature;
+import io.basalt.primitives.crypto.KeyScheme;
+import io.basalt.primitives.crypto.ecdsa.EcdsaVerifyError;
+import io.basalt.primitives.crypto.keystore.KeyTypeId;
+import io.basalt.primitives.crypto.keystore.Keystore;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.Result;
 import io.basalt.primitives.scale.ScaleCodec;
@@ -26,22 +29,25 @@ import java.util.Optional;
  */
 public final class CryptoHostApi {
   private static final String NS = "crypto";
-  private static final String VERIFY_NOTE = "CryptoProvider seam (crypto package)";
-  private static final String KEYSTORE_NOTE = "Keystore seam";
+  private static final String VERIFY_NOTE = "Basalt crypto (CryptoProvider)";
+  private static final String KEYSTORE_NOTE = "node keystore, where the call is granted one";
+  // Registration order, as the host API lists the schemes.
+  private static final List<KeyScheme> SCHEMES =
+      List.of(KeyScheme.ED25519, KeyScheme.SR25519, KeyScheme.ECDSA);
   private static final ScaleCodec<Optional<Bytes>> SEED = ScaleCodec.option(ScaleCodec.BYTES);
 
   private CryptoHostApi() {}
 
-  private static int publicKeyLength(Scheme scheme) {
-    return scheme == Scheme.ECDSA ? 33 : 32;
+  private static int publicKeyLength(KeyScheme scheme) {
+    return scheme.publicKeyLength();
   }
 
-  private static int signatureLength(Scheme scheme) {
-    return scheme == Scheme.ECDSA ? 65 : 64;
+  private static int signatureLength(KeyScheme scheme) {
+    return scheme.signatureLength();
   }
 
   static void register(HostFunctionRegistry.Builder b) {
-    for (Scheme scheme : Scheme.values()) {
+    for (KeyScheme scheme : SCHEMES) {
       String s = scheme.name().toLowerCase(java.util.Locale.ROOT);
       b.register(
           NS,
@@ -69,8 +75,8 @@ public final class CryptoHostApi {
           (ctx, a) -> {
             KeyTypeId id = keyType(ctx, (int) a[0]);
             Bytes pub = ctx.memory().readFixed((int) a[1], publicKeyLength(scheme));
-            Optional<Bytes> sig =
-                ctx.services().keystore().sign(id, scheme, pub, ctx.memory().readBytes(a[2]));
+            Optional<byte[]> sig =
+                keystore(ctx).sign(id, scheme, pub, ctx.memory().readBytes(a[2]).toArray());
             return returnSignature(ctx, scheme, sig);
           });
       b.register(
@@ -78,7 +84,7 @@ public final class CryptoHostApi {
           s + "_batch_verify",
           1,
           WasmSignature.returning(I32, I32, I64, I32),
-          HostFunctionRegistry.Status.DELEGATED,
+          HostFunctionRegistry.Status.IMPLEMENTED,
           VERIFY_NOTE,
           (ctx, a) -> {
             boolean valid = verify(ctx, scheme, a, 1);
@@ -94,9 +100,9 @@ public final class CryptoHostApi {
         "ed25519_verify",
         1,
         WasmSignature.returning(I32, I32, I64, I32),
-        HostFunctionRegistry.Status.DELEGATED,
+        HostFunctionRegistry.Status.IMPLEMENTED,
         VERIFY_NOTE,
-        (ctx, a) -> verify(ctx, Scheme.ED25519, a, 1) ? 1 : 0);
+        (ctx, a) -> verify(ctx, KeyScheme.ED25519, a, 1) ? 1 : 0);
     for (int version = 1; version <= 2; version++) {
       int v = version;
       b.register(
@@ -104,23 +110,23 @@ public final class CryptoHostApi {
           "sr25519_verify",
           version,
           WasmSignature.returning(I32, I32, I64, I32),
-          HostFunctionRegistry.Status.DELEGATED,
+          HostFunctionRegistry.Status.IMPLEMENTED,
           VERIFY_NOTE,
-          (ctx, a) -> verify(ctx, Scheme.SR25519, a, v) ? 1 : 0);
+          (ctx, a) -> verify(ctx, KeyScheme.SR25519, a, v) ? 1 : 0);
       b.register(
           NS,
           "ecdsa_verify",
           version,
           WasmSignature.returning(I32, I32, I64, I32),
-          HostFunctionRegistry.Status.DELEGATED,
+          HostFunctionRegistry.Status.IMPLEMENTED,
           VERIFY_NOTE,
-          (ctx, a) -> verify(ctx, Scheme.ECDSA, a, v) ? 1 : 0);
+          (ctx, a) -> verify(ctx, KeyScheme.ECDSA, a, v) ? 1 : 0);
       b.register(
           NS,
           "secp256k1_ecdsa_recover",
           version,
           WasmSignature.returning(I64, I32, I32),
-          HostFunctionRegistry.Status.DELEGATED,
+          HostFunctionRegistry.Status.IMPLEMENTED,
           VERIFY_NOTE,
           (ctx, a) -> recover(ctx, a, false, v == 2));
       b.register(
@@ -128,7 +134,7 @@ public final class CryptoHostApi {
           "secp256k1_ecdsa_recover_compressed",
           version,
           WasmSignature.returning(I64, I32, I32),
-          HostFunctionRegistry.Status.DELEGATED,
+          HostFunctionRegistry.Status.IMPLEMENTED,
           VERIFY_NOTE,
           (ctx, a) -> recover(ctx, a, true, v == 2));
     }
@@ -137,7 +143,7 @@ public final class CryptoHostApi {
         "ecdsa_verify_prehashed",
         1,
         WasmSignature.returning(I32, I32, I32, I32),
-        HostFunctionRegistry.Status.DELEGATED,
+        HostFunctionRegistry.Status.IMPLEMENTED,
         VERIFY_NOTE,
         (ctx, a) -> {
           Bytes sig = ctx.memory().readFixed((int) a[0], 65);
@@ -155,9 +161,8 @@ public final class CryptoHostApi {
         (ctx, a) -> {
           KeyTypeId id = keyType(ctx, (int) a[0]);
           Bytes pub = ctx.memory().readFixed((int) a[1], 33);
-          Hash256 hash = Hash256.wrap(ctx.memory().read((int) a[2], 32));
-          return returnSignature(
-              ctx, Scheme.ECDSA, ctx.services().keystore().ecdsaSignPrehashed(id, pub, hash));
+          byte[] hash = ctx.memory().read((int) a[2], 32);
+          return returnSignature(ctx, KeyScheme.ECDSA, keystore(ctx).signPrehashed(id, pub, hash));
         });
     b.register(
         NS,
@@ -180,17 +185,21 @@ public final class CryptoHostApi {
     return new KeyTypeId(ctx.memory().readFixed(ptr, 4));
   }
 
-  private static long publicKeys(HostCallContext ctx, Scheme scheme, int keyTypePtr) {
-    List<Bytes> keys = ctx.services().keystore().publicKeys(keyType(ctx, keyTypePtr), scheme);
+  private static Keystore keystore(HostCallContext ctx) {
+    return ctx.services().requireKeystore();
+  }
+
+  private static long publicKeys(HostCallContext ctx, KeyScheme scheme, int keyTypePtr) {
+    List<Bytes> keys = keystore(ctx).publicKeys(keyType(ctx, keyTypePtr), scheme);
     return ctx.memory()
         .returnScale(keys, ScaleCodec.vec(ScaleCodec.fixedBytes(publicKeyLength(scheme))));
   }
 
-  private static long generate(HostCallContext ctx, Scheme scheme, int keyTypePtr, long seedPs) {
+  private static long generate(HostCallContext ctx, KeyScheme scheme, int keyTypePtr, long seedPs) {
     KeyTypeId id = keyType(ctx, keyTypePtr);
     Optional<Bytes> rawSeed = ctx.memory().readScale(seedPs, SEED);
     Optional<String> seed = rawSeed.map(CryptoHostApi::utf8Seed);
-    Bytes pub = ctx.services().keystore().generate(id, scheme, seed);
+    Bytes pub = keystore(ctx).generate(id, scheme, seed);
     if (pub.length() != publicKeyLength(scheme)) {
       throw new HostFunctionException(
           "keystore returned a " + pub.length() + "-byte " + scheme + " public key");
@@ -209,13 +218,15 @@ public final class CryptoHostApi {
     }
   }
 
-  private static long returnSignature(HostCallContext ctx, Scheme scheme, Optional<Bytes> sig) {
+  private static long returnSignature(HostCallContext ctx, KeyScheme scheme, Optional<byte[]> sig) {
     return ctx.memory()
-        .returnScale(sig, ScaleCodec.option(ScaleCodec.fixedBytes(signatureLength(scheme))));
+        .returnScale(
+            sig.map(Bytes::wrap),
+            ScaleCodec.option(ScaleCodec.fixedBytes(signatureLength(scheme))));
   }
 
   /** Arguments (sig ptr, msg ps, pub ptr). */
-  private static boolean verify(HostCallContext ctx, Scheme scheme, long[] a, int version) {
+  private static boolean verify(HostCallContext ctx, KeyScheme scheme, long[] a, int version) {
     Bytes sig = ctx.memory().readFixed((int) a[0], signatureLength(scheme));
     Bytes msg = ctx.memory().readBytes(a[1]);
     Bytes pub = ctx.memory().readFixed((int) a[2], publicKeyLength(scheme));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.executor.host;
 
+import io.basalt.primitives.crypto.keystore.Keystore;
 import java.util.Optional;
 
 /**
@@ -8,23 +9,26 @@ import java.util.Optional;
  * offchain contexts only, the offchain APIs.
  *
  * @param crypto signature verification and key recovery
- * @param keystore the node's keys
+ * @param keystore the node's keys, if this call may use them (Substrate's keystore extension)
  * @param trie stateless trie roots and proofs
  * @param offchain offchain-worker capabilities; empty outside offchain contexts
  * @param offchainStorage the offchain database; empty where not granted
  */
 public record HostServices(
     CryptoProvider crypto,
-    Keystore keystore,
+    Optional<Keystore> keystore,
     TrieOperations trie,
     Optional<OffchainContext> offchain,
     Optional<OffchainStorage> offchainStorage) {
 
-  /** Nothing wired in: crypto, keystore and trie trap; no offchain capabilities. */
+  /**
+   * Real signature verification, no keystore, no offchain capabilities; the trie operations trap
+   * until {@link #withTrie} supplies them.
+   */
   public static HostServices unconfigured() {
     return new HostServices(
-        CryptoProvider.unconfigured(),
-        Keystore.unavailable(),
+        CryptoProvider.standard(),
+        Optional.empty(),
         TrieOperations.unconfigured(),
         Optional.empty(),
         Optional.empty());
@@ -35,7 +39,17 @@ public record HostServices(
   }
 
   public HostServices withKeystore(Keystore store) {
-    return new HostServices(crypto, store, trie, offchain, offchainStorage);
+    return new HostServices(crypto, Optional.of(store), trie, offchain, offchainStorage);
+  }
+
+  /**
+   * The keystore, or a trap: runtimes may only use keys where the node grants them.
+   *
+   * @throws HostFunctionException if this call has no keystore
+   */
+  public Keystore requireKeystore() {
+    return keystore.orElseThrow(
+        () -> new HostFunctionException("no keystore is associated with this runtime call"));
   }
 
   public HostServices withTrie(TrieOperations operations) {

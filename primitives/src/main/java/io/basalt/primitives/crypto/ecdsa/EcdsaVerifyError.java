@@ -11,5 +11,14 @@ public enum EcdsaVerifyError {
   /** The recovery id is not 0..3 (after mapping 27/28 to 0/1). */
   BAD_V,
   /** No public key could be recovered. */
-  BAD_SIGNATURE
+  BAD_SIGNATURE;
+
+  /** The SCALE variant index of this error in {@code sp_io::EcdsaVerifyError}. */
+  public int index() {
+    return switch (this) {
+      case BAD_RS -> 0;
+      case BAD_V -> 1;
+      case BAD_SIGNATURE -> 2;
+    };
+  }
 }
