@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/**
+ * Genesis of basalt-demo (runtime-spec §10): the {@link
+ * io.basalt.runtime.demo.genesis.GenesisPresets presets} ({@code development}, {@code
+ * local_testnet}), parsing and validating a {@link io.basalt.runtime.demo.genesis.GenesisConfig},
+ * and {@link io.basalt.runtime.demo.genesis.GenesisBuilder} writing the genesis storage.
+ *
+ * <pre>{@code
+ * GenesisConfig config = GenesisConfig.parse(fullJson);
+ * GenesisBuilder.build(Pallets.over(storage, BasaltDemoRuntime.version(100)), config);
+ * }</pre>
+ */
+package io.basalt.runtime.demo.genesis;
