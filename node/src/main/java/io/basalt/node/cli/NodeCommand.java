@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.cli;
 
+import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.cli.subcommand.BuildSpecCommand;
 import io.basalt.node.cli.subcommand.ChainInfoCommand;
+import io.basalt.node.cli.subcommand.ExportBlocksCommand;
+import io.basalt.node.cli.subcommand.ImportBlocksCommand;
+import io.basalt.node.cli.subcommand.InspectRuntimeCommand;
 import io.basalt.node.cli.subcommand.PurgeChainCommand;
 import io.basalt.node.config.NodeConfig;
 import io.basalt.node.service.LogSetup;
@@ -24,13 +28,23 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Basalt: a Substrate-compatible node on the JVM.",
-    subcommands = {ChainInfoCommand.class, BuildSpecCommand.class, PurgeChainCommand.class})
+    subcommands = {
+      ChainInfoCommand.class,
+      BuildSpecCommand.class,
+      PurgeChainCommand.class,
+      ImportBlocksCommand.class,
+      ExportBlocksCommand.class,
+      InspectRuntimeCommand.class
+    })
 public final class NodeCommand implements Callable<Integer> {
 
   @Mixin private SharedOptions shared = new SharedOptions();
 
   @ArgGroup(validate = false, heading = "%nNode:%n")
   private NodeOptions node = new NodeOptions();
+
+  @ArgGroup(validate = false, heading = "%nExecution:%n")
+  private ImportOptions imports = new ImportOptions();
 
   /** Options of the running node that subcommands do not take. */
   static final class NodeOptions {
@@ -58,7 +72,8 @@ public final class NodeCommand implements Callable<Integer> {
             shared.chain(),
             shared.basePath(),
             Optional.ofNullable(node.name),
-            node.validator || shared.dev());
+            node.validator || shared.dev(),
+            imports.toConfig());
     return NodeLauncher.run(config);
   }
 }
