@@ -30,15 +30,19 @@ import java.util.TreeMap;
  * runtime's {@code GenesisBuilder} API, as {@code sc-chain-spec} does:
  *
  * <ul>
- *   <li>{@code patch}: the runtime's default config ({@code GenesisBuilder_get_preset(None)}; with
- *       API version 1 {@code GenesisBuilder_create_default_config()}), merged with the patch (RFC
- *       7396, {@link JsonMergePatch}), then built;
+ *   <li>{@code patch}: the runtime's default config ({@code GenesisBuilder_get_preset(None)}),
+ *       merged with the patch (RFC 7396, {@link JsonMergePatch}), then built;
  *   <li>{@code config}: built as given;
  * </ul>
  *
- * building = {@code GenesisBuilder_build_state(json)} (version 1: {@code
- * GenesisBuilder_build_config}) on an empty state, whose writes (top and default child tries)
- * become the raw genesis storage; {@code :code} is then set to the spec's code.
+ * building = {@code GenesisBuilder_build_state(json)} on an empty state, whose writes (top and
+ * default child tries) become the raw genesis storage; {@code :code} is then set to the spec's
+ * code.
+ *
+ * <p>The entry points are chosen by what the runtime exports, not by its GenesisBuilder API
+ * version: the first API (2023) had {@code create_default_config}/{@code build_config}, and
+ * runtimes still reporting version 1 in 2024 (e.g. rococo 1014000) already export {@code
+ * get_preset}/{@code build_state}.
  *
  * <pre>{@code
  * Genesis.Raw raw = new RuntimeGenesisBuilder(runtimes).build(plainGenesis);
@@ -47,6 +51,11 @@ import java.util.TreeMap;
 public final class RuntimeGenesisBuilder {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private static final String GET_PRESET = "GenesisBuilder_get_preset";
+  private static final String BUILD_STATE = "GenesisBuilder_build_state";
+  private static final String CREATE_DEFAULT_CONFIG = "GenesisBuilder_create_default_config";
+  private static final String BUILD_CONFIG = "GenesisBuilder_build_config";
 
   private final Runtimes runtimes;
 
@@ -70,22 +79,25 @@ public final class RuntimeGenesisBuilder {
       throw new InvalidConfigurationException(
           "genesis.runtimeGenesis.code is unusable: " + e.getMessage(), e);
     }
-    long api =
-        version
-            .apiVersion("GenesisBuilder")
-            .orElseThrow(
-                () ->
-                    new InvalidConfigurationException(
-                        "the runtime "
-                            + version.specName()
-                            + "/"
-                            + version.specVersion()
-                            + " in genesis.runtimeGenesis.code does not implement the"
-                            + " GenesisBuilder API, so it cannot build its genesis from JSON;"
-                            + " use a raw chain spec"));
+    boolean presets = blob.exportsFunction(GET_PRESET) && blob.exportsFunction(BUILD_STATE);
+    boolean legacy =
+        blob.exportsFunction(CREATE_DEFAULT_CONFIG) && blob.exportsFunction(BUILD_CONFIG);
+    if (!presets && !legacy) {
+      throw new InvalidConfigurationException(
+          "the runtime "
+              + version.specName()
+              + "/"
+              + version.specVersion()
+              + " in genesis.runtimeGenesis.code does not implement the GenesisBuilder API (it"
+              + " exports neither "
+              + BUILD_STATE
+              + " nor "
+              + BUILD_CONFIG
+              + "), so it cannot build its genesis from JSON; use a raw chain spec");
+    }
     String config;
     if (plain.patch().isPresent()) {
-      JsonNode defaults = defaultConfig(blob, api);
+      JsonNode defaults = defaultConfig(blob, presets);
       config = JsonMergePatch.apply(defaults, parse(plain.patch().get(), "patch")).toPrettyString();
     } else {
       String given = plain.config().orElseThrow();
@@ -96,7 +108,7 @@ public final class RuntimeGenesisBuilder {
     byte[] result =
         call(
             blob,
-            api >= 2 ? "GenesisBuilder_build_state" : "GenesisBuilder_build_config",
+            presets ? BUILD_STATE : BUILD_CONFIG,
             new ScaleWriter(config.length() + 5)
                 .writeByteVec(config.getBytes(StandardCharsets.UTF_8))
                 .toByteArray(),
@@ -105,11 +117,11 @@ public final class RuntimeGenesisBuilder {
     return storage(changes, plain.code());
   }
 
-  private JsonNode defaultConfig(RuntimeBlob blob, long api) {
+  private JsonNode defaultConfig(RuntimeBlob blob, boolean presets) {
     Bytes json;
-    if (api >= 2) {
+    if (presets) {
       // get_preset(None): Option<PresetId>::None
-      byte[] out = call(blob, "GenesisBuilder_get_preset", new byte[] {0}, new OverlayedChanges());
+      byte[] out = call(blob, GET_PRESET, new byte[] {0}, new OverlayedChanges());
       json =
           decode(
                   out,
@@ -121,9 +133,8 @@ public final class RuntimeGenesisBuilder {
                           "the runtime has no default genesis preset"
                               + " (GenesisBuilder_get_preset(None) returned None)"));
     } else {
-      byte[] out =
-          call(blob, "GenesisBuilder_create_default_config", new byte[0], new OverlayedChanges());
-      json = decode(out, "GenesisBuilder_create_default_config", ScaleReader::readByteVec);
+      byte[] out = call(blob, CREATE_DEFAULT_CONFIG, new byte[0], new OverlayedChanges());
+      json = decode(out, CREATE_DEFAULT_CONFIG, ScaleReader::readByteVec);
     }
     return parse(
         new String(json.unsafeArray(), StandardCharsets.UTF_8), "the runtime's default config");

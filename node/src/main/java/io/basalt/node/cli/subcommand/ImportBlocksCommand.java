@@ -84,7 +84,13 @@ public final class ImportBlocksCommand implements Callable<Integer> {
         db.initialize(genesis);
         BlockImporter importer =
             new BlockImporter(db, runtimes, imports.toConfig().offchainIndexing());
-        importAll(db, importer, BlockFileReader.open(in, binary));
+        BlockFileReader reader;
+        try {
+          reader = BlockFileReader.open(in, binary);
+        } catch (BlockFileException e) {
+          throw new UserFacingException(e.getMessage(), e);
+        }
+        importAll(db, importer, reader);
       }
     } catch (IOException e) {
       throw new UserFacingException("cannot read " + describe(input) + ": " + e.getMessage(), e);
