@@ -245,7 +245,13 @@ public final class CryptoHostApi {
         w.writeU8(0).writeRaw(key);
       }
       case Result.Err<Bytes, EcdsaVerifyError>(EcdsaVerifyError error) ->
-          w.writeU8(1).writeU8(error.ordinal());
+          w.writeU8(1)
+              .writeU8(
+                  switch (error) {
+                    case BAD_RS -> 0;
+                    case BAD_V -> 1;
+                    case BAD_SIGNATURE -> 2;
+                  });
     }
     return ctx.memory().allocateAndWritePointerSize(w.toByteArray());
   }

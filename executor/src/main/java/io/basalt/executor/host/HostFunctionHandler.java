@@ -5,6 +5,8 @@ package io.basalt.executor.host;
 @FunctionalInterface
 public interface HostFunctionHandler {
   /**
+   * Runs the host function on the Wasm arguments.
+   *
    * @param ctx the call's memory, state and services
    * @param args Wasm arguments (i32 values in the low 32 bits)
    * @return the Wasm result; ignored for functions without one

@@ -17,6 +17,8 @@ public interface OffchainStorage {
     LOCAL;
 
     /**
+     * The kind with this number.
+     *
      * @throws HostFunctionException for any number other than 1 or 2
      */
     public static Kind fromNumber(int number) {

@@ -62,6 +62,8 @@ public final class BlockImporter {
   private final boolean offchainIndexing;
 
   /**
+   * An importer into {@code db}.
+   *
    * @param db the chain's database, with its genesis in place
    * @param runtimes executes the blocks
    * @param offchainIndexing whether to persist {@code ext_offchain_index_*} writes

@@ -94,7 +94,7 @@ public final class Runtimes implements AutoCloseable {
    */
   public synchronized RuntimeBlob blob(Bytes code) {
     for (Recent r : recent) {
-      if (r.code() == code || r.code().equals(code)) {
+      if (r.code().equals(code)) {
         return r.blob();
       }
     }

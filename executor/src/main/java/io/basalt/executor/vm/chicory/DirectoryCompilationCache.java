@@ -105,7 +105,8 @@ final class DirectoryCompilationCache implements Cache {
 
   private static String fileName(String key) {
     StringBuilder sb = new StringBuilder("module-");
-    for (char c : key.toCharArray()) {
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
       sb.append(Character.isLetterOrDigit(c) || c == '-' || c == '_' ? c : '_');
     }
     return sb.append(".bin").toString();

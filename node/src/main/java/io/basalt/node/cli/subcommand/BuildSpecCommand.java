@@ -35,6 +35,7 @@ public final class BuildSpecCommand implements Callable<Integer> {
   @Option(
       names = "--disable-default-bootnode",
       description = "Accepted for compatibility; this node adds no default boot node.")
+  @SuppressWarnings("UnusedVariable") // accepted for Substrate compatibility; nothing to disable
   private boolean disableDefaultBootnode;
 
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
