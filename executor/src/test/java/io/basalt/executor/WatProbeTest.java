@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dylibso.chicory.wabt.Wat2Wasm;
 import io.basalt.executor.host.HostServices;
-import io.basalt.executor.state.InMemoryStateBackend;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
+import io.basalt.executor.state.TestBackends;
 import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.RuntimeTrapException;
@@ -42,7 +42,7 @@ class WatProbeTest {
   }
 
   static OverlayedExternalities ext() {
-    return new OverlayedExternalities(new OverlayedChanges(), new InMemoryStateBackend(Map.of()));
+    return new OverlayedExternalities(new OverlayedChanges(), TestBackends.of(Map.of()));
   }
 
   @Test
@@ -191,8 +191,7 @@ class WatProbeTest {
               (call $get (local.get $key)))
             """);
     OverlayedChanges changes = new OverlayedChanges();
-    OverlayedExternalities ext =
-        new OverlayedExternalities(changes, new InMemoryStateBackend(Map.of()));
+    OverlayedExternalities ext = new OverlayedExternalities(changes, TestBackends.of(Map.of()));
     byte[] out = EXECUTOR.call(blob, "Test_store", "key".getBytes(StandardCharsets.US_ASCII), ext);
 
     // Option<Vec<u8>>: Some, length 1, "v"
@@ -281,7 +280,7 @@ class WatProbeTest {
     OverlayedExternalities small =
         new OverlayedExternalities(
             new OverlayedChanges(),
-            new InMemoryStateBackend(
+            TestBackends.of(
                 Map.of(RuntimeExecutor.HEAP_PAGES_KEY, Bytes.fromHex("0x1000000000000000"))));
     assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_alloc", new byte[0], small))
         .isInstanceOf(RuntimeTrapException.class)

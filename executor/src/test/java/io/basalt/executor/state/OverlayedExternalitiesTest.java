@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.StateVersion;
+import io.basalt.storage.trie.TrieRoot;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ class OverlayedExternalitiesTest {
   }
 
   static OverlayedExternalities ext(Map<Bytes, Bytes> top) {
-    return new OverlayedExternalities(new OverlayedChanges(), new InMemoryStateBackend(top));
+    return new OverlayedExternalities(new OverlayedChanges(), TestBackends.of(top));
   }
 
   @Test
@@ -166,10 +167,10 @@ class OverlayedExternalitiesTest {
     Bytes rootKey = OverlayedExternalities.DEFAULT_CHILD_STORAGE_PREFIX.concat(b(0xc1));
     TreeMap<Bytes, Bytes> top = new TreeMap<>();
     top.put(b(5), b(5));
-    top.put(rootKey, ReferenceTrie.root(child, StateVersion.V1).toBytes());
+    top.put(rootKey, TrieRoot.of(child, StateVersion.V1).toBytes());
     OverlayedExternalities ext =
         new OverlayedExternalities(
-            new OverlayedChanges(), new InMemoryStateBackend(top, Map.of(b(0xc1), child)));
+            new OverlayedChanges(), TestBackends.of(top, Map.of(b(0xc1), child)));
 
     ext.childSet(b(0xc1), b(2), b(2));
     ext.childSet(b(0xc2), b(3), b(3));
@@ -177,21 +178,21 @@ class OverlayedExternalitiesTest {
     TreeMap<Bytes, Bytes> child1 = new TreeMap<>(Map.of(b(1), b(1), b(2), b(2)));
     TreeMap<Bytes, Bytes> child2 = new TreeMap<>(Map.of(b(3), b(3)));
     TreeMap<Bytes, Bytes> expectedTop = new TreeMap<>(top);
-    expectedTop.put(rootKey, ReferenceTrie.root(child1, StateVersion.V1).toBytes());
+    expectedTop.put(rootKey, TrieRoot.of(child1, StateVersion.V1).toBytes());
     expectedTop.put(
         OverlayedExternalities.DEFAULT_CHILD_STORAGE_PREFIX.concat(b(0xc2)),
-        ReferenceTrie.root(child2, StateVersion.V1).toBytes());
+        TrieRoot.of(child2, StateVersion.V1).toBytes());
     assertThat(ext.storageRoot(StateVersion.V1))
-        .isEqualTo(ReferenceTrie.root(expectedTop, StateVersion.V1));
+        .isEqualTo(TrieRoot.of(expectedTop, StateVersion.V1));
     assertThat(ext.childStorageRoot(b(0xc1), StateVersion.V1))
-        .isEqualTo(ReferenceTrie.root(child1, StateVersion.V1));
+        .isEqualTo(TrieRoot.of(child1, StateVersion.V1));
 
     // Killing a child trie removes its root from the top trie.
     RemovalResult killed = ext.killChild(b(0xc1), OptionalLong.empty(), Optional.empty());
     assertThat(killed.unique()).isEqualTo(2);
     expectedTop.remove(rootKey);
     assertThat(ext.storageRoot(StateVersion.V1))
-        .isEqualTo(ReferenceTrie.root(expectedTop, StateVersion.V1));
+        .isEqualTo(TrieRoot.of(expectedTop, StateVersion.V1));
   }
 
   @Property(tries = 50)
@@ -214,6 +215,6 @@ class OverlayedExternalitiesTest {
     expected.descendingMap().forEach(backward::set);
     assertThat(forward.storageRoot(StateVersion.V0))
         .isEqualTo(backward.storageRoot(StateVersion.V0))
-        .isEqualTo(ReferenceTrie.root(expected, StateVersion.V0));
+        .isEqualTo(TrieRoot.of(expected, StateVersion.V0));
   }
 }

@@ -37,9 +37,13 @@ class BadInputTest {
             raw("\"0x01\":\"0x02\""),
             "Error: the chain spec's genesis has no runtime: `:code`"),
         Arguments.of(
-            "plain spec",
+            "plain spec whose code is not Wasm",
+            "{\"name\":\"x\",\"id\":\"x\",\"genesis\":{\"runtimeGenesis\":{\"code\":\"0x0102\",\"patch\":{}}}}",
+            "Error: genesis.runtimeGenesis.code is unusable: `:code` is not a Wasm module"),
+        Arguments.of(
+            "plain spec with an empty module",
             "{\"name\":\"x\",\"id\":\"x\",\"genesis\":{\"runtimeGenesis\":{\"code\":\"0x0061736d01000000\",\"patch\":{}}}}",
-            "Error: plain chain spec (genesis.runtimeGenesis) needs GenesisBuilder support"),
+            "Error: genesis.runtimeGenesis.code is unusable: "),
         Arguments.of(
             ":code that is not Wasm",
             raw("\"0x3a636f6465\":\"0x01020304\""),
