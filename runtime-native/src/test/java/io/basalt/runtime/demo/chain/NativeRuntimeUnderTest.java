@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.runtime.demo.chain;
+
+import io.basalt.executor.api.NativeRuntime;
+import io.basalt.executor.api.NativeRuntimePanic;
+import io.basalt.executor.api.RuntimeContext;
+import io.basalt.executor.host.HostServices;
+import io.basalt.executor.host.OffchainStorage;
+import io.basalt.executor.state.Externalities;
+import io.basalt.executor.vm.RuntimeBlob;
+import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.types.RuntimeVersion;
+import io.basalt.runtime.demo.BasaltDemoNativeRuntime;
+import io.basalt.runtime.demo.storage.StorageKeys;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Java runtime. The spec version is that of the state's {@code :code} (its embedded version),
+ * or {@code defaultSpec} while there is no {@code :code} (genesis, native-only tests).
+ */
+public final class NativeRuntimeUnderTest implements RuntimeUnderTest {
+  private final long defaultSpec;
+  private final HostServices services;
+  private final Map<Bytes, Long> specOfCode = new ConcurrentHashMap<>();
+
+  public NativeRuntimeUnderTest(long defaultSpec, HostServices services) {
+    this.defaultSpec = defaultSpec;
+    this.services = services;
+  }
+
+  @Override
+  public String name() {
+    return "native";
+  }
+
+  /** The native runtime that serves a call on this state. */
+  public NativeRuntime runtimeFor(Externalities ext) {
+    Optional<Bytes> code = ext.get(StorageKeys.CODE);
+    long spec =
+        code.map(
+                c ->
+                    specOfCode.computeIfAbsent(
+                        c,
+                        k ->
+                            RuntimeBlob.parse(k)
+                                .embeddedVersion()
+                                .map(RuntimeVersion::specVersion)
+                                .orElse(defaultSpec)))
+            .orElse(defaultSpec);
+    return BasaltDemoNativeRuntime.forSpecVersion(spec);
+  }
+
+  @Override
+  public CallOutcome call(String method, byte[] input, Externalities ext) {
+    return call(method, input, ext, services);
+  }
+
+  @Override
+  public CallOutcome callOffchain(
+      String method, byte[] input, Externalities ext, OffchainStorage db) {
+    return call(method, input, ext, services.withOffchainStorage(db));
+  }
+
+  private CallOutcome call(
+      String method, byte[] input, Externalities ext, HostServices callServices) {
+    NativeRuntime runtime = runtimeFor(ext);
+    try {
+      return new CallOutcome.Returned(
+          Bytes.wrap(runtime.call(method, input, new RuntimeContext(ext, callServices))));
+    } catch (NativeRuntimePanic e) {
+      return new CallOutcome.Panicked(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.runtime.demo.chain;
+
+import io.basalt.executor.host.HostServices;
+import io.basalt.executor.host.StorageTrieOperations;
+import java.util.Optional;
+
+/** Runtimes and chains for tests. */
+public final class TestRuntimes {
+  /** Real crypto and the storage module's trie; no keystore, no offchain capabilities. */
+  public static final HostServices SERVICES =
+      HostServices.unconfigured().withTrie(StorageTrieOperations.INSTANCE);
+
+  private TestRuntimes() {}
+
+  /** The Java runtime, spec {@code spec} until {@code :code} says otherwise. */
+  public static NativeRuntimeUnderTest nativeRuntime(long spec) {
+    return new NativeRuntimeUnderTest(spec, SERVICES);
+  }
+
+  /** A chain on the Java runtime from the {@code development} preset, without {@code :code}. */
+  public static DemoChain nativeDevChain(long spec) {
+    return DemoChain.fromPreset(nativeRuntime(spec), "development", Optional.empty());
+  }
+}
