@@ -43,6 +43,6 @@ public record AccountId(Bytes bytes) {
 
   @Override
   public String toString() {
-    return "0x" + bytes.toHex();
+    return bytes.toHex();
   }
 }

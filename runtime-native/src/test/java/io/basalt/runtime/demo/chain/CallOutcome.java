@@ -10,7 +10,7 @@ public sealed interface CallOutcome {
   record Returned(Bytes output) implements CallOutcome {
     @Override
     public String toString() {
-      return "Returned(0x" + output.toHex() + ")";
+      return "Returned(" + output.toHex() + ")";
     }
   }
 

@@ -219,7 +219,7 @@ public final class DemoChain {
     for (Bytes payload : Block.BODY_CODEC.decode(inherents)) {
       Bytes result = apply(calls, ext, changes, withPrefix(payload));
       if (!result.equals(Bytes.of((byte) 0, (byte) 0))) {
-        throw new BlockBuildingException("the runtime's own inherent failed: 0x" + result.toHex());
+        throw new BlockBuildingException("the runtime's own inherent failed: " + result.toHex());
       }
       body.add(payload);
     }
