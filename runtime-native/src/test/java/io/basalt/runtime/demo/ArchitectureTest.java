@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.runtime.demo;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependency rules of runtime-native: the Java runtime sees the executor only through its native
+ * SPI, the externalities, the host service seams and {@code RuntimeBlob} (for {@code set_code}),
+ * never the Wasm engine.
+ */
+class ArchitectureTest {
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.basalt.runtime");
+
+  @Test
+  void neverImportsTheWasmEngine() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.basalt.executor.vm.chicory..", "com.dylibso.chicory..")
+        .check(MAIN);
+  }
+
+  @Test
+  void usesOnlyTheExecutorsApiStateHostAndRuntimeBlob() {
+    noClasses()
+        .should()
+        .dependOnClassesThat(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "executor classes outside api, state, host and vm.RuntimeBlob",
+                c ->
+                    c.getPackageName().startsWith("io.basalt.executor")
+                        && !c.getPackageName().equals("io.basalt.executor.api")
+                        && !c.getPackageName().equals("io.basalt.executor.state")
+                        && !c.getPackageName().equals("io.basalt.executor.host")
+                        && !c.getName().equals("io.basalt.executor.vm.RuntimeBlob")
+                        && !c.getName()
+                            .equals("io.basalt.executor.vm.InvalidRuntimeCodeException")))
+        .check(MAIN);
+  }
+
+  @Test
+  void theMetadataDescriptionDoesNotDependOnTheRuntime() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.basalt.runtime.metadata..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.basalt.runtime.demo..", "io.basalt.executor..")
+        .check(MAIN);
+  }
+
+  @Test
+  void palletsDoNotReachUpIntoTheExecutiveOrApi() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.basalt.runtime.demo.pallet..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.basalt.runtime.demo.executive..",
+            "io.basalt.runtime.demo.api..",
+            "io.basalt.runtime.demo.genesis..")
+        .check(MAIN);
+  }
+}
