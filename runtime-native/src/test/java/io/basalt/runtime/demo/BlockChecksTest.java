@@ -220,6 +220,21 @@ class BlockChecksTest {
         .isEqualTo(Bytes.fromHex("0001" + "04" + "74696d7374617030" + "0402"));
     assertThat(checkInherents(verifier, block, Bytes.fromHex("00")))
         .isEqualTo(Bytes.fromHex("010000"));
+    // Only the leading inherents are examined; malformed data panics as in inherent_extrinsics.
+    Bytes shortData =
+        new ScaleWriter()
+            .writeCompact(1)
+            .writeRaw("timstap0".getBytes(StandardCharsets.US_ASCII))
+            .writeByteVec(Bytes.fromHex("0102"))
+            .toBytes();
+    byte[] malformed =
+        new ScaleWriter().writeRaw(Block.CODEC.encode(block)).writeRaw(shortData).toByteArray();
+    assertThat(verifier.call("BlockBuilder_check_inherents", malformed))
+        .isEqualTo(panic("Timestamp inherent data not correctly encoded"));
+    List<Bytes> trailing = new ArrayList<>(block.extrinsics());
+    trailing.add(timestampPayload(t + 1_000_000));
+    assertThat(checkInherents(verifier, new Block(block.header(), trailing), inherentData(t)))
+        .isEqualTo(Bytes.fromHex("010000"));
     verifier.importBlock(block);
     List<Bytes> early = new ArrayList<>(block.extrinsics());
     early.set(0, timestampPayload(t));

@@ -107,7 +107,7 @@ class ExtrinsicFormatTest {
   }
 
   @Test
-  void callsNestUpToSixtyFourLevels() {
+  void callsNestUpToTwoHundredFiftySixLevels() {
     RuntimeCall call = new RuntimeCall.Remark(Bytes.EMPTY);
     for (int depth = 2; depth <= RuntimeCall.MAX_DEPTH; depth++) {
       call = new RuntimeCall.Sudo(call);
@@ -117,7 +117,7 @@ class ExtrinsicFormatTest {
     Bytes tooDeep = new RuntimeCall.Sudo(call).encode();
     assertThatThrownBy(() -> RuntimeCall.decode(new ScaleReader(tooDeep)))
         .isInstanceOf(ScaleDecodingException.class)
-        .hasMessageContaining("deeper than 64");
+        .hasMessageContaining("deeper than 256");
   }
 
   @Test

@@ -195,6 +195,13 @@ class GenesisBuilderApiTest {
             "{\"balances\":{\"balances\":[[\"" + alice + "\",999999999]]}}",
             "{\"balances\":{\"balances\":[[\"" + alice + "\",-5]]}}",
             "{\"balances\":{\"balances\":[[\"" + alice + "\",1.5e12]]}}",
+            "{\"balances\":{\"balances\":[[\"" + alice + "\",1e12]]}}",
+            "{\"balances\":{\"balances\":[[\"" + alice + "\",1000000000000.0]]}}",
+            "{\"template\":{\"value\":-0}}",
+            "{\"sudo\":null}",
+            "{\"balances\":null}",
+            "{\"balances\":{\"balances\":null}}",
+            "{\"system\":null}",
             "{\"balances\":{\"balances\":[[\"" + alice + "\",\"0x10\"]]}}",
             "{\"balances\":{\"balances\":[[\"" + alice.substring(0, 47) + "Z\",1000000000000]]}}",
             "{\"balances\":{\"balances\":[[\""

@@ -27,9 +27,10 @@ public sealed interface RuntimeCall {
 
   /**
    * The deepest nesting of calls that decodes: the outermost call has depth 1, each call inside a
-   * {@code sudo*} call one more (runtime-spec §3.1).
+   * {@code sudo*} call one more (runtime-spec §3.1, FRAME's {@code MAX_EXTRINSIC_DEPTH} counted on
+   * calls only).
    */
-  int MAX_DEPTH = 64;
+  int MAX_DEPTH = 256;
 
   long REMARK_WEIGHT = 10_000_000L;
   long SET_HEAP_PAGES_WEIGHT = 20_000_000L;

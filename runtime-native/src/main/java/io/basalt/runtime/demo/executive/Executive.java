@@ -430,39 +430,53 @@ public final class Executive {
    * @throws NativeRuntimePanic if {@code timstap0} is missing or not 8 bytes
    */
   public List<UncheckedExtrinsic> inherentExtrinsics(InherentData data) {
-    Bytes raw =
-        data.get(TimestampPallet.INHERENT_IDENTIFIER)
-            .orElseThrow(() -> new NativeRuntimePanic(TimestampPallet.DATA_MISSING));
-    if (raw.length() != 8) {
-      throw new NativeRuntimePanic(TimestampPallet.DATA_MALFORMED);
-    }
-    long t = new ScaleReader(raw).readI64();
+    long t =
+        timestampData(data).orElseThrow(() -> new NativeRuntimePanic(TimestampPallet.DATA_MISSING));
     long minimum = pallets.timestamp().minimumNext();
     long next = Long.compareUnsigned(t, minimum) >= 0 ? t : minimum;
     return List.of(UncheckedExtrinsic.unsigned(new RuntimeCall.TimestampSet(next)));
   }
 
-  /** {@code BlockBuilder_check_inherents}, on the parent state (no initialize). */
+  /**
+   * The {@code timstap0} datum, if present.
+   *
+   * @throws NativeRuntimePanic if it is not exactly 8 bytes
+   */
+  private static Optional<Long> timestampData(InherentData data) {
+    Optional<Bytes> raw = data.get(TimestampPallet.INHERENT_IDENTIFIER);
+    if (raw.isPresent() && raw.get().length() != 8) {
+      throw new NativeRuntimePanic(TimestampPallet.DATA_MALFORMED);
+    }
+    return raw.map(v -> new ScaleReader(v).readI64());
+  }
+
+  /**
+   * {@code BlockBuilder_check_inherents}, on the parent state (no initialize): examines the leading
+   * inherents only.
+   *
+   * @throws NativeRuntimePanic if the {@code timstap0} datum is not exactly 8 bytes
+   */
   public CheckInherentsResult checkInherents(
       List<UncheckedExtrinsic> extrinsics, InherentData data) {
-    Optional<Long> dataTime =
-        data.get(TimestampPallet.INHERENT_IDENTIFIER)
-            .filter(v -> v.length() == 8)
-            .map(v -> new ScaleReader(v).readI64());
+    Optional<Long> dataTime = timestampData(data);
+    long minimum = pallets.timestamp().minimumNext();
     boolean found = false;
     Optional<Integer> error = Optional.empty();
     for (UncheckedExtrinsic xt : extrinsics) {
       if (!isInherent(xt)) {
-        continue;
+        break;
       }
       found = true;
       long t = ((RuntimeCall.TimestampSet) xt.call()).now();
-      if (error.isEmpty() && dataTime.isPresent()) {
+      if (dataTime.isPresent()) {
         long latest = Weight.saturatingAdd(dataTime.get(), TimestampPallet.MAX_DRIFT_MS);
         if (Long.compareUnsigned(t, latest) > 0) {
           error = Optional.of(CheckInherentsResult.TOO_FAR_IN_FUTURE);
-        } else if (Long.compareUnsigned(t, pallets.timestamp().minimumNext()) < 0) {
+          break;
+        }
+        if (Long.compareUnsigned(t, minimum) < 0) {
           error = Optional.of(CheckInherentsResult.TOO_EARLY);
+          break;
         }
       }
     }

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.genesis;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +73,7 @@ public record GenesisConfig(
   public static GenesisConfig parse(Bytes json) {
     JsonNode root;
     try {
+      rejectSignedOrFractionalNumbers(json);
       root = JSON.readTree(json.unsafeArray());
     } catch (JsonProcessingException e) {
       throw new GenesisConfigException("invalid JSON: " + e.getOriginalMessage());
@@ -112,6 +115,27 @@ public record GenesisConfig(
       }
     }
     return new GenesisConfig(balances, sudoKey, templateValue);
+  }
+
+  /**
+   * Every number in a genesis config is an unsigned integer: a sign ({@code -0} included), a
+   * fraction or an exponent anywhere makes the config invalid (serde's integer parsing).
+   */
+  private static void rejectSignedOrFractionalNumbers(Bytes json) throws IOException {
+    try (JsonParser parser = JSON.createParser(json.unsafeArray())) {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (token == JsonToken.VALUE_NUMBER_FLOAT
+            || (token == JsonToken.VALUE_NUMBER_INT && parser.getText().startsWith("-"))) {
+          throw new GenesisConfigException(
+              "`"
+                  + parser.getText()
+                  + "` is not an unsigned integer (at "
+                  + parser.currentLocation().getCharOffset()
+                  + ")");
+        }
+      }
+    }
   }
 
   private static List<Endowment> parseBalances(JsonNode node) {

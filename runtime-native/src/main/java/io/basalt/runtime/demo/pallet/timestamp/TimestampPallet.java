@@ -47,9 +47,11 @@ public final class TimestampPallet {
     return storage.readU64(NOW).orElse(0L);
   }
 
-  /** The earliest timestamp the next {@code set} accepts: {@code Now + MinimumPeriod}. */
+  /**
+   * The earliest timestamp the next {@code set} accepts: {@code Now + MinimumPeriod} (saturating).
+   */
   public long minimumNext() {
-    return now() + MINIMUM_PERIOD;
+    return io.basalt.runtime.demo.dispatch.Weight.saturatingAdd(now(), MINIMUM_PERIOD);
   }
 
   /**
@@ -63,7 +65,7 @@ public final class TimestampPallet {
       throw new NativeRuntimePanic(UPDATED_TWICE);
     }
     long previous = now();
-    if (previous != 0 && Long.compareUnsigned(newNow, previous + MINIMUM_PERIOD) < 0) {
+    if (previous != 0 && Long.compareUnsigned(newNow, minimumNext()) < 0) {
       throw new NativeRuntimePanic(TOO_EARLY);
     }
     storage.writeU64(NOW, newNow);
