@@ -54,6 +54,7 @@ public final class DemoChain {
   private TrieStateBackend state;
   private Header head;
   private final Hash256 genesisHash;
+  private boolean recordStorage;
 
   private DemoChain(
       RuntimeUnderTest runtime,
@@ -137,13 +138,35 @@ public final class DemoChain {
 
   /** A copy of this chain at its current head, sharing the (append-only) node store. */
   public DemoChain fork(RuntimeUnderTest otherRuntime) {
-    return new DemoChain(
-        otherRuntime,
-        nodes,
-        new InMemoryOffchainStorage(),
-        new TrieStateBackend(nodes, head.stateRoot()),
-        head,
-        genesisHash);
+    DemoChain fork =
+        new DemoChain(
+            otherRuntime,
+            nodes,
+            new InMemoryOffchainStorage(),
+            new TrieStateBackend(nodes, head.stateRoot()),
+            head,
+            genesisHash);
+    fork.recordStorage = recordStorage;
+    return fork;
+  }
+
+  /**
+   * Makes every {@link CallRecord} of block building carry the block's storage changes after the
+   * call, so that two runtimes can be compared write by write, not only by state root.
+   */
+  public DemoChain recordingStorage() {
+    this.recordStorage = true;
+    return this;
+  }
+
+  private CallRecord record(
+      String method, Bytes input, CallOutcome outcome, OverlayedChanges changes) {
+    if (!recordStorage) {
+      return new CallRecord(method, input, outcome);
+    }
+    List<StorageChange> storage = new ArrayList<>(changes.topChanges());
+    storage.addAll(changes.offchainIndexChanges());
+    return new CallRecord(method, input, outcome, storage);
   }
 
   public RuntimeUnderTest runtime() {
@@ -183,7 +206,7 @@ public final class DemoChain {
   public OverlayedChanges callForChanges(String method, byte[] input, List<CallRecord> record) {
     OverlayedChanges changes = new OverlayedChanges();
     CallOutcome outcome = runtime.call(method, input, new OverlayedExternalities(changes, state));
-    record.add(new CallRecord(method, Bytes.wrap(input), outcome));
+    record.add(record(method, Bytes.wrap(input), outcome, changes));
     return changes;
   }
 
@@ -207,14 +230,15 @@ public final class DemoChain {
     List<CallRecord> calls = new ArrayList<>();
     Header template =
         new Header(head.hash(), head.number() + 1, Hash256.ZERO, Hash256.ZERO, digest);
-    required(calls, ext, "Core_initialize_block", Header.CODEC.encode(template));
+    required(calls, ext, changes, "Core_initialize_block", Header.CODEC.encode(template));
     byte[] inherentData =
         new ScaleWriter()
             .writeCompact(1)
             .writeRaw(TIMESTAMP_ID)
             .writeByteVec(new ScaleWriter(8).writeU64(timestampMs).toBytes())
             .toByteArray();
-    Bytes inherents = required(calls, ext, "BlockBuilder_inherent_extrinsics", inherentData);
+    Bytes inherents =
+        required(calls, ext, changes, "BlockBuilder_inherent_extrinsics", inherentData);
     List<Bytes> body = new ArrayList<>();
     for (Bytes payload : Block.BODY_CODEC.decode(inherents)) {
       Bytes result = apply(calls, ext, changes, withPrefix(payload));
@@ -235,7 +259,8 @@ public final class DemoChain {
       }
     }
     Header header =
-        Header.CODEC.decode(required(calls, ext, "BlockBuilder_finalize_block", new byte[0]));
+        Header.CODEC.decode(
+            required(calls, ext, changes, "BlockBuilder_finalize_block", new byte[0]));
     commit(changes, header);
     return new BuiltBlock(
         new Block(header, body), calls, results, included, changes.offchainIndexChanges());
@@ -246,18 +271,25 @@ public final class DemoChain {
       List<CallRecord> calls, Externalities ext, OverlayedChanges changes, Bytes xt) {
     changes.startTransaction();
     CallOutcome outcome = runtime.call("BlockBuilder_apply_extrinsic", xt.toArray(), ext);
-    calls.add(new CallRecord("BlockBuilder_apply_extrinsic", xt, outcome));
-    if (outcome instanceof CallOutcome.Returned(Bytes out) && !out.isEmpty() && out.get(0) == 0) {
+    boolean applied =
+        outcome instanceof CallOutcome.Returned(Bytes out) && !out.isEmpty() && out.get(0) == 0;
+    if (applied) {
       changes.commitTransaction();
-      return out;
+    } else {
+      changes.rollbackTransaction();
     }
-    changes.rollbackTransaction();
+    calls.add(record("BlockBuilder_apply_extrinsic", xt, outcome, changes));
     return outcome instanceof CallOutcome.Returned(Bytes out) ? out : Bytes.EMPTY;
   }
 
-  private Bytes required(List<CallRecord> calls, Externalities ext, String method, byte[] input) {
+  private Bytes required(
+      List<CallRecord> calls,
+      Externalities ext,
+      OverlayedChanges changes,
+      String method,
+      byte[] input) {
     CallOutcome outcome = runtime.call(method, input, ext);
-    calls.add(new CallRecord(method, Bytes.wrap(input), outcome));
+    calls.add(record(method, Bytes.wrap(input), outcome, changes));
     if (outcome instanceof CallOutcome.Panicked(String message)) {
       throw new BlockBuildingException(runtime.name() + ": " + method + " panicked: " + message);
     }

@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.runtime.demo.differential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basalt.executor.state.StorageChange;
+import io.basalt.primitives.types.Bytes;
+import io.basalt.runtime.demo.chain.BuiltBlock;
+import io.basalt.runtime.demo.chain.CallOutcome;
+import io.basalt.runtime.demo.chain.CallRecord;
+import io.basalt.runtime.demo.chain.DemoChain;
+import io.basalt.runtime.demo.chain.RuntimeUnderTest;
+import io.basalt.runtime.demo.extrinsic.UncheckedExtrinsic;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Two chains from the same genesis, one per implementation, driven with the same inputs and
+ * compared call by call: return bytes, the block's storage changes after every call, block headers;
+ * every block is also re-executed by the other implementation on the parent state.
+ */
+final class LockstepChains {
+  private final RuntimeUnderTest first;
+  private final RuntimeUnderTest second;
+  private final DemoChain a;
+  private final DemoChain b;
+  private final String context;
+
+  LockstepChains(
+      RuntimeUnderTest first, RuntimeUnderTest second, String preset, Bytes code, String context) {
+    this.first = first;
+    this.second = second;
+    this.a = DemoChain.fromPreset(first, preset, Optional.of(code)).recordingStorage();
+    this.b = DemoChain.fromPreset(second, preset, Optional.of(code)).recordingStorage();
+    this.context = context;
+    assertThat(b.head()).as("%s: genesis", context).isEqualTo(a.head());
+  }
+
+  DemoChain first() {
+    return a;
+  }
+
+  /** Calls a read-only API on both heads and requires the same outcome. */
+  CallOutcome call(String method, byte[] input) {
+    CallOutcome x = a.call(method, input);
+    CallOutcome y = b.call(method, input);
+    assertThat(y)
+        .as(
+            "%s: %s(%s) at #%s: %s vs %s",
+            context, method, Bytes.wrap(input), a.head().number(), first.name(), second.name())
+        .isEqualTo(x);
+    return x;
+  }
+
+  /** Builds the block on both, compares, re-executes each on the other implementation. */
+  BuiltBlock block(List<UncheckedExtrinsic> extrinsics, long timestamp) {
+    long number = a.head().number() + 1;
+    DemoChain crossB = a.fork(second);
+    DemoChain crossA = b.fork(first);
+    List<Bytes> encoded = extrinsics.stream().map(UncheckedExtrinsic::encoded).toList();
+    BuiltBlock x = a.buildBlock(encoded, timestamp);
+    BuiltBlock y = b.buildBlock(encoded, timestamp);
+    compare(number, x.calls(), y.calls());
+    assertThat(y.block()).as("%s: block #%s", context, number).isEqualTo(x.block());
+    assertThat(crossB.importBlock(x.block()))
+        .as("%s: %s executes #%s built by %s", context, second.name(), number, first.name())
+        .isEqualTo(new CallOutcome.Returned(Bytes.EMPTY));
+    assertThat(crossA.importBlock(y.block()))
+        .as("%s: %s executes #%s built by %s", context, first.name(), number, second.name())
+        .isEqualTo(new CallOutcome.Returned(Bytes.EMPTY));
+    assertThat(b.head().hash()).isEqualTo(a.head().hash());
+    return x;
+  }
+
+  private void compare(long number, List<CallRecord> x, List<CallRecord> y) {
+    assertThat(y).as("%s: calls of #%s", context, number).hasSameSizeAs(x);
+    for (int i = 0; i < x.size(); i++) {
+      CallRecord p = x.get(i);
+      CallRecord q = y.get(i);
+      String where =
+          context + ": block #" + number + ", call " + i + " " + p.method() + "(" + p.input() + ")";
+      assertThat(q.method()).as(where).isEqualTo(p.method());
+      assertThat(q.outcome())
+          .as("%s: %s vs %s", where, first.name(), second.name())
+          .isEqualTo(p.outcome());
+      if (!q.storage().equals(p.storage())) {
+        List<StorageChange> onlyFirst = new java.util.ArrayList<>(p.storage());
+        onlyFirst.removeAll(q.storage());
+        List<StorageChange> onlySecond = new java.util.ArrayList<>(q.storage());
+        onlySecond.removeAll(p.storage());
+        throw new AssertionError(
+            where
+                + ": storage changes differ; only "
+                + first.name()
+                + ":\n"
+                + describe(onlyFirst)
+                + "only "
+                + second.name()
+                + ":\n"
+                + describe(onlySecond));
+      }
+    }
+  }
+
+  private static String describe(List<StorageChange> changes) {
+    StringBuilder out = new StringBuilder();
+    for (StorageChange c : changes) {
+      out.append(c.key())
+          .append(" = ")
+          .append(c.value().map(Bytes::toString).orElse("<deleted>"))
+          .append('\n');
+    }
+    return out.toString();
+  }
+}
