@@ -8,12 +8,11 @@ import io.basalt.runtime.demo.genesis.GenesisBuilder;
 import io.basalt.runtime.demo.genesis.GenesisConfig;
 import io.basalt.runtime.demo.genesis.GenesisConfigException;
 import io.basalt.runtime.demo.genesis.GenesisPresets;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * {@code GenesisBuilder} version 1 (runtime-spec §10). Preset ids are compared as bytes ({@code
- * PresetId} is a {@code Vec<u8>}).
+ * {@code GenesisBuilder} version 1 (runtime-spec §10). A preset id is an {@code Option<String>}, as
+ * the metadata description declares it.
  */
 final class GenesisBuilderApi {
   private GenesisBuilderApi() {}
@@ -31,17 +30,14 @@ final class GenesisBuilderApi {
   }
 
   static byte[] getPreset(ApiScope scope, byte[] input) {
-    Optional<Bytes> id =
+    Optional<String> id =
         ApiInput.decode(
             "get_preset",
             input,
-            r -> r.readVariant("Option", 2) == 0 ? Optional.empty() : Optional.of(r.readByteVec()));
-    Optional<String> name = id.map(b -> new String(b.unsafeArray(), StandardCharsets.UTF_8));
-    if (id.isPresent() && !GenesisPresets.NAMES.contains(name.get())) {
-      return new byte[] {0};
-    }
-    Bytes preset = GenesisPresets.preset(name).orElseThrow();
-    return new ScaleWriter().writeU8(1).writeByteVec(preset).toByteArray();
+            r -> r.readVariant("Option", 2) == 0 ? Optional.empty() : Optional.of(r.readString()));
+    return GenesisPresets.preset(id)
+        .map(preset -> new ScaleWriter().writeU8(1).writeByteVec(preset).toByteArray())
+        .orElse(new byte[] {0});
   }
 
   static byte[] presetNames(ApiScope scope, byte[] input) {

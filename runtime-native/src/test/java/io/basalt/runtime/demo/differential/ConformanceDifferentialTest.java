@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.runtime.demo.differential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basalt.executor.host.OffchainStorage;
+import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.scale.ScaleWriter;
+import io.basalt.primitives.types.Block;
+import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.types.DigestItem;
+import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.types.Header;
+import io.basalt.runtime.demo.account.MultiAddress;
+import io.basalt.runtime.demo.call.RuntimeCall;
+import io.basalt.runtime.demo.chain.BuiltBlock;
+import io.basalt.runtime.demo.chain.CallOutcome;
+import io.basalt.runtime.demo.chain.DemoChain;
+import io.basalt.runtime.demo.chain.DevAccounts;
+import io.basalt.runtime.demo.chain.ExtrinsicFactory;
+import io.basalt.runtime.demo.chain.RuntimeUnderTest;
+import io.basalt.runtime.demo.chain.TestRuntimes;
+import io.basalt.runtime.demo.chain.WasmCode;
+import io.basalt.runtime.demo.executive.Executive;
+import io.basalt.runtime.demo.extrinsic.UncheckedExtrinsic;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Conformance cases of runtime-spec §16 on both implementations: invalid blocks (§16.6), the
+ * stateless and read-only APIs (§16.7), genesis configs (§10), the offchain worker (§11) and
+ * undecodable inputs.
+ */
+class ConformanceDifferentialTest {
+  private final RuntimeUnderTest java = TestRuntimes.nativeRuntime(100);
+  private final RuntimeUnderTest wasm = WasmCode.runtime(WasmExecutionMethod.COMPILED, 100);
+  private final Bytes code = WasmCode.compressed(100);
+
+  private static CallOutcome normative(CallOutcome outcome) {
+    return LockstepChains.normative(outcome);
+  }
+
+  private static Bytes timestamp(long t) {
+    return DemoChain.withoutPrefix(
+        UncheckedExtrinsic.unsigned(new RuntimeCall.TimestampSet(t)).encoded());
+  }
+
+  @Test
+  void invalidBlocksPanicAlikeOnBothImplementations() {
+    DemoChain builder = DemoChain.fromPreset(java, "development", Optional.of(code));
+    DemoChain javaVerifier = builder.fork(java);
+    DemoChain wasmVerifier = builder.fork(wasm);
+    ExtrinsicFactory xts = new ExtrinsicFactory(100, builder.genesisHash());
+    UncheckedExtrinsic transfer =
+        xts.signed(
+            DevAccounts.alice(), new RuntimeCall.Sudo(new RuntimeCall.SetHeapPages(3000)), 0);
+    BuiltBlock built = builder.buildBlock(List.of(transfer.encoded()), 1_700_000_006_000L);
+    Block b = built.block();
+    Header h = b.header();
+    List<Block> invalid = new ArrayList<>();
+    invalid.add(
+        new Block(
+            new Header(h.parentHash(), h.number(), Hash256.ZERO, h.extrinsicsRoot(), h.digest()),
+            b.extrinsics()));
+    invalid.add(
+        new Block(
+            new Header(h.parentHash(), h.number(), h.stateRoot(), Hash256.ZERO, h.digest()),
+            b.extrinsics()));
+    invalid.add(
+        new Block(
+            new Header(h.parentHash(), h.number(), h.stateRoot(), h.extrinsicsRoot(), List.of()),
+            b.extrinsics()));
+    invalid.add(
+        new Block(
+            new Header(
+                h.parentHash(),
+                h.number(),
+                h.stateRoot(),
+                h.extrinsicsRoot(),
+                List.of(new DigestItem.Other(Bytes.fromHex("08")))),
+            b.extrinsics()));
+    invalid.add(
+        new Block(
+            new Header(h.parentHash(), 0, h.stateRoot(), h.extrinsicsRoot(), h.digest()),
+            b.extrinsics()));
+    invalid.add(new Block(h, List.of(b.extrinsics().get(1), b.extrinsics().get(0))));
+    invalid.add(new Block(h, List.of(b.extrinsics().get(1))));
+    invalid.add(
+        new Block(
+            h,
+            List.of(b.extrinsics().get(0), timestamp(1_700_000_007_000L), b.extrinsics().get(1))));
+    invalid.add(new Block(h, List.of(timestamp(0), b.extrinsics().get(1))));
+    invalid.add(
+        new Block(h, List.of(b.extrinsics().get(0), b.extrinsics().get(1), b.extrinsics().get(1))));
+    invalid.add(
+        new Block(
+            h,
+            List.of(
+                b.extrinsics().get(0),
+                DemoChain.withoutPrefix(
+                    UncheckedExtrinsic.unsigned(new RuntimeCall.Remark(Bytes.EMPTY)).encoded()))));
+    invalid.add(new Block(h, List.of(b.extrinsics().get(0), Bytes.fromHex("0500"))));
+    for (Block block : invalid) {
+      CallOutcome x = normative(javaVerifier.importBlock(block));
+      CallOutcome y = normative(wasmVerifier.importBlock(block));
+      assertThat(x)
+          .as("execute_block of %s", block.header())
+          .isInstanceOf(CallOutcome.Panicked.class);
+      assertThat(y).as("execute_block of %s", block.header()).isEqualTo(x);
+    }
+    assertThat(javaVerifier.importBlock(b)).isEqualTo(new CallOutcome.Returned(Bytes.EMPTY));
+    assertThat(wasmVerifier.importBlock(b)).isEqualTo(new CallOutcome.Returned(Bytes.EMPTY));
+  }
+
+  @Test
+  void readOnlyApisAgree() {
+    LockstepChains chains = new LockstepChains(java, wasm, "development", code, "read-only APIs");
+    List<String> noInput =
+        List.of(
+            "Core_version",
+            "Metadata_metadata",
+            "Metadata_metadata_versions",
+            "GenesisBuilder_preset_names");
+    for (int round = 0; round < 2; round++) {
+      for (String method : noInput) {
+        chains.call(method, new byte[0]);
+      }
+      for (String v : List.of("0d000000", "0e000000", "0f000000", "10000000")) {
+        chains.call("Metadata_metadata_at_version", Bytes.fromHex(v).toArray());
+      }
+      for (String preset :
+          List.of(
+              "00",
+              "012c646576656c6f706d656e74",
+              "01346c6f63616c5f746573746e6574",
+              "010478",
+              "0104ff")) {
+        chains.call("GenesisBuilder_get_preset", Bytes.fromHex(preset).toArray());
+      }
+      for (String in : List.of("00", "0104aa", "00" + "ff")) {
+        chains.call("SessionKeys_generate_session_keys", Bytes.fromHex(in).toArray());
+      }
+      for (String in : List.of("00", "0401", "080102")) {
+        chains.call("SessionKeys_decode_session_keys", Bytes.fromHex(in).toArray());
+      }
+      for (String name : DevAccounts.NAMES) {
+        chains.call(
+            "AccountNonceApi_account_nonce",
+            DevAccounts.account(DevAccounts.sr25519(name)).bytes().toArray());
+      }
+      chains.call(
+          "TransactionPaymentApi_query_weight_to_fee",
+          Bytes.fromHex("070010a5d4e813ffffffffffffffff").toArray());
+      chains.call("TransactionPaymentApi_query_length_to_fee", Bytes.fromHex("ffffffff").toArray());
+      ExtrinsicFactory xts = new ExtrinsicFactory(100, chains.first().genesisHash());
+      chains.block(
+          List.of(
+              xts.signed(
+                  DevAccounts.alice(),
+                  new RuntimeCall.TransferKeepAlive(
+                      MultiAddress.id(DevAccounts.bobId()), BlockGenerator.UNIT),
+                  round)),
+          1_700_000_000_000L + 6000L * (round + 1));
+    }
+  }
+
+  @Test
+  void genesisConfigsAreAcceptedOrRejectedAlike() {
+    String alice = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+    List<String> configs =
+        List.of(
+            "{}",
+            "{\"template\":{\"value\":4294967295}}",
+            "{\"template\":{\"value\":4294967296}}",
+            "{\"sudo\":{}}",
+            "{\"sudo\":null}",
+            "{\"system\":{},\"balances\":{\"balances\":[[\"" + alice + "\",\"0001000000000\"]]}}",
+            "{\"balances\":{\"balances\":[[\"" + alice + "\",999999999]]}}",
+            "{\"balances\":{\"balances\":[[\"" + alice + "\",1e12]]}}",
+            "{\"balances\":{\"balances\":[[\"" + alice + "\",-0]]}}",
+            "{\"balances\":{\"balances\":[[\""
+                + alice
+                + "\",1000000000000],[\""
+                + alice
+                + "\",1000000000000]]}}",
+            "{\"balances\":{\"balances\":[[\""
+                + alice
+                + "\",\"340282366920938463463374607431768211455\"]]}}",
+            "{\"balances\":{\"balances\":[[\""
+                + alice
+                + "\",\"340282366920938463463374607431768211456\"]]}}",
+            "{\"sudo\":{\"key\":\"15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5\"}}",
+            "{\"sudo\":{\"key\":\"" + alice + "\"}} ",
+            "{\"sudo\":{\"key\":\"" + alice + "\"}} x",
+            "{\"sudo\":{\"key\":null},\"sudo\":{\"key\":null}}",
+            "{\"unknown\":1}",
+            "[]",
+            "");
+    for (String config : configs) {
+      byte[] input =
+          new ScaleWriter().writeByteVec(config.getBytes(StandardCharsets.UTF_8)).toByteArray();
+      var javaCalls = new ArrayList<io.basalt.runtime.demo.chain.CallRecord>();
+      var wasmCalls = new ArrayList<io.basalt.runtime.demo.chain.CallRecord>();
+      var javaChanges =
+          DemoChain.fromConfig(java, "{}", Optional.of(code))
+              .recordingStorage()
+              .callForChanges("GenesisBuilder_build_state", input, javaCalls);
+      var wasmChanges =
+          DemoChain.fromConfig(wasm, "{}", Optional.of(code))
+              .recordingStorage()
+              .callForChanges("GenesisBuilder_build_state", input, wasmCalls);
+      Bytes x = javaCalls.get(0).outcome().output();
+      Bytes y = wasmCalls.get(0).outcome().output();
+      assertThat(y.get(0)).as("build_state(%s): Ok/Err", config).isEqualTo(x.get(0));
+      assertThat(wasmChanges.topChanges())
+          .as("build_state(%s) writes", config)
+          .isEqualTo(javaChanges.topChanges());
+    }
+  }
+
+  @Test
+  void theOffchainWorkerWritesAlike() {
+    DemoChain javaChain = DemoChain.fromPreset(java, "development", Optional.of(code));
+    DemoChain wasmChain = DemoChain.fromPreset(wasm, "development", Optional.of(code));
+    BuiltBlock x = javaChain.buildBlock(List.of(), 1_700_000_006_000L);
+    BuiltBlock y = wasmChain.buildBlock(List.of(), 1_700_000_006_000L);
+    assertThat(y.offchainIndex()).isEqualTo(x.offchainIndex());
+    byte[] header = Header.CODEC.encode(x.block().header());
+    assertThat(wasmChain.callOffchain("OffchainWorkerApi_offchain_worker", header))
+        .isEqualTo(javaChain.callOffchain("OffchainWorkerApi_offchain_worker", header));
+    assertThat(
+            wasmChain
+                .offchain()
+                .get(OffchainStorage.Kind.PERSISTENT, Executive.OFFCHAIN_WORKER_KEY))
+        .isPresent()
+        .isEqualTo(
+            javaChain
+                .offchain()
+                .get(OffchainStorage.Kind.PERSISTENT, Executive.OFFCHAIN_WORKER_KEY));
+  }
+
+  @Test
+  void garbageInputsPanicAlike() {
+    LockstepChains chains = new LockstepChains(java, wasm, "development", code, "garbage inputs");
+    SplittableRandom random = new SplittableRandom(11);
+    List<String> methods =
+        List.of(
+            "BlockBuilder_apply_extrinsic",
+            "TaggedTransactionQueue_validate_transaction",
+            "Core_initialize_block",
+            "Core_execute_block",
+            "BlockBuilder_inherent_extrinsics",
+            "BlockBuilder_check_inherents",
+            "TransactionPaymentApi_query_info",
+            "AccountNonceApi_account_nonce",
+            "Metadata_metadata_at_version",
+            "GenesisBuilder_get_preset",
+            "Core_version");
+    for (int i = 0; i < 300; i++) {
+      String method = methods.get(random.nextInt(methods.size()));
+      byte[] input = new byte[random.nextInt(0, 48)];
+      random.nextBytes(input);
+      CallOutcome x = normative(chains.first().call(method, input));
+      CallOutcome y = normative(chains.first().fork(wasm).call(method, input));
+      assertThat(y).as("seed 11, case %s: %s(%s)", i, method, Bytes.wrap(input)).isEqualTo(x);
+    }
+  }
+}

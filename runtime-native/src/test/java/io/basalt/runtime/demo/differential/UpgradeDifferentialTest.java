@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.runtime.demo.differential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.scale.ScaleWriter;
+import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.types.DigestItem;
+import io.basalt.runtime.demo.account.MultiAddress;
+import io.basalt.runtime.demo.call.RuntimeCall;
+import io.basalt.runtime.demo.chain.BuiltBlock;
+import io.basalt.runtime.demo.chain.DemoChain;
+import io.basalt.runtime.demo.chain.DevAccounts;
+import io.basalt.runtime.demo.chain.ExtrinsicFactory;
+import io.basalt.runtime.demo.chain.TestRuntimes;
+import io.basalt.runtime.demo.chain.WasmCode;
+import io.basalt.runtime.demo.event.EventRecord;
+import io.basalt.runtime.demo.event.Phase;
+import io.basalt.runtime.demo.event.RuntimeEvent;
+import io.basalt.runtime.demo.pallet.system.SystemPallet;
+import io.basalt.runtime.demo.pallet.template.TemplatePallet;
+import io.basalt.runtime.demo.storage.StorageKeys;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The acceptance's upgrade test on both implementations: {@code sudo(system.setCode(v101))}, then a
+ * block runs the migration; {@code CodeUpdated} and {@code Migrated} are emitted and the header
+ * carries {@code RuntimeEnvironmentUpdated}. The Java side switches to its spec-101 code when
+ * {@code :code} declares 101, as a node's native-else-Wasm strategy would.
+ */
+class UpgradeDifferentialTest {
+
+  private static List<RuntimeEvent> events(DemoChain chain) {
+    return chain.storage(SystemPallet.EVENTS).map(EventRecord::decodeAll).orElseThrow().stream()
+        .map(EventRecord::event)
+        .toList();
+  }
+
+  private static void upgrade(WasmExecutionMethod method) {
+    LockstepChains chains =
+        new LockstepChains(
+            TestRuntimes.nativeRuntime(100),
+            WasmCode.runtime(method, 100),
+            "development",
+            WasmCode.compressed(100),
+            "upgrade, native vs " + method);
+    DemoChain chain = chains.first();
+    ExtrinsicFactory v100 = new ExtrinsicFactory(100, chain.genesisHash());
+    long time = 1_700_000_000_000L;
+
+    chains.block(
+        List.of(v100.signed(DevAccounts.bob(), new RuntimeCall.SetValue(7), 0)), time += 6000);
+    assertThat(chain.storage(TemplatePallet.VALUE)).contains(Bytes.fromHex("07000000"));
+
+    Bytes code101 = WasmCode.compressed(101);
+    BuiltBlock upgrade =
+        chains.block(
+            List.of(
+                v100.signed(
+                    DevAccounts.alice(),
+                    new RuntimeCall.Sudo(new RuntimeCall.SetCode(code101)),
+                    0)),
+            time += 6000);
+    assertThat(upgrade.applyResults()).containsExactly(Bytes.fromHex("0000"));
+    assertThat(events(chain))
+        .contains(new RuntimeEvent.CodeUpdated(), new RuntimeEvent.Sudid(Optional.empty()));
+    assertThat(upgrade.block().header().digest())
+        .containsExactly(new DigestItem.RuntimeEnvironmentUpdated());
+    assertThat(chain.storage(StorageKeys.CODE)).contains(code101);
+    chains.call("Core_version", new byte[0]);
+
+    BuiltBlock migrated = chains.block(List.of(), time += 6000);
+    List<EventRecord> records =
+        chain.storage(SystemPallet.EVENTS).map(EventRecord::decodeAll).orElseThrow();
+    assertThat(records.get(0))
+        .isEqualTo(new EventRecord(new Phase.Initialization(), new RuntimeEvent.Migrated(0, 1, 1)));
+    assertThat(chain.storage(SystemPallet.LAST_RUNTIME_UPGRADE))
+        .contains(Bytes.fromHex("95012c626173616c742d64656d6f"));
+    assertThat(chain.storage(TemplatePallet.VALUE))
+        .contains(new ScaleWriter().writeU32(7).writeU32(2).toBytes());
+    assertThat(migrated.block().header().number()).isEqualTo(3);
+
+    // Spec 101 from now on: signatures commit to 101, metadata is 101's.
+    ExtrinsicFactory v101 = new ExtrinsicFactory(101, chain.genesisHash());
+    BuiltBlock after =
+        chains.block(
+            List.of(
+                v101.signed(
+                    DevAccounts.alice(),
+                    new RuntimeCall.TransferKeepAlive(
+                        MultiAddress.id(DevAccounts.bobId()), BlockGenerator.UNIT),
+                    1),
+                v101.signed(DevAccounts.bob(), new RuntimeCall.SetValue(8), 1),
+                v100.signed(DevAccounts.bob(), new RuntimeCall.SetValue(9), 2)),
+            time += 6000);
+    assertThat(after.applyResults())
+        .containsExactly(Bytes.fromHex("0000"), Bytes.fromHex("0000"), Bytes.fromHex("010004"));
+    assertThat(events(chain)).noneMatch(e -> e instanceof RuntimeEvent.Migrated);
+    chains.call("Metadata_metadata", new byte[0]);
+    chains.call("Core_version", new byte[0]);
+  }
+
+  @Test
+  void upgradeAndMigrationAgreeOnCompiledWasm() {
+    upgrade(WasmExecutionMethod.COMPILED);
+  }
+
+  @Test
+  void upgradeAndMigrationAgreeOnInterpretedWasm() {
+    upgrade(WasmExecutionMethod.INTERPRETED);
+  }
+}
