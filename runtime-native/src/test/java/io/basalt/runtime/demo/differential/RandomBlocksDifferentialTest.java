@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The acceptance's differential test: seeded random blocks execute on the Java runtime and on the
  * Wasm runtime side by side from the same genesis, with identical results for every runtime call
  * (validation, block building, re-execution) and identical storage changes and state roots block
- * after block. {@code -Dbasalt.seed=N} explores other sequences.
+ * after block. {@code -Dbasalt.seed=N} explores other sequences, {@code
+ * -Dbasalt.differential.blocks=N} longer ones.
  */
 class RandomBlocksDifferentialTest {
   private static final long START = 1_700_000_000_000L;
@@ -72,7 +73,7 @@ class RandomBlocksDifferentialTest {
 
   @Test
   void randomBlocksAgreeOnCompiledWasm() {
-    run(WasmExecutionMethod.COMPILED, 12, 14);
+    run(WasmExecutionMethod.COMPILED, Integer.getInteger("basalt.differential.blocks", 12), 14);
   }
 
   @Test
