@@ -249,6 +249,28 @@ class TransactionValidityTest {
     assertThat(validate(inherent)).isEqualTo(Bytes.fromHex("010009"));
   }
 
+  /**
+   * The all-zero signer: its key is a small-order ed25519 point, so under cofactored (ZIP215)
+   * verification the signature {@code R = identity, S = 0} is valid for any message, the signature
+   * check passes and CheckNonZeroSender rejects it.
+   */
+  static UncheckedExtrinsic fromZeroSigner(RuntimeCall call) {
+    byte[] signature = new byte[64];
+    signature[0] = 1; // the compressed identity point
+    return UncheckedExtrinsic.signed(
+        MultiAddress.id(AccountId.ZERO),
+        new MultiSignature.Ed25519(Bytes.wrap(signature)),
+        new SignedExtra(Era.IMMORTAL, 0, BigInteger.ZERO),
+        call);
+  }
+
+  @Test
+  void theZeroSignerIsBadSigner() {
+    UncheckedExtrinsic zero = fromZeroSigner(transfer);
+    assertThat(validate(zero)).isEqualTo(Bytes.fromHex("01000a"));
+    assertThat(s.block(zero).applyResults()).containsExactly(Bytes.fromHex("01000a"));
+  }
+
   @Test
   void nonIdSignerCannotBeLookedUp() {
     UncheckedExtrinsic xt = s.signed(alice, transfer);

@@ -23,6 +23,7 @@ import io.basalt.runtime.demo.chain.TestRuntimes;
 import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.executive.Executive;
 import io.basalt.runtime.demo.extrinsic.UncheckedExtrinsic;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +115,30 @@ class ConformanceDifferentialTest {
     }
     assertThat(javaVerifier.importBlock(b)).isEqualTo(new CallOutcome.Returned(Bytes.EMPTY));
     assertThat(wasmVerifier.importBlock(b)).isEqualTo(new CallOutcome.Returned(Bytes.EMPTY));
+  }
+
+  @Test
+  void theZeroSignerIsBadSignerOnBoth() {
+    LockstepChains chains = new LockstepChains(java, wasm, "development", code, "zero signer");
+    byte[] signature = new byte[64];
+    signature[0] = 1;
+    UncheckedExtrinsic zero =
+        UncheckedExtrinsic.signed(
+            MultiAddress.id(io.basalt.runtime.demo.account.AccountId.ZERO),
+            new io.basalt.runtime.demo.extrinsic.MultiSignature.Ed25519(Bytes.wrap(signature)),
+            new io.basalt.runtime.demo.extrinsic.SignedExtra(
+                io.basalt.runtime.demo.extrinsic.Era.IMMORTAL, 0, BigInteger.ZERO),
+            new RuntimeCall.Remark(Bytes.EMPTY));
+    byte[] input =
+        new ScaleWriter()
+            .writeU8(2)
+            .writeRaw(zero.encoded())
+            .writeHash(chains.first().head().hash())
+            .toByteArray();
+    assertThat(chains.call("TaggedTransactionQueue_validate_transaction", input))
+        .isEqualTo(new CallOutcome.Returned(Bytes.fromHex("01000a")));
+    BuiltBlock block = chains.block(List.of(zero), 1_700_000_006_000L);
+    assertThat(block.applyResults()).containsExactly(Bytes.fromHex("01000a"));
   }
 
   @Test
