@@ -57,4 +57,13 @@ final class Genesis {
         + templateValue
         + "}}";
   }
+
+  /** A full config endowing {@code addresses} (2^60 each), Alice as sudo. */
+  static String endowing(String... addresses) {
+    return "{\"system\":{},\"balances\":{\"balances\":"
+        + balances(addresses)
+        + "},\"sudo\":{\"key\":\""
+        + ALICE
+        + "\"},\"template\":{\"value\":null}}";
+  }
 }
