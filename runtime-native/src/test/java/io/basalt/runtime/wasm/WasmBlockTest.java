@@ -446,4 +446,80 @@ class WasmBlockTest {
                     .writeByteVec(Hex.decode("0100000001000000"))
                     .toByteArray()));
   }
+
+  @ParameterizedTest
+  @EnumSource(WasmExecutionMethod.class)
+  void mortalErasAreValidOnlyInTheirWindow(WasmExecutionMethod m) {
+    DemoChain chain = devChain(m, 100);
+    DemoChain.BuiltBlock block1 = chain.build(T0, List.of());
+    byte[] call = Tx.remark(new byte[] {1});
+    // period 4, phase 1 (era 1100): born at block 1 when applied in blocks 1..4.
+    Tx.Signing bornAt1 = immortal(chain, 0).mortal(new byte[] {0x11, 0x00}, block1.hash());
+    // period 4, phase 3 (era 3100): at block 2 its birth block 3 has no hash yet.
+    Tx.Signing bornAt3 = immortal(chain, 0).mortal(new byte[] {0x31, 0x00}, block1.hash());
+    DemoChain late = chain.fork();
+    DemoChain.BuiltBlock block2 =
+        chain.build(
+            T0 + 1000, List.of(Tx.signed(ALICE, call, bornAt1), Tx.signed(BOB, call, bornAt3)));
+    assertThat(block2.results())
+        .extracting(Hex::encodeBare)
+        .containsExactly("0000", "0000", "010005");
+
+    for (int i = 2; i <= 5; i++) {
+      late.build(T0 + 1000L * i, List.of());
+    }
+    // In block 6 the era's birth is block 5: the signature over block 1's hash no longer verifies.
+    DemoChain.BuiltBlock block6 = late.build(T0 + 6000, List.of(Tx.signed(ALICE, call, bornAt1)));
+    assertThat(block6.results()).extracting(Hex::encodeBare).containsExactly("0000", "010004");
+  }
+
+  @ParameterizedTest
+  @EnumSource(WasmExecutionMethod.class)
+  void oversizeAndOverweightExtrinsicsExhaustResources(WasmExecutionMethod m) {
+    DemoChain chain = devChain(m, 100);
+    Header init = new Header(chain.genesisHash(), 1, Hash256.ZERO, Hash256.ZERO, List.of());
+    chain.call("Core_initialize_block", Header.CODEC.encode(init));
+    byte[] huge = Tx.signed(ALICE, Tx.remark(new byte[3_932_160]), immortal(chain, 0));
+    assertThat(Hex.encodeBare(apply(chain, huge))).isEqualTo("010006");
+    // sudo_unchecked_weight takes the inner call's class: remark is Normal (limit 1.5e12),
+    // kill_storage([]) is Operational (limit 2e12); ext = weight + base_extrinsic (1e8).
+    byte[] remark = Tx.remark(new byte[0]);
+    byte[] killNothing = new byte[] {0, 5, 0};
+    assertThat(Hex.encodeBare(apply(chain, uncheckedWeight(chain, remark, 1_499_900_000_001L, 0))))
+        .isEqualTo("010006");
+    assertThat(
+            Hex.encodeBare(
+                apply(chain, uncheckedWeight(chain, killNothing, 1_999_900_000_001L, 0))))
+        .isEqualTo("010006");
+    assertThat(
+            Hex.encodeBare(
+                apply(chain, uncheckedWeight(chain, killNothing, 1_999_900_000_000L, 0))))
+        .isEqualTo("0000");
+    assertThat(Hex.encodeBare(apply(chain, uncheckedWeight(chain, killNothing, 1, 1))))
+        .isEqualTo("010006");
+    assertThat(Hex.encodeBare(apply(chain, uncheckedWeight(chain, remark, 1_499_900_000_000L, 1))))
+        .isEqualTo("0000");
+    assertThat(chain.state().get(StorageKeys.plain("System", "BlockWeight")))
+        .isEqualTo(
+            new ScaleWriter()
+                .writeCompact(1_500_000_000_000L)
+                .writeCompact(0)
+                .writeCompact(2_000_000_000_000L)
+                .writeCompact(0)
+                .writeCompact(10_000_000L)
+                .writeCompact(0)
+                .toBytes());
+  }
+
+  private static byte[] uncheckedWeight(DemoChain chain, byte[] inner, long refTime, long nonce) {
+    byte[] call =
+        new ScaleWriter()
+            .writeU8(4)
+            .writeU8(1)
+            .writeRaw(inner)
+            .writeCompact(refTime)
+            .writeCompact(0)
+            .toByteArray();
+    return Tx.signed(ALICE, call, immortal(chain, nonce));
+  }
 }
