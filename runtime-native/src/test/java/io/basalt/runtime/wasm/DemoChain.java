@@ -34,7 +34,7 @@ final class DemoChain {
 
   private final RuntimeExecutor executor;
   private final HostServices services;
-  private final TreeMap<Bytes, Bytes> state;
+  private final NavigableMap<Bytes, Bytes> state;
   private final MapOffchainStorage offchain;
   private Header best;
   private Hash256 genesisHash;
@@ -42,7 +42,7 @@ final class DemoChain {
   private DemoChain(
       RuntimeExecutor executor,
       HostServices services,
-      TreeMap<Bytes, Bytes> state,
+      NavigableMap<Bytes, Bytes> state,
       MapOffchainStorage offchain,
       Header best) {
     this.executor = executor;

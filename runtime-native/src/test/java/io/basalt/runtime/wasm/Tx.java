@@ -85,9 +85,9 @@ final class Tx {
 
   /** Signing parameters: era bytes ({@code 00} = immortal), nonce, tip and the signed context. */
   record Signing(
-      byte[] era, long nonce, BigInteger tip, int specVersion, Hash256 genesis, Hash256 eraBlock) {
+      Bytes era, long nonce, BigInteger tip, int specVersion, Hash256 genesis, Hash256 eraBlock) {
     static Signing immortal(long nonce, int specVersion, Hash256 genesis) {
-      return new Signing(new byte[] {0}, nonce, BigInteger.ZERO, specVersion, genesis, genesis);
+      return new Signing(Bytes.of((byte) 0), nonce, BigInteger.ZERO, specVersion, genesis, genesis);
     }
 
     Signing withTip(BigInteger newTip) {
@@ -99,7 +99,7 @@ final class Tx {
     }
 
     Signing mortal(byte[] newEra, Hash256 birthBlock) {
-      return new Signing(newEra, nonce, tip, specVersion, genesis, birthBlock);
+      return new Signing(Bytes.wrap(newEra), nonce, tip, specVersion, genesis, birthBlock);
     }
   }
 

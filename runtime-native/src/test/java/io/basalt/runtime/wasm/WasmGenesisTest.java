@@ -13,6 +13,7 @@ import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hex;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +35,7 @@ class WasmGenesisTest {
   }
 
   /** The storage spec §10 lists, computed here from the spec text. */
-  private static TreeMap<Bytes, Bytes> expectedGenesis(int spec, Long templateValue) {
+  private static NavigableMap<Bytes, Bytes> expectedGenesis(int spec, Long templateValue) {
     TreeMap<Bytes, Bytes> expected = new TreeMap<>();
     Bytes h45 = Bytes.wrap(filled(32, 0x45));
     expected.put(StorageKeys.blockHash(0), h45);
@@ -91,7 +92,7 @@ class WasmGenesisTest {
     DemoChain chain =
         DemoChain.genesis(
             EXECUTORS.get(m), WasmBlobs.compressed(spec), Genesis.development("null"));
-    TreeMap<Bytes, Bytes> expected = expectedGenesis(spec, null);
+    NavigableMap<Bytes, Bytes> expected = expectedGenesis(spec, null);
     expected.put(DemoChain.CODE_KEY, Bytes.wrap(WasmBlobs.compressed(spec)));
     assertThat(chain.state()).isEqualTo(expected);
   }
@@ -101,7 +102,7 @@ class WasmGenesisTest {
   void templateValueIsStoredInTheSpecsLayout(int spec, WasmExecutionMethod m) {
     DemoChain chain =
         DemoChain.genesis(EXECUTORS.get(m), WasmBlobs.compressed(spec), Genesis.development("42"));
-    TreeMap<Bytes, Bytes> expected = expectedGenesis(spec, 42L);
+    NavigableMap<Bytes, Bytes> expected = expectedGenesis(spec, 42L);
     expected.put(DemoChain.CODE_KEY, Bytes.wrap(WasmBlobs.compressed(spec)));
     assertThat(chain.state()).isEqualTo(expected);
   }
