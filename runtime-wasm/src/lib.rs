@@ -323,9 +323,10 @@ fn build_genesis(config: &genesis_config::GenesisConfig) {
 
 #[no_mangle]
 pub extern "C" fn GenesisBuilder_get_preset(ptr: u32, len: u32) -> u64 {
+    // A `PresetId` is a `Vec<u8>`: compared as bytes, so a non-UTF-8 id is just unknown.
     let id = decode(b"get_preset", input(ptr, len), |i| {
         if i.option_tag()? {
-            Ok(Some(i.string()?))
+            Ok(Some(i.vec_u8()?))
         } else {
             Ok(None)
         }

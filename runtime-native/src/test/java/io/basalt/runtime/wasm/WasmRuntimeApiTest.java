@@ -101,6 +101,10 @@ class WasmRuntimeApiTest {
     }
     byte[] unknown = new ScaleWriter().writeU8(1).writeString("staging").toByteArray();
     assertThat(call(m, spec, "GenesisBuilder_get_preset", unknown)).containsExactly(0);
+    // A PresetId is a Vec<u8>: a non-UTF-8 id is unknown, not undecodable.
+    assertThat(
+            call(m, spec, "GenesisBuilder_get_preset", new byte[] {1, 8, (byte) 0xff, (byte) 0xfe}))
+        .containsExactly(0);
   }
 
   @ParameterizedTest(name = "spec {0}, {1}")
