@@ -3,12 +3,16 @@ package io.basalt.benchmarks;
 
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.chainspec.ChainSpecParser;
+import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.GenesisFactory;
 import io.basalt.node.config.BasePath;
+import io.basalt.node.runtime.RuntimeGenesisBuilder;
+import io.basalt.node.runtime.Runtimes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,12 +41,22 @@ public class GenesisBenchmark {
   private ChainSpec parsed;
   private GenesisFactory.GenesisBlock genesis;
   private Path dbDir;
+  // Raw specs never call the runtime; the builder is there for plain (runtimeGenesis) specs.
+  private Runtimes runtimes;
+  private RuntimeGenesisBuilder builder;
 
   @Setup(Level.Trial)
   public void load() {
     specFile = BenchmarkData.fixtures().resolve("chainspecs").resolve(spec);
     parsed = ChainSpecParser.parse(specFile);
-    genesis = GenesisFactory.build(parsed);
+    runtimes = Runtimes.create(WasmExecutionMethod.COMPILED, Optional.empty());
+    builder = new RuntimeGenesisBuilder(runtimes);
+    genesis = GenesisFactory.build(parsed, builder);
+  }
+
+  @TearDown(Level.Trial)
+  public void closeRuntimes() {
+    runtimes.close();
   }
 
   @Setup(Level.Invocation)
@@ -62,7 +76,7 @@ public class GenesisBenchmark {
 
   @Benchmark
   public GenesisFactory.GenesisBlock buildGenesis() {
-    return GenesisFactory.build(parsed);
+    return GenesisFactory.build(parsed, builder);
   }
 
   @Benchmark
@@ -74,7 +88,8 @@ public class GenesisBenchmark {
 
   @Benchmark
   public ChainDatabase.GenesisOutcome specToCommittedGenesis() {
-    GenesisFactory.GenesisBlock block = GenesisFactory.build(ChainSpecParser.parse(specFile));
+    GenesisFactory.GenesisBlock block =
+        GenesisFactory.build(ChainSpecParser.parse(specFile), builder);
     try (ChainDatabase db = ChainDatabase.open(dbDir.resolve("db"))) {
       return db.initialize(block);
     }

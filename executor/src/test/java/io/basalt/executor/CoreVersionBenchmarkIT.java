@@ -23,7 +23,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <pre>
  * ./mvnw -B -ntp verify -pl executor -am -Dbasalt.bench=true -Dit.test=CoreVersionBenchmarkIT \
- *     -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
+ *     -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
  * </pre>
  */
 @EnabledIfSystemProperty(named = "basalt.bench", matches = "true")

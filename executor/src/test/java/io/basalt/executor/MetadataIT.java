@@ -4,9 +4,9 @@ package io.basalt.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.executor.host.HostServices;
-import io.basalt.executor.state.InMemoryStateBackend;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
+import io.basalt.executor.state.TestBackends;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.types.Bytes;
@@ -31,8 +31,7 @@ class MetadataIT {
               RuntimeBlob.parse(spec.code()),
               "Metadata_metadata",
               new byte[0],
-              new OverlayedExternalities(
-                  changes, new InMemoryStateBackend(spec.top(), spec.children())));
+              new OverlayedExternalities(changes, TestBackends.of(spec.top(), spec.children())));
       ScaleReader r = new ScaleReader(out);
       Bytes opaque = r.readByteVec();
       r.expectEnd("OpaqueMetadata");

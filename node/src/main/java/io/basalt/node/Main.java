@@ -3,9 +3,7 @@ package io.basalt.node;
 
 import io.basalt.node.cli.ExitPolicy;
 import io.basalt.node.cli.NodeCommand;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** The {@code node} executable. */
@@ -16,8 +14,8 @@ public final class Main {
     System.exit(
         run(
             args,
-            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-            new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+            new PrintWriter(System.out, true, System.out.charset()),
+            new PrintWriter(System.err, true, System.err.charset())));
   }
 
   /** Runs the CLI and returns the process exit code (0 ok, 1 error, 2 bad usage). */

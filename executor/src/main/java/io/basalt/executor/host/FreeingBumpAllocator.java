@@ -38,6 +38,8 @@ public final class FreeingBumpAllocator {
   private long lastObservedSize;
 
   /**
+   * An allocator for the heap above {@code heapBase}.
+   *
    * @param heapBase the runtime's {@code __heap_base}: the first byte the allocator may use
    * @param memory the instance's memory
    */

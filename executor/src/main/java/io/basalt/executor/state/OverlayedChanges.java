@@ -2,6 +2,7 @@
 package io.basalt.executor.state;
 
 import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.types.Hash256;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * Changes a runtime call made on top of a {@link StateBackend}, not yet committed: top-trie and
@@ -157,6 +159,30 @@ public final class OverlayedChanges {
   public List<StorageChange> childChanges(Bytes childKey) {
     ChangeSet child = children.get(childKey);
     return child == null ? List.of() : toChanges(child);
+  }
+
+  /**
+   * The top-trie delta of these changes for a root computation: the top changes plus, for each
+   * changed child trie, its new root under {@code :child_storage:default:} ‖ child key (a deletion
+   * when the child trie became empty). Child roots come from {@code childRoot}, called once per
+   * changed child trie in key order.
+   */
+  List<StorageChange> topDeltaWithChildRoots(
+      BiFunction<Bytes, List<StorageChange>, Hash256> childRoot) {
+    TreeMap<Bytes, StorageChange> delta = new TreeMap<>();
+    for (StorageChange c : topChanges()) {
+      delta.put(c.key(), c);
+    }
+    for (Bytes childKey : changedChildTries()) {
+      Hash256 root = childRoot.apply(childKey, childChanges(childKey));
+      Bytes rootKey = OverlayedExternalities.DEFAULT_CHILD_STORAGE_PREFIX.concat(childKey);
+      delta.put(
+          rootKey,
+          root.equals(StateBackend.EMPTY_TRIE_ROOT)
+              ? StorageChange.delete(rootKey)
+              : StorageChange.set(rootKey, root.toBytes()));
+    }
+    return List.copyOf(delta.values());
   }
 
   /** Offchain-index changes in key order (empty value: deletion). */

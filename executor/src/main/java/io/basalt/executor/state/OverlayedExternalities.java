@@ -8,11 +8,9 @@ import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.StateVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -229,20 +227,10 @@ public final class OverlayedExternalities implements Externalities {
 
   @Override
   public Hash256 storageRoot(StateVersion version) {
-    TreeMap<Bytes, StorageChange> delta = new TreeMap<>();
-    for (StorageChange c : overlay.topChanges()) {
-      delta.put(c.key(), c);
-    }
-    for (Bytes childKey : overlay.changedChildTries()) {
-      Hash256 childRoot = backend.childRoot(childKey, overlay.childChanges(childKey), version);
-      Bytes rootKey = DEFAULT_CHILD_STORAGE_PREFIX.concat(childKey);
-      delta.put(
-          rootKey,
-          childRoot.equals(StateBackend.EMPTY_TRIE_ROOT)
-              ? StorageChange.delete(rootKey)
-              : StorageChange.set(rootKey, childRoot.toBytes()));
-    }
-    return backend.root(List.copyOf(delta.values()), version);
+    return backend.root(
+        overlay.topDeltaWithChildRoots(
+            (childKey, delta) -> backend.childRoot(childKey, delta, version)),
+        version);
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Runtime code as found under {@code :code}: possibly zstd-compressed Wasm, with the runtime
@@ -50,6 +51,7 @@ public final class RuntimeBlob {
   private final boolean compressed;
   private final int originalSize;
   private final Map<String, Bytes> customSections;
+  private final Set<String> functionExports;
   private final Optional<RuntimeVersion> embeddedVersion;
 
   private RuntimeBlob(
@@ -57,12 +59,13 @@ public final class RuntimeBlob {
       Bytes wasm,
       boolean compressed,
       int originalSize,
-      Map<String, Bytes> customSections) {
+      WasmSections.Scan sections) {
     this.codeHash = codeHash;
     this.wasm = wasm;
     this.compressed = compressed;
     this.originalSize = originalSize;
-    this.customSections = Map.copyOf(customSections);
+    this.customSections = sections.customs();
+    this.functionExports = sections.functionExports();
     this.embeddedVersion = readEmbeddedVersion(this.customSections);
   }
 
@@ -95,7 +98,7 @@ public final class RuntimeBlob {
               + ", expected 0x0061736d01000000 or the zstd prefix 0x52bc537646db8e05");
     }
     return new RuntimeBlob(
-        codeHash, Bytes.wrap(wasm), compressed, code.length, WasmSections.customSections(wasm));
+        codeHash, Bytes.wrap(wasm), compressed, code.length, WasmSections.scan(wasm));
   }
 
   /** Parses runtime code held as {@link Bytes}. */
@@ -220,6 +223,14 @@ public final class RuntimeBlob {
   /** Whether the code carried the zstd envelope. */
   public boolean isCompressed() {
     return compressed;
+  }
+
+  /**
+   * Whether the module exports a function of this name, e.g. a runtime API entry point such as
+   * {@code GenesisBuilder_get_preset}. Read from the export section without compiling.
+   */
+  public boolean exportsFunction(String name) {
+    return functionExports.contains(name);
   }
 
   /** Size of the code as stored, in bytes. */

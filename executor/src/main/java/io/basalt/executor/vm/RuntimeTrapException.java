@@ -16,6 +16,8 @@ public final class RuntimeTrapException extends RuntimeException {
   private final String panicMessage;
 
   /**
+   * A trap of a runtime call.
+   *
    * @param method the runtime API that was called, e.g. {@code Core_execute_block}
    * @param reason what happened, e.g. {@code wasm trap: unreachable}
    * @param panicMessage the runtime's own panic message, if it reported one

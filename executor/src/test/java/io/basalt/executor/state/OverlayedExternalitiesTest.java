@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.StateVersion;
+import io.basalt.storage.trie.TrieRoot;
+import io.basalt.testsupport.RandomCases;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class OverlayedExternalitiesTest {
@@ -22,7 +23,7 @@ class OverlayedExternalitiesTest {
   }
 
   static OverlayedExternalities ext(Map<Bytes, Bytes> top) {
-    return new OverlayedExternalities(new OverlayedChanges(), new InMemoryStateBackend(top));
+    return new OverlayedExternalities(new OverlayedChanges(), TestBackends.of(top));
   }
 
   @Test
@@ -166,10 +167,10 @@ class OverlayedExternalitiesTest {
     Bytes rootKey = OverlayedExternalities.DEFAULT_CHILD_STORAGE_PREFIX.concat(b(0xc1));
     TreeMap<Bytes, Bytes> top = new TreeMap<>();
     top.put(b(5), b(5));
-    top.put(rootKey, ReferenceTrie.root(child, StateVersion.V1).toBytes());
+    top.put(rootKey, TrieRoot.of(child, StateVersion.V1).toBytes());
     OverlayedExternalities ext =
         new OverlayedExternalities(
-            new OverlayedChanges(), new InMemoryStateBackend(top, Map.of(b(0xc1), child)));
+            new OverlayedChanges(), TestBackends.of(top, Map.of(b(0xc1), child)));
 
     ext.childSet(b(0xc1), b(2), b(2));
     ext.childSet(b(0xc2), b(3), b(3));
@@ -177,25 +178,30 @@ class OverlayedExternalitiesTest {
     TreeMap<Bytes, Bytes> child1 = new TreeMap<>(Map.of(b(1), b(1), b(2), b(2)));
     TreeMap<Bytes, Bytes> child2 = new TreeMap<>(Map.of(b(3), b(3)));
     TreeMap<Bytes, Bytes> expectedTop = new TreeMap<>(top);
-    expectedTop.put(rootKey, ReferenceTrie.root(child1, StateVersion.V1).toBytes());
+    expectedTop.put(rootKey, TrieRoot.of(child1, StateVersion.V1).toBytes());
     expectedTop.put(
         OverlayedExternalities.DEFAULT_CHILD_STORAGE_PREFIX.concat(b(0xc2)),
-        ReferenceTrie.root(child2, StateVersion.V1).toBytes());
+        TrieRoot.of(child2, StateVersion.V1).toBytes());
     assertThat(ext.storageRoot(StateVersion.V1))
-        .isEqualTo(ReferenceTrie.root(expectedTop, StateVersion.V1));
+        .isEqualTo(TrieRoot.of(expectedTop, StateVersion.V1));
     assertThat(ext.childStorageRoot(b(0xc1), StateVersion.V1))
-        .isEqualTo(ReferenceTrie.root(child1, StateVersion.V1));
+        .isEqualTo(TrieRoot.of(child1, StateVersion.V1));
 
     // Killing a child trie removes its root from the top trie.
     RemovalResult killed = ext.killChild(b(0xc1), OptionalLong.empty(), Optional.empty());
     assertThat(killed.unique()).isEqualTo(2);
     expectedTop.remove(rootKey);
     assertThat(ext.storageRoot(StateVersion.V1))
-        .isEqualTo(ReferenceTrie.root(expectedTop, StateVersion.V1));
+        .isEqualTo(TrieRoot.of(expectedTop, StateVersion.V1));
   }
 
-  @Property(tries = 50)
-  void rootIsIndependentOfWriteOrder(@ForAll @Size(max = 12) List<@Size(max = 3) List<Byte>> keys) {
+  @Test
+  void rootIsIndependentOfWriteOrder() {
+    RandomCases.forAll(
+        50, r -> keyLists(r, 12, 0), OverlayedExternalitiesTest::rootIsIndependentOfWriteOrderFor);
+  }
+
+  private static void rootIsIndependentOfWriteOrderFor(List<List<Byte>> keys) {
     TreeMap<Bytes, Bytes> expected = new TreeMap<>();
     OverlayedExternalities forward = ext(Map.of());
     OverlayedExternalities backward = ext(Map.of());
@@ -214,6 +220,21 @@ class OverlayedExternalitiesTest {
     expected.descendingMap().forEach(backward::set);
     assertThat(forward.storageRoot(StateVersion.V0))
         .isEqualTo(backward.storageRoot(StateVersion.V0))
-        .isEqualTo(ReferenceTrie.root(expected, StateVersion.V0));
+        .isEqualTo(TrieRoot.of(expected, StateVersion.V0));
+  }
+
+  /** Up to {@code max} keys of {@code minLength}..3 random bytes each. */
+  private static List<List<Byte>> keyLists(SplittableRandom r, int max, int minLength) {
+    List<List<Byte>> out = new ArrayList<>();
+    int n = r.nextInt(max + 1);
+    for (int i = 0; i < n; i++) {
+      List<Byte> key = new ArrayList<>();
+      int length = r.nextInt(minLength, 4);
+      for (int j = 0; j < length; j++) {
+        key.add((byte) r.nextInt(256));
+      }
+      out.add(key);
+    }
+    return out;
   }
 }

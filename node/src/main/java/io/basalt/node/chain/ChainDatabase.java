@@ -1,9 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.chain;
 
+import io.basalt.executor.host.OffchainStorage;
 import io.basalt.node.cli.ExitPolicy.UserFacingException;
 import io.basalt.node.config.InvalidConfigurationException;
+import io.basalt.node.offchain.DatabaseOffchainStorage;
+import io.basalt.primitives.types.Block;
+import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.types.Header;
+import io.basalt.primitives.types.SignedBlock;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.block.BlockRef;
 import io.basalt.storage.block.BlockStore;
@@ -13,6 +19,8 @@ import io.basalt.storage.trie.TrieNodeStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /** A chain's database: blocks, state trie nodes and metadata, with its genesis in place. */
 public final class ChainDatabase implements AutoCloseable {
@@ -20,12 +28,14 @@ public final class ChainDatabase implements AutoCloseable {
   private final KeyValueStore store;
   private final BlockStore blocks;
   private final TrieNodeStore trieNodes;
+  private final OffchainStorage offchainStorage;
 
   private ChainDatabase(Path directory, KeyValueStore store) {
     this.directory = directory;
     this.store = store;
     this.blocks = BlockStore.open(store);
     this.trieNodes = new TrieNodeStore(store);
+    this.offchainStorage = new DatabaseOffchainStorage(store);
   }
 
   /**
@@ -95,6 +105,34 @@ public final class ChainDatabase implements AutoCloseable {
           .commit();
     }
     return GenesisOutcome.CREATED;
+  }
+
+  /**
+   * The canonical block at a height with its justifications, as {@code export-blocks} writes it.
+   *
+   * @return empty if there is no canonical block at that height
+   */
+  public Optional<SignedBlock> canonicalBlock(long number) {
+    Optional<Hash256> hash = blocks.canonicalHash(number);
+    if (hash.isEmpty()) {
+      return Optional.empty();
+    }
+    Header header =
+        blocks
+            .header(hash.get())
+            .orElseThrow(
+                () ->
+                    new StorageException(
+                        "canonical block #" + number + " (" + hash.get() + ") has no header",
+                        null,
+                        true));
+    List<Bytes> body = blocks.body(hash.get()).orElse(List.of());
+    return Optional.of(new SignedBlock(new Block(header, body), blocks.justifications(hash.get())));
+  }
+
+  /** The offchain database (PERSISTENT space) in this database's {@code OFFCHAIN} column. */
+  public OffchainStorage offchainStorage() {
+    return offchainStorage;
   }
 
   public Path directory() {

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.cli;
 
+import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.cli.subcommand.BuildSpecCommand;
 import io.basalt.node.cli.subcommand.ChainInfoCommand;
+import io.basalt.node.cli.subcommand.ExportBlocksCommand;
+import io.basalt.node.cli.subcommand.ImportBlocksCommand;
+import io.basalt.node.cli.subcommand.InspectRuntimeCommand;
 import io.basalt.node.cli.subcommand.PurgeChainCommand;
 import io.basalt.node.cli.subcommand.key.KeyCommand;
 import io.basalt.node.config.NodeConfig;
@@ -29,7 +33,10 @@ import picocli.CommandLine.Option;
       ChainInfoCommand.class,
       BuildSpecCommand.class,
       PurgeChainCommand.class,
-      KeyCommand.class
+      KeyCommand.class,
+      ImportBlocksCommand.class,
+      ExportBlocksCommand.class,
+      InspectRuntimeCommand.class
     })
 public final class NodeCommand implements Callable<Integer> {
 
@@ -37,6 +44,9 @@ public final class NodeCommand implements Callable<Integer> {
 
   @ArgGroup(validate = false, heading = "%nNode:%n")
   private NodeOptions node = new NodeOptions();
+
+  @ArgGroup(validate = false, heading = "%nExecution:%n")
+  private ImportOptions imports = new ImportOptions();
 
   /** Options of the running node that subcommands do not take. */
   static final class NodeOptions {
@@ -64,7 +74,8 @@ public final class NodeCommand implements Callable<Integer> {
             shared.chain(),
             shared.basePath(),
             Optional.ofNullable(node.name),
-            node.validator || shared.dev());
+            node.validator || shared.dev(),
+            imports.toConfig());
     return NodeLauncher.run(config);
   }
 }

@@ -10,6 +10,11 @@ import java.util.Optional;
  * @param basePath where data lives
  * @param nodeName the node's name, or a generated one
  * @param validator whether the node authors/validates blocks
+ * @param imports how blocks are executed and imported
  */
 public record NodeConfig(
-    String chain, BasePath basePath, Optional<String> nodeName, boolean validator) {}
+    String chain,
+    BasePath basePath,
+    Optional<String> nodeName,
+    boolean validator,
+    ImportConfig imports) {}

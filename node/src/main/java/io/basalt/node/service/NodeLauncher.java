@@ -6,8 +6,12 @@ import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.ChainSpecs;
 import io.basalt.node.chain.GenesisFactory;
 import io.basalt.node.cli.VersionProvider;
+import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.NodeConfig;
+import io.basalt.node.runtime.RuntimeGenesisBuilder;
+import io.basalt.node.runtime.Runtimes;
 import io.basalt.storage.block.BlockRef;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Starts the node from its configuration and runs it until SIGINT/SIGTERM. */
@@ -35,8 +39,24 @@ public final class NodeLauncher {
     StatusLog.info("📋 Chain specification: {}", spec.name());
     StatusLog.info("🏷  Node name: {}", config.nodeName().orElseGet(NodeNames::random));
     StatusLog.info("👤 Role: {}", config.validator() ? "AUTHORITY" : "FULL");
-    GenesisFactory.GenesisBlock genesis = GenesisFactory.build(spec);
-    try (ChainDatabase db = ChainDatabase.open(config.basePath().databaseDir(spec.id()))) {
+    ImportConfig imports = config.imports();
+    try (Runtimes runtimes =
+            Runtimes.create(
+                imports.wasmExecution(), Optional.of(imports.wasmCacheDir(config.basePath())));
+        ChainDatabase db = openChain(spec, config, runtimes)) {
+      BlockRef best = db.blocks().best().orElseThrow();
+      StatusLog.info("📦 Highest known block at #{}", best.number());
+      waitForShutdown(db, shutdown);
+      StatusLog.info("Shutting down: closing the database");
+    }
+    return 0;
+  }
+
+  private static ChainDatabase openChain(ChainSpec spec, NodeConfig config, Runtimes runtimes) {
+    GenesisFactory.GenesisBlock genesis =
+        GenesisFactory.build(spec, new RuntimeGenesisBuilder(runtimes));
+    ChainDatabase db = ChainDatabase.open(config.basePath().databaseDir(spec.id()));
+    try {
       StatusLog.info("💾 Database: RocksDb at {}", db.directory());
       if (db.initialize(genesis) == ChainDatabase.GenesisOutcome.CREATED) {
         StatusLog.info(
@@ -44,12 +64,11 @@ public final class NodeLauncher {
             StatusLog.shortHash(genesis.header().stateRoot()),
             StatusLog.shortHash(genesis.hash()));
       }
-      BlockRef best = db.blocks().best().orElseThrow();
-      StatusLog.info("📦 Highest known block at #{}", best.number());
-      waitForShutdown(db, shutdown);
-      StatusLog.info("Shutting down: closing the database");
+      return db;
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
     }
-    return 0;
   }
 
   private static void waitForShutdown(ChainDatabase db, ShutdownSignal shutdown) {

@@ -216,6 +216,20 @@ public final class BlockStore {
     }
 
     /**
+     * Writes (or, with an empty value, deletes) a key of the offchain database ({@link
+     * Column#OFFCHAIN}) with the block, e.g. the {@code ext_offchain_index_*} changes of an
+     * imported block. The key is complete: the caller adds its space's prefix.
+     */
+    public Transaction putOffchain(Bytes key, Optional<Bytes> value) {
+      if (value.isPresent()) {
+        batch.put(Column.OFFCHAIN, key, value.get());
+      } else {
+        batch.delete(Column.OFFCHAIN, key);
+      }
+      return this;
+    }
+
+    /**
      * Writes everything atomically and durably.
      *
      * @throws StorageException if the store fails; nothing is written then

@@ -63,6 +63,8 @@ public final class TrieNodeStore implements TrieNodeSource {
   }
 
   /**
+   * A node store over {@code store} with a cache of the given size.
+   *
    * @param maxCacheBytes cache budget in bytes of node encodings; 0 disables the cache
    */
   public TrieNodeStore(KeyValueStore store, long maxCacheBytes) {

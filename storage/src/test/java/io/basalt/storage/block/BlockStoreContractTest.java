@@ -154,6 +154,21 @@ public abstract class BlockStoreContractTest {
   }
 
   @Test
+  void offchainWritesCommitWithTheBlock() {
+    Header g = header(Hash256.ZERO, 0, TrieRoot.EMPTY);
+    kv.newBatch().put(Column.OFFCHAIN, ascii("storageold"), ascii("x")).commit();
+    try (BlockStore.Transaction tx = blocks.transaction()) {
+      tx.putHeader(g)
+          .putOffchain(ascii("storagek"), java.util.Optional.of(ascii("v")))
+          .putOffchain(ascii("storageold"), java.util.Optional.empty());
+      assertThat(kv.get(Column.OFFCHAIN, ascii("storagek"))).isEmpty();
+      tx.commit();
+    }
+    assertThat(kv.get(Column.OFFCHAIN, ascii("storagek"))).contains(ascii("v"));
+    assertThat(kv.get(Column.OFFCHAIN, ascii("storageold"))).isEmpty();
+  }
+
+  @Test
   void transactionAbandonedByAnExceptionLeavesNoTrace() {
     Header g = header(Hash256.ZERO, 0, TrieRoot.EMPTY);
     assertThatThrownBy(

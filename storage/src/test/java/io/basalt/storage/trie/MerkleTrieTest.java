@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.StateVersion;
+import io.basalt.testsupport.RandomCases;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,54 +17,71 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class MerkleTrieTest {
 
+  private static final byte[] KEY_ALPHABET = {0x00, 0x01, 0x10, 0x1f, (byte) 0xff};
+
   /** Keys from a tiny alphabet, so that prefixes, shared paths and the empty key all occur. */
-  @Provide
-  Arbitrary<Bytes> keys() {
-    return Arbitraries.of((byte) 0x00, (byte) 0x01, (byte) 0x10, (byte) 0x1f, (byte) 0xff)
-        .list()
-        .ofMaxSize(5)
-        .map(
-            l -> {
-              byte[] b = new byte[l.size()];
-              for (int i = 0; i < b.length; i++) {
-                b[i] = l.get(i);
-              }
-              return Bytes.wrap(b);
-            });
+  static Bytes key(SplittableRandom r) {
+    byte[] b = new byte[r.nextInt(6)];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = KEY_ALPHABET[r.nextInt(KEY_ALPHABET.length)];
+    }
+    return Bytes.wrap(b);
   }
 
   /** Values on both sides of the V1 threshold (33 bytes). */
-  @Provide
-  Arbitrary<Bytes> values() {
-    return Arbitraries.bytes().array(byte[].class).ofMaxSize(70).map(Bytes::wrap);
+  static Bytes value(SplittableRandom r) {
+    return Bytes.wrap(RandomCases.bytes(r, 0, 70));
   }
 
-  @Provide
-  Arbitrary<Map<Bytes, Bytes>> maps() {
-    return Arbitraries.maps(keys(), values()).ofMaxSize(60);
+  static Map<Bytes, Bytes> map(SplittableRandom r) {
+    Map<Bytes, Bytes> out = new java.util.HashMap<>();
+    int size = r.nextInt(61);
+    for (int i = 0; i < size; i++) {
+      out.put(key(r), value(r));
+    }
+    return out;
   }
 
-  @Provide
-  Arbitrary<List<Map<Bytes, Optional<Bytes>>>> batches() {
-    return Arbitraries.maps(keys(), values().optional(0.7)).ofMaxSize(25).list().ofMaxSize(8);
+  /** Up to 8 batches of up to 25 changes, 30% of them deletions. */
+  static List<Map<Bytes, Optional<Bytes>>> batches(SplittableRandom r) {
+    List<Map<Bytes, Optional<Bytes>>> out = new ArrayList<>();
+    int count = r.nextInt(9);
+    for (int b = 0; b < count; b++) {
+      Map<Bytes, Optional<Bytes>> batch = new java.util.HashMap<>();
+      int size = r.nextInt(26);
+      for (int i = 0; i < size; i++) {
+        batch.put(key(r), r.nextInt(10) < 7 ? Optional.of(value(r)) : Optional.empty());
+      }
+      out.add(batch);
+    }
+    return out;
   }
 
-  @Property(tries = 200)
-  void applyInBatchesGivesTheSameRootAsBuildingFromScratch(
-      @ForAll("batches") List<Map<Bytes, Optional<Bytes>>> batches, @ForAll StateVersion version) {
+  static StateVersion version(SplittableRandom r) {
+    return r.nextBoolean() ? StateVersion.V0 : StateVersion.V1;
+  }
+
+  record ApplyInBatchesGivesTheSameRootAsBuildingFromScratchCase(
+      List<Map<Bytes, Optional<Bytes>>> batches, StateVersion version) {}
+
+  @Test
+  void applyInBatchesGivesTheSameRootAsBuildingFromScratch() {
+    RandomCases.forAll(
+        200,
+        r -> new ApplyInBatchesGivesTheSameRootAsBuildingFromScratchCase(batches(r), version(r)),
+        c -> applyInBatchesGivesTheSameRootAsBuildingFromScratchFor(c.batches(), c.version()));
+  }
+
+  private static void applyInBatchesGivesTheSameRootAsBuildingFromScratchFor(
+      List<Map<Bytes, Optional<Bytes>>> batches, StateVersion version) {
     InMemoryTrieNodes nodes = new InMemoryTrieNodes();
     MerkleTrie trie = new MerkleTrie(nodes);
     NavigableMap<Bytes, Bytes> expected = new TreeMap<>();
@@ -88,11 +106,19 @@ class MerkleTrieTest {
     }
   }
 
-  @Property(tries = 200)
-  void getAndNextKeyAgreeWithASortedMap(
-      @ForAll("maps") Map<Bytes, Bytes> entries,
-      @ForAll("keys") Bytes probe,
-      @ForAll StateVersion version) {
+  record GetAndNextKeyAgreeWithASortedMapCase(
+      Map<Bytes, Bytes> entries, Bytes probe, StateVersion version) {}
+
+  @Test
+  void getAndNextKeyAgreeWithASortedMap() {
+    RandomCases.forAll(
+        200,
+        r -> new GetAndNextKeyAgreeWithASortedMapCase(map(r), key(r), version(r)),
+        c -> getAndNextKeyAgreeWithASortedMapFor(c.entries(), c.probe(), c.version()));
+  }
+
+  private static void getAndNextKeyAgreeWithASortedMapFor(
+      Map<Bytes, Bytes> entries, Bytes probe, StateVersion version) {
     NavigableMap<Bytes, Bytes> map = new TreeMap<>(entries);
     TrieCommit commit = TrieBuilder.build(map, version);
     MerkleTrie trie = new MerkleTrie(TrieNodeSource.of(commit.nodes()));
@@ -106,11 +132,19 @@ class MerkleTrieTest {
     }
   }
 
-  @Property(tries = 200)
-  void iterationHonoursPrefixAndStartKey(
-      @ForAll("maps") Map<Bytes, Bytes> entries,
-      @ForAll("keys") Bytes prefix,
-      @ForAll("keys") Bytes start) {
+  record IterationHonoursPrefixAndStartKeyCase(
+      Map<Bytes, Bytes> entries, Bytes prefix, Bytes start) {}
+
+  @Test
+  void iterationHonoursPrefixAndStartKey() {
+    RandomCases.forAll(
+        200,
+        r -> new IterationHonoursPrefixAndStartKeyCase(map(r), key(r), key(r)),
+        c -> iterationHonoursPrefixAndStartKeyFor(c.entries(), c.prefix(), c.start()));
+  }
+
+  private static void iterationHonoursPrefixAndStartKeyFor(
+      Map<Bytes, Bytes> entries, Bytes prefix, Bytes start) {
     NavigableMap<Bytes, Bytes> map = new TreeMap<>(entries);
     TrieCommit commit = TrieBuilder.build(map, StateVersion.V1);
     MerkleTrie trie = new MerkleTrie(TrieNodeSource.of(commit.nodes()));
@@ -125,9 +159,19 @@ class MerkleTrieTest {
     }
   }
 
-  @Property(tries = 100)
-  void rootIsIndependentOfInsertionOrder(
-      @ForAll("maps") Map<Bytes, Bytes> entries, @ForAll long seed, @ForAll StateVersion version) {
+  record RootIsIndependentOfInsertionOrderCase(
+      Map<Bytes, Bytes> entries, long seed, StateVersion version) {}
+
+  @Test
+  void rootIsIndependentOfInsertionOrder() {
+    RandomCases.forAll(
+        100,
+        r -> new RootIsIndependentOfInsertionOrderCase(map(r), r.nextLong(), version(r)),
+        c -> rootIsIndependentOfInsertionOrderFor(c.entries(), c.seed(), c.version()));
+  }
+
+  private static void rootIsIndependentOfInsertionOrderFor(
+      Map<Bytes, Bytes> entries, long seed, StateVersion version) {
     List<Map.Entry<Bytes, Bytes>> shuffled = new ArrayList<>(entries.entrySet());
     java.util.Collections.shuffle(shuffled, new Random(seed));
     InMemoryTrieNodes nodes = new InMemoryTrieNodes();
@@ -142,9 +186,18 @@ class MerkleTrieTest {
     assertThat(root).isEqualTo(TrieRoot.of(new TreeMap<>(entries), version));
   }
 
-  @Property(tries = 100)
-  void deletingEverythingGivesTheEmptyRoot(
-      @ForAll("maps") Map<Bytes, Bytes> entries, @ForAll StateVersion version) {
+  record DeletingEverythingGivesTheEmptyRootCase(Map<Bytes, Bytes> entries, StateVersion version) {}
+
+  @Test
+  void deletingEverythingGivesTheEmptyRoot() {
+    RandomCases.forAll(
+        100,
+        r -> new DeletingEverythingGivesTheEmptyRootCase(map(r), version(r)),
+        c -> deletingEverythingGivesTheEmptyRootFor(c.entries(), c.version()));
+  }
+
+  private static void deletingEverythingGivesTheEmptyRootFor(
+      Map<Bytes, Bytes> entries, StateVersion version) {
     TrieCommit built = TrieBuilder.build(new TreeMap<>(entries), version);
     NavigableMap<Bytes, Optional<Bytes>> deletions = new TreeMap<>();
     entries.keySet().forEach(k -> deletions.put(k, Optional.empty()));
@@ -304,9 +357,17 @@ class MerkleTrieTest {
     return Bytes.wrap(key);
   }
 
-  @Property(tries = 20)
-  void keccakTriesDifferOnlyInTheHasher(
-      @ForAll("maps") Map<Bytes, Bytes> entries, @ForAll @IntRange(min = 0, max = 1) int v) {
+  record KeccakTriesDifferOnlyInTheHasherCase(Map<Bytes, Bytes> entries, int v) {}
+
+  @Test
+  void keccakTriesDifferOnlyInTheHasher() {
+    RandomCases.forAll(
+        20,
+        r -> new KeccakTriesDifferOnlyInTheHasherCase(map(r), r.nextInt(2)),
+        c -> keccakTriesDifferOnlyInTheHasherFor(c.entries(), c.v()));
+  }
+
+  private static void keccakTriesDifferOnlyInTheHasherFor(Map<Bytes, Bytes> entries, int v) {
     StateVersion version = StateVersion.fromNumber(v);
     NavigableMap<Bytes, Bytes> map = new TreeMap<>(entries);
     TrieCommit keccak = TrieBuilder.build(map, version, TrieHasher.KECCAK_256);

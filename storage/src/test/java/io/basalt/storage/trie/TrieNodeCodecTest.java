@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hash256;
+import io.basalt.testsupport.RandomCases;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -137,58 +133,56 @@ class TrieNodeCodecTest {
         .hasMessageContaining("exceeds 65535");
   }
 
-  @Property(tries = 300)
-  void roundTripsArbitraryNodes(@ForAll("nodes") TrieNode node) {
+  record RoundTripsArbitraryNodesCase(TrieNode node) {}
+
+  @Test
+  void roundTripsArbitraryNodes() {
+    RandomCases.forAll(
+        300,
+        r -> new RoundTripsArbitraryNodesCase(node(r)),
+        c -> roundTripsArbitraryNodesFor(c.node()));
+  }
+
+  private static void roundTripsArbitraryNodesFor(TrieNode node) {
     Bytes encoded = TrieNodeCodec.encode(node);
     assertThat(TrieNodeCodec.decode(encoded)).isEqualTo(node);
     assertThat(TrieNodeCodec.encode(TrieNodeCodec.decode(encoded))).isEqualTo(encoded);
   }
 
-  @Provide
-  Arbitrary<TrieNode> nodes() {
-    Arbitrary<Nibbles> partials =
-        Arbitraries.integers()
-            .between(0, 15)
-            .list()
-            .ofMaxSize(400)
-            .map(l -> Nibbles.ofValues(l.stream().mapToInt(Integer::intValue).toArray()));
-    Arbitrary<NodeValue> values =
-        Arbitraries.oneOf(
-            Arbitraries.bytes()
-                .array(byte[].class)
-                .ofMaxSize(100)
-                .map(b -> new NodeValue.Inline(Bytes.of(b))),
-            Arbitraries.bytes()
-                .array(byte[].class)
-                .ofSize(32)
-                .map(b -> new NodeValue.Hashed(Hash256.of(b))));
-    Arbitrary<ChildRef> refs =
-        Arbitraries.oneOf(
-            Arbitraries.bytes()
-                .array(byte[].class)
-                .ofMinSize(1)
-                .ofMaxSize(31)
-                .map(b -> new ChildRef.Inline(Bytes.of(b))),
-            Arbitraries.bytes()
-                .array(byte[].class)
-                .ofSize(32)
-                .map(b -> new ChildRef.Hashed(Hash256.of(b))));
-    Arbitrary<ChildRef[]> childArrays =
-        Combinators.combine(Arbitraries.integers().between(1, 0xffff), refs.list().ofSize(16))
-            .as(
-                (bitmap, list) -> {
-                  ChildRef[] children = new ChildRef[16];
-                  for (int i = 0; i < 16; i++) {
-                    if ((bitmap & (1 << i)) != 0) {
-                      children[i] = list.get(i);
-                    }
-                  }
-                  return children;
-                });
-    Arbitrary<TrieNode> leaves = Combinators.combine(partials, values).as(TrieNode.Leaf::new);
-    Arbitrary<TrieNode> branches =
-        Combinators.combine(partials, values.optional(), childArrays).as(TrieNode.Branch::new);
-    return Arbitraries.oneOf(leaves, branches, Arbitraries.just(TrieNode.EMPTY));
+  /**
+   * A random node: leaf, branch (with or without value) or empty; partial keys up to 400 nibbles.
+   */
+  static TrieNode node(SplittableRandom r) {
+    int kind = r.nextInt(5);
+    if (kind == 0) {
+      return TrieNode.EMPTY;
+    }
+    int[] nibbles = new int[r.nextInt(r.nextBoolean() ? 8 : 401)];
+    for (int i = 0; i < nibbles.length; i++) {
+      nibbles[i] = r.nextInt(16);
+    }
+    Nibbles partial = Nibbles.ofValues(nibbles);
+    if (kind <= 2) {
+      return new TrieNode.Leaf(partial, value(r));
+    }
+    ChildRef[] children = new ChildRef[16];
+    int bitmap = r.nextInt(1, 0x10000);
+    for (int i = 0; i < 16; i++) {
+      if ((bitmap & (1 << i)) != 0) {
+        children[i] =
+            r.nextBoolean()
+                ? new ChildRef.Inline(Bytes.wrap(RandomCases.bytes(r, 1, 31)))
+                : new ChildRef.Hashed(Hash256.wrap(RandomCases.bytes(r, 32, 32)));
+      }
+    }
+    return new TrieNode.Branch(
+        partial, r.nextBoolean() ? Optional.of(value(r)) : Optional.empty(), children);
+  }
+
+  private static NodeValue value(SplittableRandom r) {
+    return r.nextBoolean()
+        ? new NodeValue.Inline(Bytes.wrap(RandomCases.bytes(r, 0, 100)))
+        : new NodeValue.Hashed(Hash256.wrap(RandomCases.bytes(r, 32, 32)));
   }
 
   @Test

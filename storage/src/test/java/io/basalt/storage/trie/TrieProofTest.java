@@ -9,6 +9,7 @@ import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.StateVersion;
 import io.basalt.testsupport.Fixtures;
+import io.basalt.testsupport.RandomCases;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,40 +17,50 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class TrieProofTest {
 
-  @Provide
-  Arbitrary<Map<Bytes, Bytes>> maps() {
-    return Arbitraries.maps(
-            Arbitraries.bytes().array(byte[].class).ofMaxSize(4).map(Bytes::wrap),
-            Arbitraries.bytes().array(byte[].class).ofMaxSize(50).map(Bytes::wrap))
-        .ofMaxSize(80);
+  /** Up to 80 entries with keys of up to 4 bytes and values on both sides of the V1 threshold. */
+  static Map<Bytes, Bytes> map(SplittableRandom r) {
+    Map<Bytes, Bytes> out = new java.util.HashMap<>();
+    int size = r.nextInt(81);
+    for (int i = 0; i < size; i++) {
+      out.put(Bytes.wrap(RandomCases.bytes(r, 0, 4)), Bytes.wrap(RandomCases.bytes(r, 0, 50)));
+    }
+    return out;
   }
 
-  @Provide
-  Arbitrary<List<Bytes>> probes() {
-    return Arbitraries.bytes()
-        .array(byte[].class)
-        .ofMaxSize(4)
-        .map(Bytes::wrap)
-        .list()
-        .ofMaxSize(6);
+  /** Up to 6 probe keys of up to 4 bytes. */
+  static List<Bytes> probes(SplittableRandom r) {
+    List<Bytes> out = new ArrayList<>();
+    int size = r.nextInt(7);
+    for (int i = 0; i < size; i++) {
+      out.add(Bytes.wrap(RandomCases.bytes(r, 0, 4)));
+    }
+    return out;
   }
 
-  @Property(tries = 200)
-  void storageProofsProveValuesAndAbsences(
-      @ForAll("maps") Map<Bytes, Bytes> entries,
-      @ForAll("probes") List<Bytes> probes,
-      @ForAll StateVersion version) {
+  static StateVersion version(SplittableRandom r) {
+    return r.nextBoolean() ? StateVersion.V0 : StateVersion.V1;
+  }
+
+  record StorageProofsProveValuesAndAbsencesCase(
+      Map<Bytes, Bytes> entries, List<Bytes> probes, StateVersion version) {}
+
+  @Test
+  void storageProofsProveValuesAndAbsences() {
+    RandomCases.forAll(
+        200,
+        r -> new StorageProofsProveValuesAndAbsencesCase(map(r), probes(r), version(r)),
+        c -> storageProofsProveValuesAndAbsencesFor(c.entries(), c.probes(), c.version()));
+  }
+
+  private static void storageProofsProveValuesAndAbsencesFor(
+      Map<Bytes, Bytes> entries, List<Bytes> probes, StateVersion version) {
     NavigableMap<Bytes, Bytes> map = new TreeMap<>(entries);
     TrieCommit commit = TrieBuilder.build(map, version);
     List<Bytes> keys = new ArrayList<>(probes);
@@ -66,11 +77,19 @@ class TrieProofTest {
     }
   }
 
-  @Property(tries = 200)
-  void compactProofsProveValuesAndAbsences(
-      @ForAll("maps") Map<Bytes, Bytes> entries,
-      @ForAll("probes") List<Bytes> probes,
-      @ForAll StateVersion version) {
+  record CompactProofsProveValuesAndAbsencesCase(
+      Map<Bytes, Bytes> entries, List<Bytes> probes, StateVersion version) {}
+
+  @Test
+  void compactProofsProveValuesAndAbsences() {
+    RandomCases.forAll(
+        200,
+        r -> new CompactProofsProveValuesAndAbsencesCase(map(r), probes(r), version(r)),
+        c -> compactProofsProveValuesAndAbsencesFor(c.entries(), c.probes(), c.version()));
+  }
+
+  private static void compactProofsProveValuesAndAbsencesFor(
+      Map<Bytes, Bytes> entries, List<Bytes> probes, StateVersion version) {
     NavigableMap<Bytes, Bytes> map = new TreeMap<>(entries);
     TrieCommit commit = TrieBuilder.build(map, version);
     Set<Bytes> keys = new HashSet<>(probes);

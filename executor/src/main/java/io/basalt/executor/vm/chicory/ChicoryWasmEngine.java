@@ -44,6 +44,8 @@ public final class ChicoryWasmEngine implements WasmEngine {
       new java.util.concurrent.atomic.AtomicInteger();
 
   /**
+   * An engine running Wasm with the given method.
+   *
    * @param method compiled (default) or interpreted
    * @param cacheDirectory where compiled classes are kept across restarts (compiled mode only)
    */

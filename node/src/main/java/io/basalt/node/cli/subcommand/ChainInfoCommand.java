@@ -5,10 +5,14 @@ import io.basalt.chainspec.ChainSpec;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.ChainSpecs;
 import io.basalt.node.chain.GenesisFactory;
+import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.config.BasePath;
+import io.basalt.node.runtime.RuntimeGenesisBuilder;
+import io.basalt.node.runtime.Runtimes;
 import io.basalt.storage.block.BlockRef;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -24,6 +28,9 @@ import picocli.CommandLine.Spec;
 public final class ChainInfoCommand implements Callable<Integer> {
   @Mixin private SharedOptions shared = new SharedOptions();
 
+  @ArgGroup(validate = false, heading = "%nExecution:%n")
+  private ImportOptions imports = new ImportOptions();
+
   @Spec private picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -32,7 +39,10 @@ public final class ChainInfoCommand implements Callable<Integer> {
     BasePath base = shared.basePath();
     try {
       ChainSpec chainSpec = ChainSpecs.load(chain);
-      GenesisFactory.GenesisBlock genesis = GenesisFactory.build(chainSpec);
+      GenesisFactory.GenesisBlock genesis;
+      try (Runtimes runtimes = imports.runtimes(base)) {
+        genesis = GenesisFactory.build(chainSpec, new RuntimeGenesisBuilder(runtimes));
+      }
       print(chainSpec, genesis, base);
     } finally {
       base.deleteIfTemporary();

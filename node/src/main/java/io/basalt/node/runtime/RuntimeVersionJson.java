@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.runtime;
+
+import io.basalt.primitives.types.ApiVersion;
+import io.basalt.primitives.types.RuntimeVersion;
+
+/**
+ * A runtime version as JSON in the shape of the {@code state_getRuntimeVersion} RPC: {@code
+ * specName, implName, authoringVersion, specVersion, implVersion, apis: [["0x<id>", version]…],
+ * transactionVersion, systemVersion, stateVersion} (the last two carry the same number: newer
+ * clients read {@code systemVersion}, older ones {@code stateVersion}).
+ */
+public final class RuntimeVersionJson {
+  private RuntimeVersionJson() {}
+
+  /** The fields of the RPC object, without the enclosing braces. */
+  public static String fields(RuntimeVersion v) {
+    StringBuilder out = new StringBuilder(512);
+    out.append("\"specName\":")
+        .append(quote(v.specName()))
+        .append(",\"implName\":")
+        .append(quote(v.implName()))
+        .append(",\"authoringVersion\":")
+        .append(v.authoringVersion())
+        .append(",\"specVersion\":")
+        .append(v.specVersion())
+        .append(",\"implVersion\":")
+        .append(v.implVersion())
+        .append(",\"apis\":[");
+    for (int i = 0; i < v.apis().size(); i++) {
+      ApiVersion api = v.apis().get(i);
+      out.append(i == 0 ? "[" : ",[")
+          .append('"')
+          .append(api.id().toHex())
+          .append("\",")
+          .append(api.version())
+          .append(']');
+    }
+    out.append("],\"transactionVersion\":")
+        .append(v.transactionVersion())
+        .append(",\"systemVersion\":")
+        .append(v.systemVersion())
+        .append(",\"stateVersion\":")
+        .append(v.systemVersion());
+    return out.toString();
+  }
+
+  /** The RPC object. */
+  public static String toJson(RuntimeVersion v) {
+    return "{" + fields(v) + "}";
+  }
+
+  /** A JSON string literal. */
+  static String quote(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+}

@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.luben.zstd.Zstd;
+import io.basalt.chainspec.ChainSpec;
+import io.basalt.chainspec.ChainSpecParser;
+import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.node.NodeCli;
+import io.basalt.node.chain.ChainDatabase;
+import io.basalt.node.chain.GenesisFactory;
+import io.basalt.node.config.BasePath;
+import io.basalt.node.runtime.RuntimeGenesisBuilder;
+import io.basalt.node.runtime.Runtimes;
+import io.basalt.primitives.types.Block;
+import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.types.Header;
+import io.basalt.primitives.types.SignedBlock;
+import io.basalt.primitives.types.StateVersion;
+import io.basalt.storage.block.BlockRef;
+import io.basalt.storage.kv.Column;
+import io.basalt.storage.kv.KeyValue;
+import io.basalt.storage.kv.KeyValueStore;
+import io.basalt.storage.kv.rocksdb.RocksDbKeyValueStore;
+import io.basalt.storage.trie.StateCommit;
+import io.basalt.storage.trie.StateTrie;
+import io.basalt.storage.trie.TrieRoot;
+import io.basalt.testsupport.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Bad input loses nothing and explains itself: blocks with a wrong state root, an unknown parent or
+ * a number that does not follow; runtimes that trap, panic, import a missing host function, are
+ * corrupted or are a compression bomb; truncated block files. Each is refused with a one-line
+ * reason and the database keeps exactly what it had.
+ */
+class BadBlocksIT {
+  private static final Bytes CODE_KEY = Bytes.fromHex("0x3a636f6465");
+
+  private static String westendSpec() {
+    return Fixtures.file("chainspecs/westend.json").toString();
+  }
+
+  /** A Westend database at genesis under {@code base}, and an importer on it. */
+  private static <T> T withWestend(
+      Path base,
+      WasmExecutionMethod method,
+      java.util.function.BiFunction<ChainDatabase, BlockImporter, T> body) {
+    ChainSpec spec = ChainSpecParser.parse(Fixtures.file("chainspecs/westend.json"));
+    try (Runtimes runtimes = Runtimes.create(method, Optional.of(TestCaches.wasmCache()));
+        ChainDatabase db = ChainDatabase.open(new BasePath(base, false).databaseDir(spec.id()))) {
+      db.initialize(GenesisFactory.build(spec, new RuntimeGenesisBuilder(runtimes)));
+      return body.apply(db, new BlockImporter(db, runtimes, false));
+    }
+  }
+
+  private static long count(Path base, String chainId, Column column) {
+    try (KeyValueStore kv =
+            RocksDbKeyValueStore.open(new BasePath(base, false).databaseDir(chainId));
+        Stream<KeyValue> entries = kv.prefix(column, Bytes.EMPTY)) {
+      return entries.count();
+    }
+  }
+
+  private static SignedBlock withStateRoot(SignedBlock block, Hash256 stateRoot) {
+    Header h = block.block().header();
+    return SignedBlock.of(
+        new Block(
+            new Header(h.parentHash(), h.number(), stateRoot, h.extrinsicsRoot(), h.digest()),
+            block.block().extrinsics()));
+  }
+
+  private static Hash256 flipFirstByte(Hash256 hash) {
+    byte[] raw = hash.toArray();
+    raw[0] ^= 0x01;
+    return Hash256.wrap(raw);
+  }
+
+  @ParameterizedTest
+  @EnumSource(WasmExecutionMethod.class)
+  void wrongStateRootIsInvalidAndWritesNothing(WasmExecutionMethod method, @TempDir Path base) {
+    withWestend(base, method, (db, importer) -> null);
+    long nodes = count(base, "westend2", Column.TRIE_NODES);
+    long headers = count(base, "westend2", Column.HEADERS);
+    SignedBlock first = FixtureBlocks.westend().get(0);
+    SignedBlock bad = withStateRoot(first, flipFirstByte(first.block().header().stateRoot()));
+
+    BlockImportResult result =
+        withWestend(base, method, (db, importer) -> importer.importBlock(bad));
+
+    assertThat(result).isInstanceOf(BlockImportResult.Invalid.class);
+    // The runtime itself compares the roots in execute_block and panics.
+    assertThat(((BlockImportResult.Invalid) result).reason())
+        .startsWith("runtime call Core_execute_block panicked: ")
+        .contains("Storage root must match that calculated");
+    assertThat(count(base, "westend2", Column.TRIE_NODES)).isEqualTo(nodes);
+    assertThat(count(base, "westend2", Column.HEADERS)).isEqualTo(headers);
+    withWestend(
+        base,
+        method,
+        (db, importer) -> {
+          assertThat(db.blocks().best().orElseThrow().number()).isZero();
+          assertThat(db.blocks().hasHeader(bad.block().hash())).isFalse();
+          // The good block still imports afterwards.
+          assertThat(importer.importBlock(first)).isInstanceOf(BlockImportResult.Imported.class);
+          return null;
+        });
+  }
+
+  @Test
+  void unknownParentAndANumberThatDoesNotFollowAreRefused(@TempDir Path base) {
+    List<SignedBlock> blocks = FixtureBlocks.westend();
+    withWestend(
+        base,
+        WasmExecutionMethod.INTERPRETED,
+        (db, importer) -> {
+          BlockImportResult orphan = importer.importBlock(blocks.get(1));
+          assertThat(orphan)
+              .isEqualTo(
+                  new BlockImportResult.UnknownParent(
+                      blocks.get(1).block().hash(), 2, blocks.get(0).block().hash()));
+
+          Header h = blocks.get(0).block().header();
+          SignedBlock renumbered =
+              SignedBlock.of(
+                  new Block(
+                      new Header(h.parentHash(), 5, h.stateRoot(), h.extrinsicsRoot(), h.digest()),
+                      blocks.get(0).block().extrinsics()));
+          BlockImportResult skipped = importer.importBlock(renumbered);
+          assertThat(skipped).isInstanceOf(BlockImportResult.Invalid.class);
+          assertThat(((BlockImportResult.Invalid) skipped).reason())
+              .startsWith("its number does not follow its parent #0");
+          assertThat(db.blocks().best().orElseThrow().number()).isZero();
+          return null;
+        });
+  }
+
+  /** A database whose genesis state holds {@code code}, built without checking the code. */
+  private static BlockImportResult importOnGenesisCode(Path base, Bytes code) {
+    StateCommit state =
+        StateTrie.build(new TreeMap<>(Map.of(CODE_KEY, code)), Map.of(), StateVersion.V0);
+    Header genesis = new Header(Hash256.ZERO, 0, state.root(), TrieRoot.EMPTY, List.of());
+    try (Runtimes runtimes =
+            Runtimes.create(WasmExecutionMethod.INTERPRETED, Optional.of(TestCaches.wasmCache()));
+        ChainDatabase db = ChainDatabase.open(base.resolve("db"))) {
+      db.initialize(new GenesisFactory.GenesisBlock(genesis, state, Optional.empty()));
+      SignedBlock block =
+          SignedBlock.of(
+              new Block(
+                  new Header(genesis.hash(), 1, state.root(), TrieRoot.EMPTY, List.of()),
+                  List.of()));
+      BlockImportResult result = new BlockImporter(db, runtimes, false).importBlock(block);
+      assertThat(db.blocks().best()).contains(new BlockRef(genesis.hash(), 0));
+      assertThat(db.blocks().hasHeader(block.block().hash())).isFalse();
+      return result;
+    }
+  }
+
+  @Test
+  void aZstdBombInThePartentStateIsRefused(@TempDir Path base) {
+    byte[] frame = Zstd.compress(new byte[60 * 1024 * 1024]);
+    Bytes bomb = Bytes.fromHex("0x52bc537646db8e05").concat(Bytes.wrap(frame));
+    BlockImportResult result = importOnGenesisCode(base, bomb);
+    assertThat(result).isInstanceOf(BlockImportResult.Invalid.class);
+    assertThat(((BlockImportResult.Invalid) result).reason())
+        .startsWith("the runtime at the parent state is unusable: ")
+        .contains("possible compression bomb");
+  }
+
+  @Test
+  void corruptedWasmInTheParentStateIsRefused(@TempDir Path base) {
+    byte[] wasm = TestRuntimes.acceptsEverything().toArray();
+    // Core_execute_block's body is `i64.const 0; end` (0x42 0x00 0x0b): make its opcode invalid.
+    // The section headers stay intact, so only parsing the code finds it.
+    int at = -1;
+    for (int i = 0; i + 2 < wasm.length; i++) {
+      if (wasm[i] == 0x42 && wasm[i + 1] == 0x00 && wasm[i + 2] == 0x0b) {
+        at = i;
+      }
+    }
+    assertThat(at).isPositive();
+    wasm[at] = (byte) 0xff;
+    BlockImportResult result = importOnGenesisCode(base, Bytes.wrap(wasm));
+    assertThat(result).isInstanceOf(BlockImportResult.Invalid.class);
+    assertThat(((BlockImportResult.Invalid) result).reason())
+        .startsWith("the runtime at the parent state is unusable: ")
+        .contains("is not a valid Wasm module");
+  }
+
+  @Test
+  void missingStateCodeIsRefused(@TempDir Path base) {
+    StateCommit state =
+        StateTrie.build(
+            new TreeMap<>(Map.of(Bytes.fromHex("0x01"), Bytes.fromHex("0x02"))),
+            Map.of(),
+            StateVersion.V0);
+    Header genesis = new Header(Hash256.ZERO, 0, state.root(), TrieRoot.EMPTY, List.of());
+    try (Runtimes runtimes = Runtimes.create(WasmExecutionMethod.INTERPRETED, Optional.empty());
+        ChainDatabase db = ChainDatabase.open(base.resolve("db"))) {
+      db.initialize(new GenesisFactory.GenesisBlock(genesis, state, Optional.empty()));
+      BlockImportResult result =
+          new BlockImporter(db, runtimes, false)
+              .importBlock(
+                  SignedBlock.of(
+                      new Block(
+                          new Header(genesis.hash(), 1, state.root(), TrieRoot.EMPTY, List.of()),
+                          List.of())));
+      assertThat(((BlockImportResult.Invalid) result).reason())
+          .contains("has no runtime: `:code` is missing");
+    }
+  }
+
+  // --- The command line: one error line, exit 1, earlier blocks kept. ---
+
+  private static String[] cli(String command, Path spec, Path base, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                command,
+                "--chain",
+                spec.toString(),
+                "-d",
+                base.toString(),
+                "--wasm-execution",
+                "interpreted-i-know-what-i-do"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  /** Block #1 on the genesis of a WAT test chain, as a one-block JSON file. */
+  private static Path blockOneFile(Path dir, Path spec) throws Exception {
+    Header genesis;
+    try (Runtimes runtimes = Runtimes.create(WasmExecutionMethod.INTERPRETED, Optional.empty())) {
+      genesis =
+          GenesisFactory.build(ChainSpecParser.parse(spec), new RuntimeGenesisBuilder(runtimes))
+              .header();
+    }
+    SignedBlock block =
+        SignedBlock.of(
+            new Block(
+                new Header(genesis.hash(), 1, genesis.stateRoot(), TrieRoot.EMPTY, List.of()),
+                List.of()));
+    return Files.writeString(dir.resolve("block1.json"), SignedBlockJson.toJson(block));
+  }
+
+  private static void assertOneLineError(NodeCli result, String... fragments) {
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.err()).startsWith("Error: ");
+    for (String f : fragments) {
+      assertThat(result.err()).contains(f);
+    }
+  }
+
+  private static long bestNumber(Path spec, Path base) throws Exception {
+    NodeCli info = NodeCli.run(cli("chain-info", spec, base));
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(info.out())
+        .get("best_number")
+        .asLong();
+  }
+
+  @Test
+  void runtimeThatTrapsStopsTheImportWithOneLine(@TempDir Path dir) throws Exception {
+    Path spec = TestRuntimes.rawSpec(dir, "traps", TestRuntimes.traps());
+    Path base = dir.resolve("base");
+    NodeCli result =
+        NodeCli.run(cli("import-blocks", spec, base, blockOneFile(dir, spec).toString()));
+    assertOneLineError(
+        result,
+        "Error: block #1 (0x",
+        ") is invalid: runtime call Core_execute_block trapped: ",
+        "unreachable",
+        "; stopping after 0 imported blocks");
+    assertThat(bestNumber(spec, base)).isZero();
+  }
+
+  @Test
+  void runtimePanicMessageIsTheReason(@TempDir Path dir) throws Exception {
+    Path spec = TestRuntimes.rawSpec(dir, "panics", TestRuntimes.panics());
+    NodeCli result =
+        NodeCli.run(
+            cli("import-blocks", spec, dir.resolve("base"), blockOneFile(dir, spec).toString()));
+    assertOneLineError(result, "Core_execute_block panicked: the runtime refuses this block");
+  }
+
+  @Test
+  void missingHostFunctionIsNamed(@TempDir Path dir) throws Exception {
+    Path spec = TestRuntimes.rawSpec(dir, "missing", TestRuntimes.missingHostFunction());
+    NodeCli result =
+        NodeCli.run(
+            cli("import-blocks", spec, dir.resolve("base"), blockOneFile(dir, spec).toString()));
+    assertOneLineError(
+        result, "the runtime at the parent state is unusable: ", "env.ext_teleport_version_1");
+  }
+
+  @Test
+  void zstdBombGenesisFailsBeforeCreatingTheDatabase(@TempDir Path dir) throws Exception {
+    byte[] frame = Zstd.compress(new byte[60 * 1024 * 1024]);
+    Path spec =
+        TestRuntimes.rawSpec(
+            dir, "bomb", Bytes.fromHex("0x52bc537646db8e05").concat(Bytes.wrap(frame)));
+    Path base = dir.resolve("base");
+    NodeCli result = NodeCli.run(cli("chain-info", spec, base));
+    assertOneLineError(result, "Error: genesis `:code` is unusable: ", "possible compression bomb");
+    assertThat(base.resolve("chains")).doesNotExist();
+  }
+
+  @Test
+  void badBlockAfterGoodOnesKeepsTheGoodOnes(@TempDir Path dir) throws Exception {
+    SignedBlock first = FixtureBlocks.westend().get(0);
+    SignedBlock bad = withStateRoot(first, flipFirstByte(first.block().header().stateRoot()));
+    // A JSON stream without separators: block #1, then a forged #1 with another state root.
+    Path file =
+        Files.writeString(
+            dir.resolve("blocks.json"),
+            SignedBlockJson.toJson(first) + SignedBlockJson.toJson(bad));
+    Path spec = Path.of(westendSpec());
+    Path base = dir.resolve("base");
+    NodeCli result = NodeCli.run(cli("import-blocks", spec, base, file.toString()));
+    assertOneLineError(
+        result,
+        "Error: block #1 (" + bad.block().hash() + ") is invalid: ",
+        "Storage root must match that calculated",
+        "; stopping after 1 imported block");
+    assertThat(bestNumber(spec, base)).isEqualTo(1);
+  }
+
+  @Test
+  void truncatedBinaryFileStopsAtTheTruncatedBlock(@TempDir Path dir) throws Exception {
+    byte[] two = FixtureBlocks.binaryExport(FixtureBlocks.westend().subList(0, 2));
+    Path file = dir.resolve("truncated.bin");
+    Files.write(file, java.util.Arrays.copyOf(two, two.length - 10));
+    Path spec = Path.of(westendSpec());
+    Path base = dir.resolve("base");
+    NodeCli result = NodeCli.run(cli("import-blocks", spec, base, "--binary", file.toString()));
+    int firstLength = FixtureBlocks.binaryExport(FixtureBlocks.westend().subList(0, 1)).length;
+    assertOneLineError(
+        result,
+        "Error: Error reading block #2 at byte "
+            + firstLength
+            + ": the input ends inside the block",
+        "; stopping after 1 imported block");
+    assertThat(bestNumber(spec, base)).isEqualTo(1);
+
+    ByteArrayOutputStream garbage = new ByteArrayOutputStream();
+    garbage.write(new byte[] {1, 0, 0, 0, 0, 0, 0}, 0, 7);
+    Path shortHeader = Files.write(dir.resolve("short.bin"), garbage.toByteArray());
+    assertOneLineError(
+        NodeCli.run(cli("import-blocks", spec, base, "--binary", shortHeader.toString())),
+        "Failed to decode the number of blocks");
+  }
+}
