@@ -14,6 +14,9 @@ import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.crypto.KeyScheme;
+import io.basalt.primitives.crypto.keystore.InMemoryKeystore;
+import io.basalt.primitives.crypto.keystore.KeyTypeId;
+import io.basalt.primitives.scale.ScaleCodec;
 import io.basalt.primitives.types.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -240,6 +243,66 @@ class WatProbeTest {
     assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_sign", new byte[0], ext()))
         .isInstanceOf(RuntimeTrapException.class)
         .hasMessageContaining("no keystore is associated with this runtime call");
+  }
+
+  @Test
+  void signingKeysComeFromTheKeystoreGrantedToTheCall() {
+    // Test_keys(key type) -> sr25519_public_keys; Test_sign(type ‖ pub ‖ msg) -> sr25519_sign;
+    // Test_generate(type ‖ Option<seed>) -> ed25519_generate (a 32-byte key).
+    RuntimeBlob blob =
+        module(
+            """
+            (import "env" "ext_crypto_sr25519_public_keys_version_1" (func $keys (param i32) (result i64)))
+            (import "env" "ext_crypto_sr25519_sign_version_1" (func $sign (param i32 i32 i64) (result i64)))
+            (import "env" "ext_crypto_ed25519_generate_version_1" (func $gen (param i32 i64) (result i32)))
+            (memory (export "memory") 1)
+            (func $ps (param $p i32) (param $l i32) (result i64)
+              (i64.or (i64.extend_i32_u (local.get $p)) (i64.shl (i64.extend_i32_u (local.get $l)) (i64.const 32))))
+            (func (export "Test_keys") (param $p i32) (param $l i32) (result i64)
+              (call $keys (local.get $p)))
+            (func (export "Test_sign") (param $p i32) (param $l i32) (result i64)
+              (call $sign (local.get $p) (i32.add (local.get $p) (i32.const 4))
+                (call $ps (i32.add (local.get $p) (i32.const 36)) (i32.sub (local.get $l) (i32.const 36)))))
+            (func (export "Test_generate") (param $p i32) (param $l i32) (result i64)
+              (call $ps
+                (call $gen (local.get $p)
+                  (call $ps (i32.add (local.get $p) (i32.const 4)) (i32.sub (local.get $l) (i32.const 4))))
+                (i32.const 32)))
+            """);
+    InMemoryKeystore keystore = new InMemoryKeystore();
+    var alice = KeyScheme.SR25519.fromSuri("//Alice", java.util.Optional.empty()).pair();
+    keystore.insert(KeyTypeId.ACCOUNT, "//Alice", alice.publicKey());
+    HostServices services = HostServices.unconfigured().withKeystore(keystore);
+    byte[] acco = KeyTypeId.ACCOUNT.id().toArray();
+
+    byte[] keys = EXECUTOR.call(blob, "Test_keys", acco, ext(), services);
+    assertThat(keys).isEqualTo(concat(new byte[] {4}, alice.publicKey().toArray()));
+
+    byte[] message = "authored".getBytes(StandardCharsets.US_ASCII);
+    byte[] signed =
+        EXECUTOR.call(
+            blob, "Test_sign", concat(acco, alice.publicKey().toArray(), message), ext(), services);
+    assertThat(signed).hasSize(65).startsWith(1);
+    byte[] signature = java.util.Arrays.copyOfRange(signed, 1, 65);
+    assertThat(KeyScheme.SR25519.verify(signature, message, alice.publicKey().toArray())).isTrue();
+    // A key the keystore does not hold signs nothing: None.
+    byte[] unknown = new byte[32];
+    assertThat(EXECUTOR.call(blob, "Test_sign", concat(acco, unknown, message), ext(), services))
+        .containsExactly(0);
+
+    byte[] seed =
+        ScaleCodec.option(ScaleCodec.BYTES)
+            .encode(java.util.Optional.of(Bytes.wrap("//Bob".getBytes(StandardCharsets.UTF_8))));
+    byte[] generated = EXECUTOR.call(blob, "Test_generate", concat(acco, seed), ext(), services);
+    assertThat(generated)
+        .isEqualTo(
+            KeyScheme.ED25519
+                .fromSuri("//Bob", java.util.Optional.empty())
+                .pair()
+                .publicKey()
+                .toArray());
+    assertThat(keystore.publicKeys(KeyTypeId.ACCOUNT, KeyScheme.ED25519))
+        .contains(Bytes.wrap(generated));
   }
 
   private static byte[] concat(byte[]... parts) {

@@ -4,14 +4,11 @@ package io.basalt.executor.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basalt.testsupport.RandomCases;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class FreeingBumpAllocatorTest {
@@ -94,10 +91,26 @@ class FreeingBumpAllocatorTest {
     assertThatThrownBy(() -> b.deallocate(4)).hasMessageContaining("invalid pointer");
   }
 
-  @Property(tries = 200)
-  void liveAllocationsNeverOverlap(
-      @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 5000) Integer> sizes,
-      @ForAll @Size(max = 60) List<Boolean> frees) {
+  record AllocationCase(List<Integer> sizes, List<Boolean> frees) {}
+
+  @Test
+  void liveAllocationsNeverOverlap() {
+    RandomCases.forAll(
+        200,
+        r -> {
+          List<Integer> sizes = new ArrayList<>();
+          List<Boolean> frees = new ArrayList<>();
+          int n = r.nextInt(61);
+          for (int i = 0; i < n; i++) {
+            sizes.add(r.nextInt(5001));
+            frees.add(r.nextBoolean());
+          }
+          return new AllocationCase(sizes, frees);
+        },
+        c -> liveAllocationsNeverOverlapFor(c.sizes(), c.frees()));
+  }
+
+  private static void liveAllocationsNeverOverlapFor(List<Integer> sizes, List<Boolean> frees) {
     FreeingBumpAllocator a = allocator(100, 1, 64);
     List<int[]> live = new ArrayList<>();
     for (int i = 0; i < sizes.size(); i++) {

@@ -7,14 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.StateVersion;
 import io.basalt.storage.trie.TrieRoot;
+import io.basalt.testsupport.RandomCases;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class OverlayedExternalitiesTest {
@@ -195,8 +195,13 @@ class OverlayedExternalitiesTest {
         .isEqualTo(TrieRoot.of(expectedTop, StateVersion.V1));
   }
 
-  @Property(tries = 50)
-  void rootIsIndependentOfWriteOrder(@ForAll @Size(max = 12) List<@Size(max = 3) List<Byte>> keys) {
+  @Test
+  void rootIsIndependentOfWriteOrder() {
+    RandomCases.forAll(
+        50, r -> keyLists(r, 12, 0), OverlayedExternalitiesTest::rootIsIndependentOfWriteOrderFor);
+  }
+
+  private static void rootIsIndependentOfWriteOrderFor(List<List<Byte>> keys) {
     TreeMap<Bytes, Bytes> expected = new TreeMap<>();
     OverlayedExternalities forward = ext(Map.of());
     OverlayedExternalities backward = ext(Map.of());
@@ -216,5 +221,20 @@ class OverlayedExternalitiesTest {
     assertThat(forward.storageRoot(StateVersion.V0))
         .isEqualTo(backward.storageRoot(StateVersion.V0))
         .isEqualTo(TrieRoot.of(expected, StateVersion.V0));
+  }
+
+  /** Up to {@code max} keys of {@code minLength}..3 random bytes each. */
+  private static List<List<Byte>> keyLists(SplittableRandom r, int max, int minLength) {
+    List<List<Byte>> out = new ArrayList<>();
+    int n = r.nextInt(max + 1);
+    for (int i = 0; i < n; i++) {
+      List<Byte> key = new ArrayList<>();
+      int length = r.nextInt(minLength, 4);
+      for (int j = 0; j < length; j++) {
+        key.add((byte) r.nextInt(256));
+      }
+      out.add(key);
+    }
+    return out;
   }
 }

@@ -14,15 +14,15 @@ import io.basalt.storage.trie.StateCommit;
 import io.basalt.storage.trie.StateTrie;
 import io.basalt.storage.trie.TrieNodeSource;
 import io.basalt.storage.trie.TrieRoot;
+import io.basalt.testsupport.RandomCases;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class TrieStateBackendTest {
@@ -163,11 +163,18 @@ class TrieStateBackendTest {
     assertThat(commit.childRoots()).containsEntry(b(0xc1), StateBackend.EMPTY_TRIE_ROOT);
   }
 
-  @Property(tries = 40)
-  void commitEqualsARebuildOfTheResultingMaps(
-      @ForAll @Size(max = 10) List<@Size(min = 1, max = 3) List<Byte>> base,
-      @ForAll @Size(max = 10) List<@Size(min = 1, max = 3) List<Byte>> writes,
-      @ForAll @Size(max = 5) List<@Size(min = 1, max = 3) List<Byte>> deletes) {
+  record CommitCase(List<List<Byte>> base, List<List<Byte>> writes, List<List<Byte>> deletes) {}
+
+  @Test
+  void commitEqualsARebuildOfTheResultingMaps() {
+    RandomCases.forAll(
+        40,
+        r -> new CommitCase(keyLists(r, 10, 1), keyLists(r, 10, 1), keyLists(r, 5, 1)),
+        c -> commitEqualsARebuildFor(c.base(), c.writes(), c.deletes()));
+  }
+
+  private static void commitEqualsARebuildFor(
+      List<List<Byte>> base, List<List<Byte>> writes, List<List<Byte>> deletes) {
     TreeMap<Bytes, Bytes> top = new TreeMap<>();
     base.forEach(k -> top.put(key(k), key(k)));
     TrieStateBackend backend = TrieStateBackend.inMemory(top, Map.of(), StateVersion.V1);
@@ -200,5 +207,20 @@ class TrieStateBackendTest {
       raw[i] = k.get(i) == ':' ? 0 : k.get(i);
     }
     return Bytes.wrap(raw);
+  }
+
+  /** Up to {@code max} keys of {@code minLength}..3 random bytes each. */
+  private static List<List<Byte>> keyLists(SplittableRandom r, int max, int minLength) {
+    List<List<Byte>> out = new ArrayList<>();
+    int n = r.nextInt(max + 1);
+    for (int i = 0; i < n; i++) {
+      List<Byte> key = new ArrayList<>();
+      int length = r.nextInt(minLength, 4);
+      for (int j = 0; j < length; j++) {
+        key.add((byte) r.nextInt(256));
+      }
+      out.add(key);
+    }
+    return out;
   }
 }

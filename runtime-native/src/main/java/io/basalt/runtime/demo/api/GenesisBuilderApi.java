@@ -8,11 +8,12 @@ import io.basalt.runtime.demo.genesis.GenesisBuilder;
 import io.basalt.runtime.demo.genesis.GenesisConfig;
 import io.basalt.runtime.demo.genesis.GenesisConfigException;
 import io.basalt.runtime.demo.genesis.GenesisPresets;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * {@code GenesisBuilder} version 1 (runtime-spec §10). A preset id is an {@code Option<String>}, as
- * the metadata description declares it.
+ * {@code GenesisBuilder} version 1 (runtime-spec §10). Preset ids are compared as bytes (a {@code
+ * PresetId} is a {@code Vec<u8>}), so a non-UTF-8 id is simply unknown.
  */
 final class GenesisBuilderApi {
   private GenesisBuilderApi() {}
@@ -30,12 +31,18 @@ final class GenesisBuilderApi {
   }
 
   static byte[] getPreset(ApiScope scope, byte[] input) {
-    Optional<String> id =
+    Optional<Bytes> id =
         ApiInput.decode(
             "get_preset",
             input,
-            r -> r.readVariant("Option", 2) == 0 ? Optional.empty() : Optional.of(r.readString()));
-    return GenesisPresets.preset(id)
+            r -> r.readVariant("Option", 2) == 0 ? Optional.empty() : Optional.of(r.readByteVec()));
+    Optional<String> name = id.map(b -> new String(b.unsafeArray(), StandardCharsets.UTF_8));
+    if (id.isPresent()
+        && GenesisPresets.NAMES.stream()
+            .noneMatch(n -> Bytes.wrap(n.getBytes(StandardCharsets.UTF_8)).equals(id.get()))) {
+      return new byte[] {0};
+    }
+    return GenesisPresets.preset(name)
         .map(preset -> new ScaleWriter().writeU8(1).writeByteVec(preset).toByteArray())
         .orElse(new byte[] {0});
   }
