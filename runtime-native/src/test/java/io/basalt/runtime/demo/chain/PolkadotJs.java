@@ -48,8 +48,8 @@ public final class PolkadotJs {
       if (process.exitValue() != 0) {
         throw new AssertionError(script + " failed (exit " + process.exitValue() + "):\n" + output);
       }
-      String[] lines = output.strip().split("\n");
-      return lines[lines.length - 1].strip();
+      List<String> lines = output.strip().lines().toList();
+      return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
     } catch (IOException e) {
       throw new AssertionError("reading the output of " + script + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {

@@ -112,7 +112,7 @@ final class BlockGenerator {
       AccountInfo info = account(chain, DevAccounts.account(signer));
       long nonce = nonces.getOrDefault(signer, info.nonce());
       int kind = random.nextInt(20);
-      RuntimeCall call = call(kind, signer, info.free());
+      RuntimeCall call = call(kind, info.free());
       UncheckedExtrinsic xt;
       switch (kind) {
         case 14 -> xt = xts.signed(signer, call, nonce + 1 + random.nextInt(3)); // future
@@ -148,7 +148,7 @@ final class BlockGenerator {
     return out;
   }
 
-  private RuntimeCall call(int kind, KeyPair signer, BigInteger free) {
+  private RuntimeCall call(int kind, BigInteger free) {
     MultiAddress dest = MultiAddress.id(destination());
     return switch (kind) {
       case 0, 1, 2 -> new RuntimeCall.TransferAllowDeath(dest, amount(free));
