@@ -140,10 +140,8 @@ public class BlockExecutionBenchmark {
                 runtime.equals("compiled")
                     ? WasmExecutionMethod.COMPILED
                     : WasmExecutionMethod.INTERPRETED;
-            executor =
-                new RuntimeExecutor(
-                    ExecutorConfig.defaults().withMethod(method), TestRuntimes.SERVICES);
-            yield new WasmRuntimeUnderTest(runtime, executor, TestRuntimes.SERVICES, code);
+            executor = new RuntimeExecutor(ExecutorConfig.defaults().withMethod(method), services);
+            yield new WasmRuntimeUnderTest(runtime, executor, services, code);
           }
           default -> throw new IllegalArgumentException("unknown runtime " + runtime);
         };
