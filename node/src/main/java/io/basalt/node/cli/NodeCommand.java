@@ -2,6 +2,7 @@
 package io.basalt.node.cli;
 
 import io.basalt.node.cli.options.ImportOptions;
+import io.basalt.node.cli.options.KeystoreOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.cli.subcommand.BuildSpecCommand;
 import io.basalt.node.cli.subcommand.ChainInfoCommand;
@@ -48,6 +49,9 @@ public final class NodeCommand implements Callable<Integer> {
   @ArgGroup(validate = false, heading = "%nExecution:%n")
   private ImportOptions imports = new ImportOptions();
 
+  @ArgGroup(validate = false, heading = "%nKeystore:%n")
+  private KeystoreOptions keystore = new KeystoreOptions();
+
   /** Options of the running node that subcommands do not take. */
   static final class NodeOptions {
     @Option(names = "--name", paramLabel = "NAME", description = "The human-readable node name.")
@@ -75,7 +79,8 @@ public final class NodeCommand implements Callable<Integer> {
             shared.basePath(),
             Optional.ofNullable(node.name),
             node.validator || shared.dev(),
-            imports.toConfig());
+            imports.toConfig(),
+            keystore.toConfig(shared.dev()));
     return NodeLauncher.run(config);
   }
 }

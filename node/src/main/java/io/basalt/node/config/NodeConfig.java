@@ -11,10 +11,12 @@ import java.util.Optional;
  * @param nodeName the node's name, or a generated one
  * @param validator whether the node authors/validates blocks
  * @param imports how blocks are executed and imported
+ * @param keystore where keys live and which dev account's keys to add
  */
 public record NodeConfig(
     String chain,
     BasePath basePath,
     Optional<String> nodeName,
     boolean validator,
-    ImportConfig imports) {}
+    ImportConfig imports,
+    KeystoreConfig keystore) {}

@@ -14,6 +14,7 @@ import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.node.config.InvalidConfigurationException;
+import io.basalt.primitives.scale.ScaleCodec;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
@@ -115,6 +116,24 @@ public final class RuntimeGenesisBuilder {
             changes);
     checkBuildResult(result);
     return storage(changes, plain.code());
+  }
+
+  /**
+   * A named genesis preset of a runtime ({@code GenesisBuilder_get_preset(Some(name))}): a JSON
+   * patch on its default config, or empty if the runtime has no such preset.
+   *
+   * @throws InvalidConfigurationException if the code is unusable or has no {@code get_preset}
+   */
+  public Optional<String> preset(Bytes code, String name) {
+    RuntimeBlob blob = runtimes.blob(code);
+    if (!blob.exportsFunction(GET_PRESET)) {
+      throw new InvalidConfigurationException(
+          "the runtime does not export " + GET_PRESET + ", so it has no named presets");
+    }
+    byte[] id = ScaleCodec.option(ScaleCodec.STRING).encode(Optional.of(name));
+    byte[] out = call(blob, GET_PRESET, id, new OverlayedChanges());
+    return decode(out, GET_PRESET, r -> r.readOption(ScaleCodec.BYTES))
+        .map(json -> new String(json.unsafeArray(), StandardCharsets.UTF_8));
   }
 
   private JsonNode defaultConfig(RuntimeBlob blob, boolean presets) {

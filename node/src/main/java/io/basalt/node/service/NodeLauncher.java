@@ -10,6 +10,9 @@ import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.NodeConfig;
 import io.basalt.node.runtime.RuntimeGenesisBuilder;
 import io.basalt.node.runtime.Runtimes;
+import io.basalt.primitives.crypto.KeyScheme;
+import io.basalt.primitives.crypto.keystore.KeyTypeId;
+import io.basalt.primitives.crypto.keystore.Keystore;
 import io.basalt.storage.block.BlockRef;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +47,15 @@ public final class NodeLauncher {
             Runtimes.create(
                 imports.wasmExecution(), Optional.of(imports.wasmCacheDir(config.basePath())));
         ChainDatabase db = openChain(spec, config, runtimes)) {
+      Keystore keystore = NodeKeys.open(config.keystore(), config.basePath(), spec.id());
+      if (config.keystore().devAccount().isPresent()) {
+        StatusLog.info(
+            "🔑 Dev keys of //{} in the keystore (aura {})",
+            config.keystore().devAccount().get(),
+            keystore.publicKeys(KeyTypeId.AURA, KeyScheme.SR25519).stream()
+                .map(k -> StatusLog.shortHash(io.basalt.primitives.types.Hash256.wrap(k.toArray())))
+                .toList());
+      }
       BlockRef best = db.blocks().best().orElseThrow();
       StatusLog.info("📦 Highest known block at #{}", best.number());
       waitForShutdown(db, shutdown);
