@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.chainspec;
 
+import io.basalt.primitives.json.JsonString;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class PrettyJson {
   void value(Object v) {
     switch (v) {
       case null -> out.append("null");
-      case String s -> string(s);
+      case String s -> out.append(JsonString.encode(s));
       case Boolean b -> out.append(b);
       case Number n -> out.append(n);
       case Map<?, ?> m -> object(m);
@@ -42,7 +43,7 @@ final class PrettyJson {
     while (it.hasNext()) {
       Map.Entry<?, ?> e = it.next();
       newline();
-      string(String.valueOf(e.getKey()));
+      out.append(JsonString.encode(String.valueOf(e.getKey())));
       out.append(": ");
       value(e.getValue());
       if (it.hasNext()) {
@@ -78,29 +79,5 @@ final class PrettyJson {
     for (int i = 0; i < depth; i++) {
       out.append("  ");
     }
-  }
-
-  private void string(String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.runtime;
 
+import io.basalt.primitives.json.JsonString;
 import io.basalt.primitives.types.ApiVersion;
 import io.basalt.primitives.types.RuntimeVersion;
 
@@ -17,9 +18,9 @@ public final class RuntimeVersionJson {
   public static String fields(RuntimeVersion v) {
     StringBuilder out = new StringBuilder(512);
     out.append("\"specName\":")
-        .append(quote(v.specName()))
+        .append(JsonString.encode(v.specName()))
         .append(",\"implName\":")
-        .append(quote(v.implName()))
+        .append(JsonString.encode(v.implName()))
         .append(",\"authoringVersion\":")
         .append(v.authoringVersion())
         .append(",\"specVersion\":")
@@ -48,28 +49,5 @@ public final class RuntimeVersionJson {
   /** The RPC object. */
   public static String toJson(RuntimeVersion v) {
     return "{" + fields(v) + "}";
-  }
-
-  /** A JSON string literal. */
-  static String quote(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.crypto.keystore;
 
+import io.basalt.primitives.json.JsonString;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hex;
 import java.io.IOException;

@@ -8,6 +8,7 @@ import io.basalt.primitives.crypto.ss58.Ss58AddressFormat;
 import io.basalt.primitives.crypto.ss58.Ss58Exception;
 import io.basalt.primitives.crypto.suri.SecretUri;
 import io.basalt.primitives.crypto.suri.SecretUriException;
+import io.basalt.primitives.json.JsonString;
 import io.basalt.primitives.types.Bytes;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -211,34 +212,13 @@ final class KeyReport {
     StringBuilder sb = new StringBuilder("{\n");
     int i = 0;
     for (Map.Entry<String, String> e : fields.entrySet()) {
-      sb.append("  ").append(quote(e.getKey())).append(": ").append(quote(e.getValue()));
+      sb.append("  ")
+          .append(JsonString.encode(e.getKey()))
+          .append(": ")
+          .append(JsonString.encode(e.getValue()));
       sb.append(++i < fields.size() ? ",\n" : "\n");
     }
     return sb.append('}').toString();
-  }
-
-  private static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
   }
 
   private static <T> Optional<T> attempt(java.util.function.Supplier<T> supplier) {

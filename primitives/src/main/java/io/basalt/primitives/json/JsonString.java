@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.primitives.crypto.keystore;
+package io.basalt.primitives.json;
 
 /**
- * The one JSON value a key file holds: a string. Encodes as serde_json does (short escapes for
- * {@code \b \f \n \r \t}, {@code \}{@code uXXXX} for other control characters) and decodes any
- * valid JSON string literal surrounded by optional whitespace.
+ * JSON string literals, as serde_json writes them. Encodes (short escapes for {@code \b \f \n \r
+ * \t}, {@code \}{@code uXXXX} for other control characters) and decodes any valid JSON string
+ * literal surrounded by optional whitespace.
  */
-final class JsonString {
+public final class JsonString {
   private JsonString() {}
 
-  static String encode(String value) {
+  /** The JSON string literal of {@code value}, quotes included. */
+  public static String encode(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2).append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -34,9 +35,11 @@ final class JsonString {
   }
 
   /**
+   * The value of a JSON string literal.
+   *
    * @throws IllegalArgumentException if the text is not a single JSON string
    */
-  static String decode(String json) {
+  public static String decode(String json) {
     String text = json.strip();
     if (text.length() < 2 || text.charAt(0) != '"' || text.charAt(text.length() - 1) != '"') {
       throw new IllegalArgumentException("expected a quoted JSON string");
