@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.basalt.chainspec.Genesis;
+import io.basalt.chainspec.JsonMergePatch;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.StorageChange;

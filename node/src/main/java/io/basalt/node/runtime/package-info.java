@@ -4,7 +4,7 @@
  * RuntimeExecutor} configured by {@code --wasm-execution} (compiled classes cached on disk per code
  * hash under the base path) with the node's host services, and caches parsed runtime blobs; {@link
  * io.basalt.node.runtime.RuntimeGenesisBuilder} turns a plain chain spec into raw genesis storage
- * through the runtime's GenesisBuilder API ({@link io.basalt.node.runtime.JsonMergePatch} for the
+ * through the runtime's GenesisBuilder API ({@link io.basalt.chainspec.JsonMergePatch} for the
  * patch); {@link io.basalt.node.runtime.RuntimeVersionJson} writes a version in the {@code
  * state_getRuntimeVersion} shape.
  *

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.basalt.executor.RuntimeExecutor;
 import io.basalt.executor.host.HostServices;
 import io.basalt.executor.host.OffchainStorage;
+import io.basalt.executor.host.StorageTrieOperations;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.StorageChange;
@@ -17,6 +18,7 @@ import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.StateVersion;
+import io.basalt.runtime.demo.chain.InMemoryOffchainStorage;
 import io.basalt.storage.trie.TrieRoot;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ final class DemoChain {
   private final RuntimeExecutor executor;
   private final HostServices services;
   private final NavigableMap<Bytes, Bytes> state;
-  private final MapOffchainStorage offchain;
+  private final InMemoryOffchainStorage offchain;
   private Header best;
   private Hash256 genesisHash;
 
@@ -43,7 +45,7 @@ final class DemoChain {
       RuntimeExecutor executor,
       HostServices services,
       NavigableMap<Bytes, Bytes> state,
-      MapOffchainStorage offchain,
+      InMemoryOffchainStorage offchain,
       Header best) {
     this.executor = executor;
     this.services = services;
@@ -58,13 +60,13 @@ final class DemoChain {
 
   /** Services for these tests: real crypto, trie roots from the storage module. */
   static HostServices services() {
-    return HostServices.unconfigured().withTrie(new TrieRootOperations());
+    return HostServices.unconfigured().withTrie(StorageTrieOperations.INSTANCE);
   }
 
   /** A chain whose genesis is {@code build_state(config)} of {@code code}, plus {@code :code}. */
   static DemoChain genesis(RuntimeExecutor executor, byte[] code, String fullConfigJson) {
     DemoChain chain =
-        new DemoChain(executor, services(), new TreeMap<>(), new MapOffchainStorage(), null);
+        new DemoChain(executor, services(), new TreeMap<>(), new InMemoryOffchainStorage(), null);
     byte[] input =
         new ScaleWriter()
             .writeByteVec(fullConfigJson.getBytes(StandardCharsets.UTF_8))
@@ -94,7 +96,7 @@ final class DemoChain {
     return best;
   }
 
-  MapOffchainStorage offchain() {
+  InMemoryOffchainStorage offchain() {
     return offchain;
   }
 

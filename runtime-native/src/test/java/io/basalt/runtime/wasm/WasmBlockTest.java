@@ -17,6 +17,7 @@ import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.Hex;
 import io.basalt.primitives.types.StateVersion;
+import io.basalt.runtime.demo.storage.StorageKeys;
 import io.basalt.storage.trie.TrieRoot;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -89,9 +90,9 @@ class WasmBlockTest {
 
     BigInteger fee = fee(145, 100_000_000L);
     assertThat(fee).isEqualTo(BigInteger.valueOf(345_000_000L));
-    assertThat(chain.state().get(StorageKeys.account(ALICE.accountId())))
+    assertThat(chain.state().get(StorageKeys.mapEntry("System", "Account", ALICE.accountId())))
         .isEqualTo(WasmGenesisTest.account(1, ENDOWMENT.subtract(Tx.UNIT).subtract(fee)));
-    assertThat(chain.state().get(StorageKeys.account(BOB.accountId())))
+    assertThat(chain.state().get(StorageKeys.mapEntry("System", "Account", BOB.accountId())))
         .isEqualTo(WasmGenesisTest.account(0, ENDOWMENT.add(Tx.UNIT)));
     assertThat(chain.state().get(StorageKeys.plain("Balances", "TotalIssuance")))
         .isEqualTo(
@@ -127,9 +128,9 @@ class WasmBlockTest {
         .doesNotContainKeys(
             StorageKeys.EXTRINSIC_INDEX,
             StorageKeys.INTRABLOCK_ENTROPY,
-            StorageKeys.extrinsicData(0),
+            StorageKeys.mapEntry("System", "ExtrinsicData", 0),
             StorageKeys.plain("Timestamp", "DidUpdate"));
-    assertThat(chain.state().get(StorageKeys.blockHash(0)))
+    assertThat(chain.state().get(StorageKeys.mapEntry("System", "BlockHash", 0)))
         .isEqualTo(chain.genesisHash().toBytes());
     assertThat(chain.state().get(StorageKeys.plain("Timestamp", "Now")))
         .isEqualTo(new ScaleWriter().writeU64(T0).toBytes());
@@ -155,7 +156,7 @@ class WasmBlockTest {
     txs.add(Tx.signed(ALICE, Tx.transferAllowDeath(fresh.accountId(), amount), immortal(chain, 0)));
     DemoChain.BuiltBlock block1 = chain.build(T0, txs);
     assertThat(block1.results()).extracting(Hex::encodeBare).containsExactly("0000", "0000");
-    assertThat(chain.state().get(StorageKeys.account(fresh.accountId())))
+    assertThat(chain.state().get(StorageKeys.mapEntry("System", "Account", fresh.accountId())))
         .isEqualTo(WasmGenesisTest.account(0, amount));
     byte[] events = events(chain).toArray();
     assertThat(Hex.encodeBare(events))
@@ -172,7 +173,8 @@ class WasmBlockTest {
     BigInteger sweepFee = fee(sweep.length, 100_000_000L);
     DemoChain.BuiltBlock block2 = chain.build(T0 + 6000, List.of(sweep));
     assertThat(block2.results()).extracting(Hex::encodeBare).containsExactly("0000", "0000");
-    assertThat(chain.state()).doesNotContainKey(StorageKeys.account(fresh.accountId()));
+    assertThat(chain.state())
+        .doesNotContainKey(StorageKeys.mapEntry("System", "Account", fresh.accountId()));
     BigInteger swept = amount.subtract(sweepFee);
     assertThat(Hex.encodeBare(events(chain).toArray()))
         .contains(

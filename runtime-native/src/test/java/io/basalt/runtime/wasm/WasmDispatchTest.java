@@ -10,6 +10,7 @@ import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.Hex;
+import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

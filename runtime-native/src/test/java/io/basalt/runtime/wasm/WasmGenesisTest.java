@@ -11,6 +11,7 @@ import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hex;
+import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.NavigableMap;
@@ -38,7 +39,7 @@ class WasmGenesisTest {
   private static NavigableMap<Bytes, Bytes> expectedGenesis(int spec, Long templateValue) {
     TreeMap<Bytes, Bytes> expected = new TreeMap<>();
     Bytes h45 = Bytes.wrap(filled(32, 0x45));
-    expected.put(StorageKeys.blockHash(0), h45);
+    expected.put(StorageKeys.mapEntry("System", "BlockHash", 0), h45);
     expected.put(StorageKeys.plain("System", "ParentHash"), h45);
     expected.put(
         StorageKeys.plain("System", "LastRuntimeUpgrade"),
@@ -48,7 +49,9 @@ class WasmGenesisTest {
     expected.put(StorageKeys.EXTRINSIC_INDEX, Bytes.wrap(new byte[4]));
     BigInteger endowment = BigInteger.ONE.shiftLeft(60);
     for (String publicKey : Genesis.DEV_PUBLIC_KEYS) {
-      expected.put(StorageKeys.account(Bytes.fromHex(publicKey)), account(0, endowment));
+      expected.put(
+          StorageKeys.mapEntry("System", "Account", Bytes.fromHex(publicKey)),
+          account(0, endowment));
     }
     expected.put(
         StorageKeys.plain("Balances", "TotalIssuance"),
@@ -62,7 +65,7 @@ class WasmGenesisTest {
       expected.put(StorageKeys.plain("Template", "Value"), value.toBytes());
     }
     if (spec == 101) {
-      expected.put(StorageKeys.TEMPLATE_STORAGE_VERSION, Bytes.fromHex("0100"));
+      expected.put(StorageKeys.storageVersion("Template"), Bytes.fromHex("0100"));
     }
     return expected;
   }

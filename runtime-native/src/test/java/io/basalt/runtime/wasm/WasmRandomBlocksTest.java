@@ -8,6 +8,7 @@ import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
+import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;

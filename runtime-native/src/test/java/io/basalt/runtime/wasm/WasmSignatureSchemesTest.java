@@ -12,6 +12,7 @@ import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.Hex;
+import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -9,6 +9,7 @@ import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.Hex;
+import io.basalt.runtime.demo.storage.StorageKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -73,7 +74,7 @@ class WasmUpgradeTest {
     assertThat(Hex.encodeBare(events2)).startsWith("18" + Hex.encodeBare(migrated));
     assertThat(chain.state().get(StorageKeys.plain("System", "LastRuntimeUpgrade")))
         .isEqualTo(new ScaleWriter().writeCompact(101).writeString("basalt-demo").toBytes());
-    assertThat(chain.state().get(StorageKeys.TEMPLATE_STORAGE_VERSION))
+    assertThat(chain.state().get(StorageKeys.storageVersion("Template")))
         .isEqualTo(Bytes.fromHex("0100"));
     // set_value in block 2 overwrote the translated {7, set_at 1} with {9, 2}.
     assertThat(chain.state().get(StorageKeys.plain("Template", "Value")))

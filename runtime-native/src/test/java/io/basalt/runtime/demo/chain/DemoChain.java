@@ -3,6 +3,7 @@ package io.basalt.runtime.demo.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.basalt.chainspec.JsonMergePatch;
 import io.basalt.executor.host.OffchainStorage;
 import io.basalt.executor.state.Externalities;
 import io.basalt.executor.state.OverlayedChanges;

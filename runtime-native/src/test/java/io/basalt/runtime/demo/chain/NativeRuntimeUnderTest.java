@@ -5,7 +5,6 @@ import io.basalt.executor.api.NativeRuntime;
 import io.basalt.executor.api.NativeRuntimePanic;
 import io.basalt.executor.api.RuntimeContext;
 import io.basalt.executor.host.HostServices;
-import io.basalt.executor.host.OffchainStorage;
 import io.basalt.executor.state.Externalities;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.primitives.types.Bytes;
@@ -53,17 +52,12 @@ public final class NativeRuntimeUnderTest implements RuntimeUnderTest {
   }
 
   @Override
-  public CallOutcome call(String method, byte[] input, Externalities ext) {
-    return call(method, input, ext, services);
+  public HostServices services() {
+    return services;
   }
 
   @Override
-  public CallOutcome callOffchain(
-      String method, byte[] input, Externalities ext, OffchainStorage db) {
-    return call(method, input, ext, services.withOffchainStorage(db));
-  }
-
-  private CallOutcome call(
+  public CallOutcome call(
       String method, byte[] input, Externalities ext, HostServices callServices) {
     NativeRuntime runtime = runtimeFor(ext);
     try {

@@ -3,7 +3,6 @@ package io.basalt.runtime.demo.chain;
 
 import io.basalt.executor.RuntimeExecutor;
 import io.basalt.executor.host.HostServices;
-import io.basalt.executor.host.OffchainStorage;
 import io.basalt.executor.state.Externalities;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.RuntimeTrapException;
@@ -47,17 +46,12 @@ public final class WasmRuntimeUnderTest implements RuntimeUnderTest {
   }
 
   @Override
-  public CallOutcome call(String method, byte[] input, Externalities ext) {
-    return call(method, input, ext, services);
+  public HostServices services() {
+    return services;
   }
 
   @Override
-  public CallOutcome callOffchain(
-      String method, byte[] input, Externalities ext, OffchainStorage db) {
-    return call(method, input, ext, services.withOffchainStorage(db));
-  }
-
-  private CallOutcome call(
+  public CallOutcome call(
       String method, byte[] input, Externalities ext, HostServices callServices) {
     RuntimeBlob blob = blobFor(ext);
     try {
