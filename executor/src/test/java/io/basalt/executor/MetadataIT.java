@@ -8,24 +8,32 @@ import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.TestBackends;
 import io.basalt.executor.vm.RuntimeBlob;
+import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code Metadata_metadata} of the node-template genesis runtime equals smoldot's recording. */
+/**
+ * {@code Metadata_metadata} of the node-template genesis runtime equals smoldot's recording, in
+ * compiled and interpreted mode.
+ */
 class MetadataIT {
-  @Test
-  void nodeTemplateMetadataMatchesTheRecordedStateGetMetadata() throws IOException {
+  @ParameterizedTest
+  @EnumSource(WasmExecutionMethod.class)
+  void nodeTemplateMetadataMatchesTheRecordedStateGetMetadata(WasmExecutionMethod method)
+      throws IOException {
     ChainSpecFixture spec = ChainSpecFixture.load("chainspecs/node-template-local.json");
     Bytes expected =
         Bytes.fromHex(
             Files.readString(Fixtures.file("chainspecs/node-template-local.metadata.hex")).trim());
     OverlayedChanges changes = new OverlayedChanges();
     try (RuntimeExecutor executor =
-        new RuntimeExecutor(ExecutorConfig.defaults(), HostServices.unconfigured())) {
+        new RuntimeExecutor(
+            ExecutorConfig.defaults().withMethod(method), HostServices.unconfigured())) {
       byte[] out =
           executor.call(
               RuntimeBlob.parse(spec.code()),
