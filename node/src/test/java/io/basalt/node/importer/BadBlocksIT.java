@@ -170,7 +170,7 @@ class BadBlocksIT {
   }
 
   @Test
-  void aZstdBombInThePartentStateIsRefused(@TempDir Path base) {
+  void aZstdBombInTheParentStateIsRefused(@TempDir Path base) {
     byte[] frame = Zstd.compress(new byte[60 * 1024 * 1024]);
     Bytes bomb = Bytes.fromHex("0x52bc537646db8e05").concat(Bytes.wrap(frame));
     BlockImportResult result = importOnGenesisCode(base, bomb);
