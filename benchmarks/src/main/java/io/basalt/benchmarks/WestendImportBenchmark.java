@@ -58,9 +58,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       node that loads the compiled classes instead of compiling.
  * </ul>
  *
- * <p>Peak heap (all heap pools' peak usage since JVM start) is printed after each trial. Block #2
- * verifies sr25519 signatures; crypto is wired on another branch, so a stub reports them valid (3
- * calls; negligible cost). Run with {@code bin/bench WestendImport -p method=compiled}.
+ * <p>Peak heap (all heap pools' peak usage since JVM start) is printed after each trial. Signatures
+ * are verified for real, as the node does. Run with {@code bin/bench WestendImport -p
+ * method=compiled}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.chainspec;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +40,7 @@ public final class ChainSpecParser {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION)
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
           .build();
 
   private static final Set<String> KNOWN_FIELDS =

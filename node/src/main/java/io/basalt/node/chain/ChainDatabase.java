@@ -155,8 +155,10 @@ public final class ChainDatabase implements AutoCloseable {
   private static String describe(IOException e) {
     return e instanceof java.nio.file.AccessDeniedException
         ? "permission denied"
-        : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
-            ? fse.getReason()
-            : e.toString();
+        : e instanceof java.nio.file.NoSuchFileException
+            ? "no such file or directory: " + e.getMessage()
+            : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                ? fse.getReason()
+                : e.toString();
   }
 }

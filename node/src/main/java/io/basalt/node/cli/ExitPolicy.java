@@ -20,12 +20,17 @@ public final class ExitPolicy {
   public static int handleExecutionException(
       Exception e, CommandLine cli, ParseResult parseResult) {
     if (isUserError(e)) {
-      cli.getErr().println("Error: " + e.getMessage());
+      cli.getErr().println("Error: " + oneLine(e.getMessage()));
       return ERROR;
     }
     cli.getErr().println("Error: unexpected failure: " + e);
     e.printStackTrace(cli.getErr());
     return ERROR;
+  }
+
+  /** A user error is one line, even when its message quotes input that spans several. */
+  static String oneLine(String message) {
+    return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** Whether an exception reports bad input or configuration rather than a bug. */

@@ -23,6 +23,8 @@ class BadInputTest {
     return Stream.of(
         Arguments.of("invalid JSON", "{\"name\":", "Error: invalid JSON at line 1"),
         Arguments.of(
+            "invalid JSON over several lines", "{\n\"name\":\n", "Error: invalid JSON at line 3"),
+        Arguments.of(
             "odd-length hex",
             raw("\"0x3a6\":\"0x00\""),
             "Error: genesis.raw.top key \"0x3a6\": odd number"),
