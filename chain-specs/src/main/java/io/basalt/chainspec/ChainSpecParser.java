@@ -3,8 +3,10 @@ package io.basalt.chainspec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.basalt.primitives.types.Bytes;
@@ -41,6 +43,8 @@ public final class ChainSpecParser {
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          // serde_json rejects anything but whitespace after the value; so do we.
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
   private static final Set<String> KNOWN_FIELDS =
@@ -92,7 +96,7 @@ public final class ChainSpecParser {
       var loc = e.getLocation();
       String where =
           loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      throw new InvalidChainSpecException("invalid JSON" + where + ": " + e.getOriginalMessage());
+      throw new InvalidChainSpecException("invalid JSON" + where + ": " + describe(e));
     } catch (IOException e) {
       throw new InvalidChainSpecException("invalid JSON: " + e.getMessage(), e);
     }
@@ -100,6 +104,13 @@ public final class ChainSpecParser {
       throw new InvalidChainSpecException("a chain spec must be a JSON object");
     }
     return fromJson((ObjectNode) root);
+  }
+
+  private static String describe(JsonProcessingException e) {
+    // Jackson names its own feature flag here; say what serde_json says instead.
+    return e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing")
+        ? "trailing characters after the JSON value"
+        : e.getOriginalMessage();
   }
 
   private static ChainSpec fromJson(ObjectNode root) {

@@ -105,6 +105,15 @@ class ChainSpecParserTest {
         .hasMessage("chain spec file not found: /nonexistent/spec.json");
     assertThatThrownBy(() -> ChainSpecParser.parse("{\"name\": \"x\",,}"))
         .hasMessageStartingWith("invalid JSON at line 1, column");
+    String valid = "{\"name\":\"x\",\"id\":\"x\",\"genesis\":{\"raw\":{\"top\":{}}}}";
+    assertThat(ChainSpecParser.parse(valid + " \n\t").id()).isEqualTo("x");
+    assertThatThrownBy(() -> ChainSpecParser.parse(valid + " {\"x\":1} garbage"))
+        .isInstanceOf(InvalidChainSpecException.class)
+        .hasMessage("invalid JSON at line 1, column 52: trailing characters after the JSON value");
+    assertThatThrownBy(() -> ChainSpecParser.parse(valid + " garbage"))
+        .isInstanceOf(InvalidChainSpecException.class)
+        .hasMessageStartingWith("invalid JSON at line 1, column")
+        .hasMessageContaining("garbage");
     assertThatThrownBy(() -> ChainSpecParser.parse("[1]"))
         .hasMessage("a chain spec must be a JSON object");
     assertThatThrownBy(() -> ChainSpecParser.parse("{\"name\":\"x\",\"id\":\"x\"}"))

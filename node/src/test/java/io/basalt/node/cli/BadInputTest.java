@@ -25,6 +25,10 @@ class BadInputTest {
         Arguments.of(
             "invalid JSON over several lines", "{\n\"name\":\n", "Error: invalid JSON at line 3"),
         Arguments.of(
+            "trailing text after the JSON",
+            raw("\"0x3a636f6465\":\"0x0061736d01000000\"") + " {\"x\":1} garbage",
+            "Error: invalid JSON at line 1, column 108: trailing characters after the JSON value"),
+        Arguments.of(
             "odd-length hex",
             raw("\"0x3a6\":\"0x00\""),
             "Error: genesis.raw.top key \"0x3a6\": odd number"),
