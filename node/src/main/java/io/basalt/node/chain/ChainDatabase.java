@@ -65,6 +65,14 @@ public final class ChainDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether a running node (this process or another) has the database in {@code directory} open. A
+   * directory without a database is not in use.
+   */
+  public static boolean isInUse(Path directory) {
+    return RocksDbKeyValueStore.isLocked(directory);
+  }
+
   /** Whether the genesis block was written now or found in place. */
   public enum GenesisOutcome {
     CREATED,

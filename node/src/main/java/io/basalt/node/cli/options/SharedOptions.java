@@ -84,6 +84,11 @@ public final class SharedOptions {
     return new BasePath(BasePath.defaultRoot(), false);
   }
 
+  /** Whether {@code --tmp} was given. */
+  public boolean tmp() {
+    return tmp;
+  }
+
   /** The {@code -l} directives, in order. */
   public List<String> logDirectives() {
     return List.copyOf(log);

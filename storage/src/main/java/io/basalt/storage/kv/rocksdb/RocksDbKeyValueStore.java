@@ -191,6 +191,28 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
         dir, db, dbOptions, columnOptions, allHandles, handles, resources, writeOptions);
   }
 
+  /**
+   * Whether an open store, in this process or another, holds the lock of the database in {@code
+   * directory} (RocksDB's {@code LOCK} file). A directory without a database is not locked.
+   *
+   * <p>The probe opens the database with the default column family only: RocksDB takes the lock
+   * first and then refuses the open because the node's column families are not listed, before it
+   * replays the log or writes any data. So the probe changes nothing but RocksDB's info log.
+   */
+  public static boolean isLocked(Path directory) {
+    Path dir = directory.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(dir.resolve("CURRENT"))) {
+      return false;
+    }
+    try (Options options =
+        new Options().setCreateIfMissing(false).setInfoLogLevel(InfoLogLevel.WARN_LEVEL)) {
+      RocksDB.open(options, dir.toString()).close();
+      return false;
+    } catch (RocksDBException e) {
+      return isLockFailure(String.valueOf(e.getMessage()));
+    }
+  }
+
   /** The database directory. */
   public Path directory() {
     return directory;
@@ -347,9 +369,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
       return new StorageException(
           "database " + dir + " is corrupted or not a RocksDB database: " + message, e, true);
     }
-    // RocksDB reports a held lock as an IO error on the LOCK file ("While lock file: ...", or
-    // "lock hold by current process" when this JVM already has it open).
-    if (message.contains("/LOCK") || message.contains("lock hold by current process")) {
+    if (isLockFailure(message)) {
       return new StorageException(
           "database "
               + dir
@@ -365,6 +385,12 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     }
     return new StorageException(
         "cannot open RocksDB database " + dir + " (" + code + "): " + message, e, true);
+  }
+
+  // RocksDB reports a held lock as an IO error on the LOCK file ("While lock file: ...", or
+  // "lock hold by current process" when this JVM already has it open).
+  private static boolean isLockFailure(String message) {
+    return message.contains("/LOCK") || message.contains("lock hold by current process");
   }
 
   private static void closeAll(List<AutoCloseable> resources) {

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,38 @@ class RocksDbKeyValueStoreTest extends KeyValueStoreContractTest {
         .isInstanceOf(StorageException.class)
         .hasMessageContaining("is locked by another process")
         .satisfies(e -> assertThat(((StorageException) e).unrecoverable()).isFalse());
+  }
+
+  @Test
+  void aDatabaseIsLockedExactlyWhileAStoreHasItOpen() throws IOException {
+    put(Column.META, "0x01", "0xaa");
+    assertThat(RocksDbKeyValueStore.isLocked(temp.resolve("db"))).isTrue();
+    store.close();
+    var before = dataFiles(temp.resolve("db"));
+    assertThat(RocksDbKeyValueStore.isLocked(temp.resolve("db"))).isFalse();
+    // The probe took and released the lock without touching the data.
+    assertThat(dataFiles(temp.resolve("db"))).isEqualTo(before);
+    try (KeyValueStore reopened = RocksDbKeyValueStore.open(temp.resolve("db"))) {
+      assertThat(reopened.get(Column.META, b("0x01"))).contains(b("0xaa"));
+    }
+    assertThat(RocksDbKeyValueStore.isLocked(temp.resolve("missing"))).isFalse();
+    assertThat(RocksDbKeyValueStore.isLocked(Files.createDirectories(temp.resolve("empty"))))
+        .isFalse();
+    store = RocksDbKeyValueStore.open(temp.resolve("db2"));
+  }
+
+  /** Every file but RocksDB's info logs, with its size and modification time. */
+  private static Map<String, String> dataFiles(Path dir) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> list = Files.list(dir)) {
+      for (Path f : list.toList()) {
+        String name = f.getFileName().toString();
+        if (!name.startsWith("LOG")) {
+          files.put(name, Files.size(f) + "@" + Files.getLastModifiedTime(f));
+        }
+      }
+    }
+    return files;
   }
 
   @Test
