@@ -15,7 +15,13 @@ class ChainSpecWriterTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"kusama.json", "westend.json", "rococo-dev.json", "node-template-local.json"})
+      strings = {
+        "kusama.json",
+        "westend.json",
+        "westend-dev.json",
+        "rococo-dev.json",
+        "node-template-local.json"
+      })
   void rawSpecsRoundTripThroughTheWriter(String file) throws Exception {
     ChainSpec spec = ChainSpecParser.parse(Fixtures.file("chainspecs/" + file));
     String json = ChainSpecWriter.toJson(spec);
@@ -36,8 +42,12 @@ class ChainSpecWriterTest {
   @ParameterizedTest
   @ValueSource(strings = {"kusama-legacy-raw-array.json"})
   void legacyArraySpecsAreWrittenInTheModernLayout(String file) throws Exception {
-    String json =
-        ChainSpecWriter.toJson(ChainSpecParser.parse(Fixtures.file("chainspecs/" + file)));
+    ChainSpec legacy = ChainSpecParser.parse(Fixtures.file("chainspecs/" + file));
+    String json = ChainSpecWriter.toJson(legacy);
+    assertThat(ChainSpecParser.parse(json)).isEqualTo(legacy);
+    // The same genesis as the fixture in the modern layout, storage entry for storage entry.
+    assertThat(ChainSpecParser.parse(json).genesis())
+        .isEqualTo(ChainSpecParser.parse(Fixtures.file("chainspecs/kusama.json")).genesis());
     JsonNode raw = MAPPER.readTree(json).get("genesis").get("raw");
     assertThat(raw.isObject()).isTrue();
     assertThat(raw.has("top")).isTrue();
