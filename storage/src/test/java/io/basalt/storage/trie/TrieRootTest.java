@@ -9,8 +9,10 @@ import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.StateVersion;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -68,6 +70,110 @@ class TrieRootTest {
     assertThat(commit.nodes())
         .containsEntry(Hashing.blake2b256Hash(large.unsafeArray()), large)
         .containsKey(commit.root());
+  }
+
+  /*
+   * The V1 threshold, pinned by node encodings written out byte by byte from the layout rules
+   * (host-api.md §8), independently of TrieNodeCodec: a value of 32 bytes stays inline in both
+   * layouts, a value of 33 bytes is replaced by its blake2b-256 hash in V1 only.
+   */
+
+  private static final Bytes KEY = Bytes.fromHex("0x01"); // nibbles 0, 1
+  private static final Bytes VALUE_32 = filled(32, 0xaa);
+  private static final Bytes VALUE_33 = filled(33, 0xbb);
+
+  @ParameterizedTest
+  @EnumSource(StateVersion.class)
+  void aLeafWithA32ByteValueIsInlineInBothLayouts(StateVersion version) {
+    // 0b01 leaf, 2 nibbles | partial key 0x01 | compact(32) = 0x80 | the value
+    Bytes leaf = concat(bytes(0x42, 0x01, 0x80), VALUE_32);
+    assertRootNode(Map.of(KEY, VALUE_32), version, leaf);
+  }
+
+  @Test
+  void aLeafWithA33ByteValueIsInlineInV0() {
+    // 0b01 leaf, 2 nibbles | partial key 0x01 | compact(33) = 0x84 | the value
+    Bytes leaf = concat(bytes(0x42, 0x01, 0x84), VALUE_33);
+    assertRootNode(Map.of(KEY, VALUE_33), StateVersion.V0, leaf);
+  }
+
+  @Test
+  void aLeafWithA33ByteValueHoldsItsHashInV1() {
+    // 0b001 hashed-value leaf, 2 nibbles | partial key 0x01 | blake2b-256(value), no length
+    Bytes leaf = concat(bytes(0x22, 0x01), blake2(VALUE_33));
+    TrieCommit commit = assertRootNode(Map.of(KEY, VALUE_33), StateVersion.V1, leaf);
+    assertThat(commit.nodes()).containsEntry(Hash256.wrap(blake2(VALUE_33).toArray()), VALUE_33);
+  }
+
+  @ParameterizedTest
+  @EnumSource(StateVersion.class)
+  void aBranchWithA32ByteValueIsInlineInBothLayouts(StateVersion version) {
+    Bytes branch = concat(bytes(0xc2, 0x01, 0x01, 0x00, 0x80), VALUE_32, INLINE_CHILD);
+    assertRootNode(branchEntries(VALUE_32), version, branch);
+  }
+
+  @Test
+  void aBranchWithA33ByteValueIsInlineInV0() {
+    Bytes branch = concat(bytes(0xc2, 0x01, 0x01, 0x00, 0x84), VALUE_33, INLINE_CHILD);
+    assertRootNode(branchEntries(VALUE_33), StateVersion.V0, branch);
+  }
+
+  @Test
+  void aBranchWithA33ByteValueHoldsItsHashInV1() {
+    // 0b0001 hashed-value branch, 2 nibbles (4-bit length field) | 0x01 | bitmap | hash | child
+    Bytes branch = concat(bytes(0x12, 0x01, 0x01, 0x00), blake2(VALUE_33), INLINE_CHILD);
+    assertRootNode(branchEntries(VALUE_33), StateVersion.V1, branch);
+  }
+
+  /*
+   * Branch cases: key 0x01 holds the tested value, key 0x0102 the value 0x05. The root is a branch
+   * with value at nibbles 0, 1 (header 0b11 with 2 nibbles = 0xc2, partial key 0x01, children
+   * bitmap u16 LE 0x0001 = child at nibble 0); its child is the leaf for the one remaining nibble
+   * 2: 0b01 leaf with 1 nibble = 0x41, odd partial key 0x02, compact(1) = 0x04, value 0x05. The
+   * child's 4 bytes are under 32, so it is inline as a SCALE Vec: compact(4) = 0x10, then them.
+   */
+  private static final Bytes INLINE_CHILD = bytes(0x10, 0x41, 0x02, 0x04, 0x05);
+
+  private static Map<Bytes, Bytes> branchEntries(Bytes value) {
+    return Map.of(KEY, value, Bytes.fromHex("0x0102"), Bytes.fromHex("0x05"));
+  }
+
+  /** Asserts the root node's exact bytes, and that the root is their blake2b-256 hash. */
+  private static TrieCommit assertRootNode(
+      Map<Bytes, Bytes> entries, StateVersion version, Bytes expectedNode) {
+    NavigableMap<Bytes, Bytes> sorted = new TreeMap<>(entries);
+    Hash256 expectedRoot = Hash256.wrap(blake2(expectedNode).toArray());
+    assertThat(TrieRoot.of(sorted, version)).isEqualTo(expectedRoot);
+    TrieCommit commit = TrieBuilder.build(sorted, version);
+    assertThat(commit.root()).isEqualTo(expectedRoot);
+    assertThat(commit.nodes()).containsEntry(expectedRoot, expectedNode);
+    return commit;
+  }
+
+  private static Bytes blake2(Bytes data) {
+    return Bytes.wrap(Hashing.blake2b256(data.toArray()));
+  }
+
+  private static Bytes bytes(int... values) {
+    byte[] out = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (byte) values[i];
+    }
+    return Bytes.wrap(out);
+  }
+
+  private static Bytes filled(int length, int value) {
+    byte[] out = new byte[length];
+    Arrays.fill(out, (byte) value);
+    return Bytes.wrap(out);
+  }
+
+  private static Bytes concat(Bytes... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Bytes part : parts) {
+      out.writeBytes(part.toArray());
+    }
+    return Bytes.wrap(out.toByteArray());
   }
 
   @Test
