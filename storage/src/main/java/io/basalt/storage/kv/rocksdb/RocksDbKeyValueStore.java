@@ -26,6 +26,7 @@ import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.rocksdb.BlockBasedTableConfig;
@@ -318,6 +319,10 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     return column.storageName().getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** The files RocksDB writes while creating a database, before CURRENT: no data in them. */
+  private static final Pattern CREATION_ARTIFACT =
+      Pattern.compile("LOCK|LOG|LOG\\.old\\.\\d+|IDENTITY|MANIFEST-\\d+|\\d+\\.dbtmp");
+
   private static void checkDirectory(Path dir) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new StorageException(
@@ -334,7 +339,12 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     }
     if (!Files.exists(dir.resolve("CURRENT"))) {
       try (Stream<Path> children = Files.list(dir)) {
-        Optional<Path> stray = children.findFirst();
+        // RocksDB writes CURRENT last when it creates a database; the files it writes before hold
+        // no data, so a creation cut short (a crash, SIGKILL) is simply created again.
+        Optional<Path> stray =
+            children
+                .filter(f -> !CREATION_ARTIFACT.matcher(f.getFileName().toString()).matches())
+                .findFirst();
         if (stray.isPresent()) {
           throw new StorageException(
               "directory "

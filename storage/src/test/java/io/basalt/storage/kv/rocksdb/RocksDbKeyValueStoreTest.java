@@ -108,6 +108,41 @@ class RocksDbKeyValueStoreTest extends KeyValueStoreContractTest {
   }
 
   @Test
+  void aCreationCutShortBeforeCurrentIsCreatedAgain() throws IOException {
+    // What a SIGKILL can leave while RocksDB creates a database: everything but CURRENT.
+    Path dir = Files.createDirectories(temp.resolve("interrupted"));
+    Files.writeString(dir.resolve("LOCK"), "");
+    Files.writeString(dir.resolve("LOG"), "partial info log");
+    Files.writeString(dir.resolve("IDENTITY"), "f6a1c0de-0000-0000-0000-000000000000");
+    Files.write(dir.resolve("MANIFEST-000001"), new byte[] {1, 2, 3});
+    Files.write(dir.resolve("000001.dbtmp"), new byte[] {'M'});
+    try (KeyValueStore created = RocksDbKeyValueStore.open(dir)) {
+      try (WriteBatch batch = created.newBatch()) {
+        batch.put(Column.META, b("0x01"), b("0xaa"));
+        batch.commit();
+      }
+    }
+    try (KeyValueStore reopened = RocksDbKeyValueStore.open(dir)) {
+      assertThat(reopened.get(Column.META, b("0x01"))).contains(b("0xaa"));
+    }
+  }
+
+  @Test
+  void aDirectoryWithDataFilesButNoCurrentIsNotRecreated() throws IOException {
+    // A damaged database (CURRENT lost) still has its tables and log: never start over on them.
+    for (String dataFile : new String[] {"000012.sst", "000009.log", "OPTIONS-000007"}) {
+      Path dir = Files.createDirectories(temp.resolve("damaged-" + dataFile));
+      Files.writeString(dir.resolve("LOCK"), "");
+      Files.write(dir.resolve(dataFile), new byte[] {1});
+      assertThatThrownBy(() -> RocksDbKeyValueStore.open(dir))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("holds no RocksDB database")
+          .hasMessageContaining(dataFile);
+      assertThat(dir.resolve(dataFile)).exists();
+    }
+  }
+
+  @Test
   void directoryWithForeignFilesIsNotADatabase() throws IOException {
     Path foreign = Files.createDirectories(temp.resolve("photos"));
     Files.writeString(foreign.resolve("cat.jpg"), "meow");
