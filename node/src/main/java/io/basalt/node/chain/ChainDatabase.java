@@ -83,7 +83,12 @@ public final class ChainDatabase implements AutoCloseable {
    * Writes the genesis block and state in one atomic batch if the database has none, or checks that
    * the stored genesis is this one.
    *
-   * @throws InvalidConfigurationException if the database belongs to another chain
+   * <p>Genesis is one atomic commit, so a database without the genesis record is completed (its
+   * trie nodes are content-addressed: rewriting them is harmless). A database that records the
+   * genesis but lacks its header, canonical entry, best or finalized block, or (while the chain is
+   * at genesis) the genesis state root node was damaged outside this node; it is refused.
+   *
+   * @throws InvalidConfigurationException if the database belongs to another chain or is damaged
    */
   public GenesisOutcome initialize(GenesisFactory.GenesisBlock genesis) {
     Hash256 hash = genesis.hash();
@@ -99,6 +104,7 @@ public final class ChainDatabase implements AutoCloseable {
                 + hash
                 + "; use another --base-path or run purge-chain");
       }
+      requireCompleteGenesis(genesis);
       return GenesisOutcome.EXISTING;
     }
     BlockRef ref = new BlockRef(hash, 0);
@@ -113,6 +119,31 @@ public final class ChainDatabase implements AutoCloseable {
           .commit();
     }
     return GenesisOutcome.CREATED;
+  }
+
+  private void requireCompleteGenesis(GenesisFactory.GenesisBlock genesis) {
+    Hash256 hash = genesis.hash();
+    String missing;
+    Optional<BlockRef> best = blocks.best();
+    if (!blocks.hasHeader(hash)) {
+      missing = "its header";
+    } else if (!blocks.canonicalHash(0).equals(Optional.of(hash))) {
+      missing = "it as canonical block #0";
+    } else if (best.isEmpty() || blocks.finalized().isEmpty()) {
+      missing = "a best and a finalized block";
+    } else if (best.get().number() == 0 && !trieNodes.contains(genesis.header().stateRoot())) {
+      missing = "its state (root node " + genesis.header().stateRoot() + ")";
+    } else {
+      return;
+    }
+    throw new InvalidConfigurationException(
+        "the database at "
+            + directory
+            + " records genesis "
+            + hash
+            + " but not "
+            + missing
+            + ": it is damaged; run purge-chain and start again");
   }
 
   /**
