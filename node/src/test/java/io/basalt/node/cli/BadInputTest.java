@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad input: one line on stderr, exit code 1, no stack trace, no database left behind. */
 class BadInputTest {
@@ -91,8 +92,8 @@ class BadInputTest {
     try {
       org.junit.jupiter.api.Assumptions.assumeFalse(
           Files.isWritable(locked),
-          "running as a user that ignores file permissions (e.g. root); the base-path-is-a-file"
-              + " test covers an unusable base path there");
+          "running as a user that ignores file permissions (e.g. root);"
+              + " basePathThatCannotBeCreatedFailsWithOneLine covers an unusable base path there");
       NodeCli result =
           NodeCli.run(
               "chain-info",
@@ -117,6 +118,36 @@ class BadInputTest {
             "-d",
             file.toString());
     assertOneLineError(result, "Error: cannot create the database directory ");
+    // Nothing left behind: the file is untouched and nothing was created beside it.
+    assertThat(file).hasContent("x");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+  }
+
+  /** Unusable base paths whatever the user (root too): under a regular file, inside /proc. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"under a file", "inside /proc"})
+  void basePathThatCannotBeCreatedFailsWithOneLine(String where, @TempDir Path dir)
+      throws IOException {
+    Path file = Files.writeString(dir.resolve("file"), "x");
+    Path base =
+        where.equals("under a file")
+            ? file.resolve("base")
+            : Path.of("/proc", "basalt-" + ProcessHandle.current().pid(), "base");
+    NodeCli result =
+        NodeCli.run(
+            "chain-info",
+            "--chain",
+            Fixtures.file("chainspecs/node-template-local.json").toString(),
+            "-d",
+            base.toString());
+    assertOneLineError(result, "Error: cannot create the database directory " + base);
+    assertThat(base).doesNotExist();
+    assertThat(file).hasContent("x");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
   }
 
   @Test
