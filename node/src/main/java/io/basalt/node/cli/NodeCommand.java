@@ -14,13 +14,16 @@ import io.basalt.node.cli.subcommand.key.KeyCommand;
 import io.basalt.node.config.NodeConfig;
 import io.basalt.node.service.LogSetup;
 import io.basalt.node.service.NodeLauncher;
+import io.basalt.node.service.ShutdownSignal;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code node}: runs the node until SIGINT/SIGTERM; subcommands for chain maintenance. */
 @Command(
@@ -52,6 +55,8 @@ public final class NodeCommand implements Callable<Integer> {
   @ArgGroup(validate = false, heading = "%nKeystore:%n")
   private KeystoreOptions keystore = new KeystoreOptions();
 
+  @Spec private CommandSpec spec;
+
   /** Options of the running node that subcommands do not take. */
   static final class NodeOptions {
     @Option(names = "--name", paramLabel = "NAME", description = "The human-readable node name.")
@@ -72,15 +77,26 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LogSetup.apply(shared.logDirectives());
-    NodeConfig config =
-        new NodeConfig(
-            shared.chain(),
-            shared.basePath(),
-            Optional.ofNullable(node.name),
-            node.validator || shared.dev(),
-            imports.toConfig(),
-            keystore.toConfig(shared.dev()));
-    return NodeLauncher.run(config);
+    // First: from here on SIGINT/SIGTERM stop the node in order instead of killing the JVM.
+    ShutdownSignal shutdown = ShutdownSignal.install();
+    int exitCode = ExitPolicy.ERROR;
+    try {
+      LogSetup.apply(shared.logDirectives());
+      NodeConfig config =
+          new NodeConfig(
+              shared.chain(),
+              shared.basePath(),
+              Optional.ofNullable(node.name),
+              node.validator || shared.dev(),
+              imports.toConfig(),
+              keystore.toConfig(shared.dev()));
+      exitCode = NodeLauncher.run(config, shutdown);
+    } catch (RuntimeException e) {
+      // Reported here, before a pending signal's shutdown hook ends the process.
+      exitCode = ExitPolicy.handleExecutionException(e, spec.commandLine(), null);
+    } finally {
+      shutdown.stopped(exitCode);
+    }
+    return exitCode;
   }
 }

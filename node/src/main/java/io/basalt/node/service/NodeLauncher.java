@@ -23,22 +23,25 @@ public final class NodeLauncher {
 
   private NodeLauncher() {}
 
-  /** Runs the node; returns the exit code (0 after an orderly shutdown). */
-  public static int run(NodeConfig config) {
-    ShutdownSignal shutdown = ShutdownSignal.install();
+  /**
+   * Runs the node until {@code shutdown} is requested; returns the exit code (0 after an orderly
+   * shutdown). A temporary base path is deleted afterwards.
+   */
+  public static int run(NodeConfig config, ShutdownSignal shutdown) {
     try {
-      return run(config, shutdown);
+      return runUntilShutdown(config, shutdown);
     } finally {
       config.basePath().deleteIfTemporary();
-      shutdown.stopped();
     }
   }
 
-  static int run(NodeConfig config, ShutdownSignal shutdown) {
+  private static int runUntilShutdown(NodeConfig config, ShutdownSignal shutdown) {
+    // A spec that cannot be read fails before the banner, as in Substrate (which loads it while
+    // building the configuration); genesis and database errors come after it, as there.
+    ChainSpec spec = ChainSpecs.load(config.chain());
     StatusLog.info("Basalt Node");
     StatusLog.info("✌️  version {}", VersionProvider.version());
     StatusLog.info("❤️  by the Basalt developers");
-    ChainSpec spec = ChainSpecs.load(config.chain());
     StatusLog.info("📋 Chain specification: {}", spec.name());
     StatusLog.info("🏷  Node name: {}", config.nodeName().orElseGet(NodeNames::random));
     StatusLog.info("👤 Role: {}", config.validator() ? "AUTHORITY" : "FULL");

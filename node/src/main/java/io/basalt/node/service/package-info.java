@@ -7,7 +7,9 @@
  * io.basalt.node.service.LogSetup} installs the log format and {@code -l} levels.
  *
  * <pre>{@code
- * int exit = NodeLauncher.run(config); // 0 after an orderly shutdown
+ * ShutdownSignal shutdown = ShutdownSignal.install();
+ * int exit = NodeLauncher.run(config, shutdown); // 0 after an orderly shutdown
+ * shutdown.stopped(exit);
  * }</pre>
  */
 package io.basalt.node.service;

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The node as a child JVM on this JVM's class path, for tests that need a real process. */
+public final class NodeProcess {
+  private NodeProcess() {}
+
+  /** The command that runs {@code node ARGS} in a fresh JVM. */
+  public static List<String> command(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.add("io.basalt.node.Main");
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** Starts {@code node ARGS} with stdout and stderr both written to {@code log}. */
+  public static Process start(Path log, String... args) throws IOException {
+    return start(List.of(), log, args);
+  }
+
+  /** Starts {@code node ARGS} under a wrapper command (such as {@code env …}), output to log. */
+  public static Process start(List<String> wrapper, Path log, String... args) throws IOException {
+    List<String> command = new ArrayList<>(wrapper);
+    command.addAll(command(args));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
+  /**
+   * Runs {@code node ARGS} to its end, stdout and stderr in separate files.
+   *
+   * @return the exit code
+   */
+  public static int run(Path out, Path err, String... args)
+      throws IOException, InterruptedException {
+    Process node =
+        new ProcessBuilder(command(args))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    if (!node.waitFor(120, TimeUnit.SECONDS)) {
+      node.destroyForcibly();
+      throw new AssertionError("node did not exit:\n" + read(err));
+    }
+    return node.exitValue();
+  }
+
+  /**
+   * Waits until the log contains {@code line}, polling every few milliseconds so that a test can
+   * act right after the node reaches a step.
+   */
+  public static void awaitLine(Process node, Path log, String line, Duration timeout)
+      throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (Files.exists(log) && read(log).contains(line)) {
+        return;
+      }
+      if (!node.isAlive()) {
+        throw new AssertionError("node exited early:\n" + read(log));
+      }
+      Thread.sleep(2);
+    }
+    node.destroyForcibly();
+    throw new AssertionError("timed out waiting for \"" + line + "\":\n" + read(log));
+  }
+
+  public static String read(Path log) throws IOException {
+    return Files.readString(log, StandardCharsets.UTF_8);
+  }
+}
