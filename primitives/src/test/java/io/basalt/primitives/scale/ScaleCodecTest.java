@@ -84,9 +84,54 @@ class ScaleCodecTest {
     assertThat(ScaleCodec.OPTION_BOOL.encode(Optional.empty())).containsExactly(0);
     assertThat(ScaleCodec.OPTION_BOOL.encode(Optional.of(true))).containsExactly(1);
     assertThat(ScaleCodec.OPTION_BOOL.encode(Optional.of(false))).containsExactly(2);
+    assertThat(ScaleCodec.OPTION_BOOL.decode(new byte[] {0})).isEmpty();
+    assertThat(ScaleCodec.OPTION_BOOL.decode(new byte[] {1})).contains(true);
     assertThat(ScaleCodec.OPTION_BOOL.decode(new byte[] {2})).contains(false);
-    assertThatThrownBy(() -> ScaleCodec.OPTION_BOOL.decode(new byte[] {3}))
-        .isInstanceOf(ScaleDecodingException.class);
+    // Not Option<T>'s two-byte form: 01 01 is Some(true) followed by a trailing byte.
+    assertThatThrownBy(() -> ScaleCodec.OPTION_BOOL.decode(new byte[] {1, 1}))
+        .hasMessageContaining("trailing");
+    // In a Vec: compact(3) = 0c, then one byte each.
+    assertThat(ScaleCodec.vec(ScaleCodec.OPTION_BOOL).decode(Hex.decode("0c020001")))
+        .containsExactly(Optional.of(false), Optional.empty(), Optional.of(true));
+    ScaleDecodingException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ScaleDecodingException.class,
+            () -> ScaleCodec.vec(ScaleCodec.OPTION_BOOL).decode(Hex.decode("0c010300")));
+    assertThat(e.offset()).isEqualTo(2);
+    assertThat(e.expectedType()).isEqualTo("Option<bool>");
+    assertThat(e).hasMessageContaining("got 3");
+  }
+
+  /** A fieldless Rust enum: SCALE writes the variant index as one byte. */
+  enum Kind {
+    FIRST,
+    SECOND,
+    THIRD
+  }
+
+  private static final ScaleCodec<Kind> KIND =
+      ScaleCodec.of(
+          "Kind",
+          (w, k) -> w.writeU8(k.ordinal()),
+          r -> Kind.values()[r.readVariant("Kind", Kind.values().length)]);
+
+  @Test
+  void enumVariantIndicesAreCheckedAgainstTheVariantCount() {
+    assertThat(KIND.encode(Kind.THIRD)).containsExactly(2);
+    assertThat(ScaleCodec.vec(KIND).decode(Hex.decode("0c020001")))
+        .containsExactly(Kind.THIRD, Kind.FIRST, Kind.SECOND);
+    ScaleDecodingException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ScaleDecodingException.class, () -> ScaleCodec.vec(KIND).decode(Hex.decode("080103")));
+    assertThat(e.offset()).isEqualTo(2);
+    assertThat(e.expectedType()).isEqualTo("Kind");
+    assertThat(e).hasMessageContaining("unknown variant index 3");
+    // Result is the two-variant enum Ok(0) | Err(1): index 2 is refused.
+    assertThatThrownBy(
+            () -> ScaleCodec.result(ScaleCodec.U8, ScaleCodec.U8).decode(new byte[] {2, 0}))
+        .isInstanceOf(ScaleDecodingException.class)
+        .hasMessageContaining("Result")
+        .hasMessageContaining("unknown variant index 2");
   }
 
   @Test

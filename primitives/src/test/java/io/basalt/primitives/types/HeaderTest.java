@@ -2,8 +2,10 @@
 package io.basalt.primitives.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.primitives.hash.Hashing;
+import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,6 +75,77 @@ class HeaderTest {
     assertThat(Hex.encodeBare(DigestItem.CODEC.encode(new DigestItem.RuntimeEnvironmentUpdated())))
         .isEqualTo("08");
     assertThat(Hex.encodeBare(DigestItem.CODEC.encode(items.get(0)))).isEqualTo("0642414245080102");
+  }
+
+  @Test
+  void westendBlockOneDigestItemsHaveTheirPublishedEncodings() throws IOException {
+    // Westend #1: parent (32) | number compact(1) = 0x04 | state root (32) | extrinsics root (32) |
+    // digest: compact(3) = 0x0c, then PreRuntime, Consensus (BABE next epoch) and Seal.
+    String json = Files.readString(Fixtures.file("blocks/westend-1-128.json"));
+    String headerHex = field(json, "header");
+    byte[] raw = Hex.decode(headerHex);
+    Header header = Header.CODEC.decode(raw);
+    assertThat(raw[97]).isEqualTo((byte) 0x0c);
+    assertThat(header.digest()).hasSize(3);
+
+    // PreRuntime: 06 | "BABE" | compact(13) = 0x34 | the 13-byte BABE pre-digest.
+    DigestItem.PreRuntime preRuntime = (DigestItem.PreRuntime) header.digest().get(0);
+    assertThat(preRuntime.engine()).isEqualTo(EngineId.BABE);
+    assertThat(Hex.encodeBare(DigestItem.CODEC.encode(preRuntime)))
+        .isEqualTo("0642414245" + "34" + "0200000000771dc20f00000000");
+    // Consensus: 04 | "BABE" | compact(194) = 0x0903 (two-byte mode) | the epoch data.
+    DigestItem.Consensus consensus = (DigestItem.Consensus) header.digest().get(1);
+    assertThat(consensus.engine()).isEqualTo(EngineId.BABE);
+    assertThat(consensus.data().length()).isEqualTo(194);
+    assertThat(Hex.encodeBare(DigestItem.CODEC.encode(consensus)))
+        .isEqualTo("0442414245" + "0903" + consensus.data().toHex().substring(2));
+    // Seal: 05 | "BABE" | compact(64) = 0x0101 | the signature: the header's last 64 bytes.
+    DigestItem.Seal seal = (DigestItem.Seal) header.digest().get(2);
+    assertThat(seal.engine()).isEqualTo(EngineId.BABE);
+    assertThat(Hex.encodeBare(DigestItem.CODEC.encode(seal)))
+        .isEqualTo("0542414245" + "0101" + headerHex.substring(headerHex.length() - 128));
+    assertThat(header.seal()).contains(seal);
+    // The three encodings are exactly the digest bytes of the published header.
+    assertThat(
+            "0c"
+                + Hex.encodeBare(DigestItem.CODEC.encode(preRuntime))
+                + Hex.encodeBare(DigestItem.CODEC.encode(consensus))
+                + Hex.encodeBare(DigestItem.CODEC.encode(seal)))
+        .isEqualTo(headerHex.substring(2 + 2 * 97));
+  }
+
+  @Test
+  void otherAndRuntimeEnvironmentUpdatedHaveTheirSpecEncodings() {
+    // Other(Vec<u8>): 00 | compact(3) = 0x0c | bytes. RuntimeEnvironmentUpdated: 08, no payload.
+    DigestItem other = new DigestItem.Other(Bytes.ofUnsigned(1, 2, 0xff));
+    assertThat(Hex.encodeBare(DigestItem.CODEC.encode(other))).isEqualTo("000c0102ff");
+    assertThat(DigestItem.CODEC.decode(Hex.decode("000c0102ff"))).isEqualTo(other);
+    assertThat(DigestItem.CODEC.decode(Hex.decode("08")))
+        .isEqualTo(new DigestItem.RuntimeEnvironmentUpdated());
+    // A digest of both in a header: compact(2) = 0x08, then the items.
+    Header header =
+        new Header(
+            Hash256.ZERO,
+            5,
+            Hash256.ZERO,
+            EMPTY_TRIE_ROOT,
+            List.of(other, new DigestItem.RuntimeEnvironmentUpdated()));
+    assertThat(Hex.encodeBare(Header.CODEC.encode(header)))
+        .isEqualTo(
+            "00".repeat(32)
+                + "14"
+                + "00".repeat(32)
+                + EMPTY_TRIE_ROOT.toHex().substring(2)
+                + "08"
+                + "000c0102ff"
+                + "08");
+    // Indices 2 and 3 were never used, 9 does not exist.
+    for (String unknown : List.of("02", "03", "09")) {
+      assertThatThrownBy(() -> DigestItem.CODEC.decode(Hex.decode(unknown)))
+          .isInstanceOf(ScaleDecodingException.class)
+          .hasMessageContaining("DigestItem")
+          .hasMessageContaining("unknown variant index " + Integer.parseInt(unknown, 16));
+    }
   }
 
   @Test
