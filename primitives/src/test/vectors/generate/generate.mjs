@@ -3,7 +3,8 @@
 //     (bindings to the C libsecp256k1) compiled to WebAssembly. Its secp256k1 recovery refuses high-S
 //     signatures (it panics on non-normalised s), as k256 does and unlike sp-io: it is a second opinion
 //     for low-S recoveries only.
-//   - @scure/sr25519: a separate JavaScript sr25519 (schnorrkel) implementation
+//   - @scure/sr25519: a separate JavaScript sr25519 (schnorrkel) implementation, whose Merlin transcript
+//     also computes the VRF output bytes (schnorrkel's make_bytes)
 //   - @polkadot/util-crypto: Substrate secret URIs, HDKD, SS58
 //   - @noble/curves: ed25519 (ZIP-215 and strict) and secp256k1
 // Every value that two of them can compute is computed by both and must agree, or the script fails.
@@ -13,7 +14,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as wasm from '@polkadot/wasm-crypto';
 import * as scure from '@scure/sr25519';
-import { ed25519 } from '@noble/curves/ed25519.js';
+import { ed25519, ristretto255_hasher } from '@noble/curves/ed25519.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -193,6 +194,33 @@ for (const { suri, seeded } of srKeys) {
   }
 }
 
+// VRF output bytes: schnorrkel's VRFInOut::make_bytes(context) is the challenge of a Merlin transcript
+// "VRFResult" over the context (label ""), the input point ("vrf-in") and the pre-output ("vrf-out").
+// Neither wasm-crypto nor scure exports it, so it is computed here from its definition with scure's
+// Merlin and noble's ristretto255. The input point is the hash of the signing transcript with the
+// public key committed ("vrf-nm-pk", challenge "VRFHash"); it is checked against both libraries'
+// pre-outputs ([secret key] input), so a wrong input cannot pass unnoticed.
+const Merlin = scure.__tests.Merlin;
+function vrfInputPoint(context, message, publicKey) {
+  const t = new Merlin('SigningContext');
+  t.appendMessage('', context);
+  t.appendMessage('sign-bytes', message);
+  t.appendMessage('vrf-nm-pk', publicKey);
+  return ristretto255_hasher.deriveToCurve(t.challengeBytes('VRFHash', 64));
+}
+function vrfMakeBytes(context, input, preOutput, length) {
+  const t = new Merlin('VRFResult');
+  t.appendMessage('', context);
+  t.appendMessage('vrf-in', input.toBytes());
+  t.appendMessage('vrf-out', preOutput);
+  return t.challengeBytes('', length);
+}
+// BABE's two uses: the primary-slot threshold score (16 bytes) and the per-slot randomness (32 bytes).
+const MAKE_BYTES = [
+  { context: 'substrate-babe-vrf', length: 16 },
+  { context: 'BabeVRFInOutContext', length: 32 },
+];
+
 const vrfSignatures = [];
 const VRF_INPUTS = [
   { context: '', message: '', extra: '' },
@@ -211,8 +239,14 @@ for (const { suri, seeded } of srKeys) {
     const byScure = scure.vrf.sign(m, seeded.pair.secretKey, c, x);
     check(u8aEq(bySchnorrkel.slice(0, 32), byScure.slice(0, 32)), `vrf pre-output ${suri}`);
     check(wasm.vrfVerify(publicKey, c, m, x, byScure) && scure.vrf.verify(m, bySchnorrkel, publicKey, c, x), `vrf ${suri}`);
+    const vrfInput = vrfInputPoint(c, m, publicKey);
+    const secretScalar = bytesToNumberLE(seeded.pair.secretKey.slice(0, 32)) >> 3n; // ed25519-format key: 8 * scalar
+    check(u8aEq(vrfInput.multiply(secretScalar).toBytes(), bySchnorrkel.slice(0, 32)), `vrf input point ${suri}`);
+    const makeBytes = MAKE_BYTES.map(({ context, length }) => ({
+      context, length, bytes: hex(vrfMakeBytes(stringToU8a(context), vrfInput, bySchnorrkel.slice(0, 32), length)),
+    }));
     for (const [signer, signature] of [['schnorrkel-wasm', bySchnorrkel], ['scure', byScure]]) {
-      vrfSignatures.push({ signer, suri, publicKey: hex(publicKey), ...input, preOutput: hex(signature.slice(0, 32)), signature: hex(signature), valid: true });
+      vrfSignatures.push({ signer, suri, publicKey: hex(publicKey), ...input, preOutput: hex(signature.slice(0, 32)), signature: hex(signature), valid: true, input: hex(vrfInput.toBytes()), makeBytes });
     }
     const wrongExtra = stringToU8a('not the extra');
     check(!wasm.vrfVerify(publicKey, c, m, wrongExtra, bySchnorrkel), 'vrf with wrong extra');
