@@ -52,9 +52,9 @@ class EcdsaVectorsTest {
   }
 
   /**
-   * Negative controls that noble's and libsecp256k1's recovery reject: another key, another
-   * message, a tampered r or s, the other recovery id. Every verification entry point must reject
-   * them.
+   * Negative controls that noble's and wasm-crypto's (secp256k1 crate) recovery reject: another
+   * key, another message, a tampered r or s, the other recovery id. Every verification entry point
+   * must reject them.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalid")
