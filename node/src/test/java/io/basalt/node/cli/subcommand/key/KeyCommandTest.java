@@ -2,6 +2,7 @@
 package io.basalt.node.cli.subcommand.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.bip39.Mnemonic;
@@ -147,6 +148,86 @@ class KeyCommandTest {
                 + ALICE_SS58
                 + "/soft` is account:\n  Network ID/Version: substrate\n")
         .contains("Public key (hex):   " + soft);
+  }
+
+  /** {@code --public} takes a hex public key of every scheme, with or without 0x, as sc-cli. */
+  @Test
+  void inspectPublicTakesHexKeysOfEveryScheme() {
+    for (KeyScheme scheme : KeyScheme.values()) {
+      Bytes key = scheme.fromSuri("//Alice", Optional.empty()).pair().publicKey();
+      String name = scheme.name().toLowerCase(java.util.Locale.ROOT);
+      String ss58 = Ss58.encode(key, Ss58AddressFormat.SUBSTRATE);
+      Run text = run("inspect", "--public", "--scheme", name, key.toHex());
+      assertThat(text.exitCode()).as(text.err()).isZero();
+      assertThat(text.out())
+          .isEqualTo(
+              "Network ID/Version: substrate\n"
+                  + "  Public key (hex):   "
+                  + key.toHex()
+                  + "\n  Account ID:         "
+                  + scheme.accountId(key).toHex()
+                  + "\n  Public key (SS58):  "
+                  + ss58
+                  + "\n  SS58 Address:       "
+                  + ss58
+                  + "\n");
+      Run bare = run("inspect", "--public", "--scheme", name, key.toHex().substring(2));
+      assertThat(bare.out()).isEqualTo(text.out());
+      Run json = run("inspect", "--public", "--scheme", name, "--output-type", "json", key.toHex());
+      assertThat(json.out()).contains("\"publicKey\": \"" + key.toHex() + "\"");
+      Run wrongLength = run("inspect", "--public", "--scheme", name, key.toHex() + "00");
+      assertThat(wrongLength.err())
+          .isEqualTo("Error: Failed to construct public key from given hex\n");
+    }
+    // Without --public a 33-byte hex key is neither a seed nor an address: say what to do.
+    Bytes ecdsa = KeyScheme.ECDSA.fromSuri("//Alice", Optional.empty()).pair().publicKey();
+    Run withoutFlag = run("inspect", "--scheme", "ecdsa", ecdsa.toHex());
+    assertThat(withoutFlag.exitCode()).isEqualTo(1);
+    assertThat(withoutFlag.err())
+        .isEqualTo(
+            "Error: Invalid phrase/URI given: this looks like a hex public key: pass --public to"
+                + " inspect it\n");
+  }
+
+  /** A public URI may be 0x-hex with soft junctions, as sp-core's Public::from_string reads it. */
+  @Test
+  void publicUrisMayBeHexKeysOfEverySchemeWithSoftJunctions() {
+    for (KeyScheme scheme : KeyScheme.values()) {
+      Bytes key = scheme.fromSuri("//Alice", Optional.empty()).pair().publicKey();
+      assertThat(KeyReport.publicFromUri(scheme, key.toHex()).key()).isEqualTo(key);
+      assertThat(KeyReport.publicFromUri(scheme, Ss58.encode(key, Ss58AddressFormat.SUBSTRATE)))
+          .isEqualTo(new KeyReport.PublicKey(key, Ss58AddressFormat.SUBSTRATE));
+      assertThatThrownBy(() -> KeyReport.publicFromUri(scheme, key.toHex() + "00"))
+          .hasMessageContaining("public key is " + scheme.publicKeyLength() + " bytes, got");
+    }
+    Bytes soft = KeyScheme.SR25519.fromSuri("//Alice/soft", Optional.empty()).pair().publicKey();
+    assertThat(KeyReport.publicFromUri(KeyScheme.SR25519, ALICE_PUBLIC + "/soft").key())
+        .isEqualTo(soft);
+    // key verify reads its key that way: a signature by //Alice/soft verifies against 0x…/soft.
+    Run sign = runWithInput("hello", "sign", "--suri", "//Alice/soft");
+    Run verify = run("verify", sign.out(), ALICE_PUBLIC + "/soft", "--message", "hello");
+    assertThat(verify.exitCode()).as(verify.err()).isZero();
+    assertThat(verify.out()).isEqualTo("Signature verifies correctly.\n");
+  }
+
+  /** A mistyped address is reported as an SS58 error, not as a bad mnemonic. */
+  @Test
+  void inspectReportsTheSs58ErrorOfSomethingThatLooksLikeAnAddress() {
+    String badChecksum = ALICE_SS58.substring(0, ALICE_SS58.length() - 1) + "Z";
+    Run r = run("inspect", badChecksum);
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo("Error: Invalid phrase/URI given: invalid SS58 address: invalid checksum\n");
+    assertThat(run("inspect", badChecksum + "/soft").err())
+        .isEqualTo("Error: Invalid phrase/URI given: invalid SS58 address: invalid checksum\n");
+    assertThat(run("inspect", ALICE_SS58.substring(0, 20)).err())
+        .startsWith("Error: Invalid phrase/URI given: invalid SS58 address: bad length");
+    assertThat(run("inspect", "--scheme", "ecdsa", ALICE_SS58).err())
+        .isEqualTo(
+            "Error: Invalid phrase/URI given: invalid SS58 address: bad length: it holds 32 bytes,"
+                + " expected 33\n");
+    // Words are still reported as a bad phrase.
+    assertThat(run("inspect", "bottom drive obey").err()).contains("12");
   }
 
   @Test
