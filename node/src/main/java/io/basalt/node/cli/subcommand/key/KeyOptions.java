@@ -44,7 +44,8 @@ final class KeyOptions {
         converter = NetworkConverter.class,
         description =
             "Network address format: a registered name (polkadot, kusama, substrate, ...) or an"
-                + " SS58 prefix 0..16383. Default: substrate (42).")
+                + " SS58 prefix 0..16383 other than the reserved 46 and 47. Default: substrate"
+                + " (42).")
     Ss58AddressFormat network;
 
     Optional<Ss58AddressFormat> network() {
@@ -52,10 +53,24 @@ final class KeyOptions {
     }
   }
 
+  /**
+   * Parses {@code --network}, refusing the reserved prefixes 46 and 47: sp-core's decoder (and
+   * Basalt's) refuses addresses with them ({@code FormatNotAllowed}), so printing one would give an
+   * address nothing accepts. sc-cli takes registry names only and would encode {@code reserved46}
+   * regardless; numbers are Basalt's extension.
+   */
   static final class NetworkConverter implements ITypeConverter<Ss58AddressFormat> {
     @Override
     public Ss58AddressFormat convert(String value) {
-      return Ss58AddressFormat.parse(value);
+      Ss58AddressFormat format = Ss58AddressFormat.parse(value);
+      if (format.isReserved()) {
+        throw new IllegalArgumentException(
+            "SS58 prefix "
+                + format.prefix()
+                + " is reserved: addresses with it are refused by SS58 decoders (sp-core's"
+                + " FormatNotAllowed), so no address is printed for it");
+      }
+      return format;
     }
   }
 

@@ -96,6 +96,36 @@ class KeyCommandTest {
         .contains("Network ID:        unique_mainnet");
   }
 
+  /**
+   * Every address {@code --network} prints decodes again (to that prefix and the account); the
+   * reserved prefixes 46 and 47, which SS58 decoders refuse, are refused up front, by number or by
+   * registry name.
+   */
+  @Test
+  void networkAddressesAlwaysDecodeAndReservedPrefixesAreRefused() {
+    for (String network : new String[] {"0", "2", "45", "48", "63", "64", "255", "16383"}) {
+      Run r = run("inspect", "//Alice", "--network", network);
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      String address =
+          r.out().lines().filter(l -> l.contains("SS58 Address:")).findFirst().orElseThrow();
+      Ss58.Address decoded = Ss58.decode(address.substring(address.lastIndexOf(' ') + 1));
+      assertThat(decoded.format().prefix()).isEqualTo(Integer.parseInt(network));
+      assertThat(decoded.payload()).isEqualTo(Bytes.fromHex(ALICE_PUBLIC));
+    }
+    for (String reserved : new String[] {"46", "47", "reserved46", "Reserved47"}) {
+      for (String command : new String[] {"inspect", "generate"}) {
+        String[] args =
+            command.equals("inspect")
+                ? new String[] {"inspect", "//Alice", "--network", reserved}
+                : new String[] {"generate", "--network", reserved};
+        Run r = run(args);
+        assertThat(r.exitCode()).as("%s --network %s", command, reserved).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("is reserved").contains("FormatNotAllowed");
+      }
+    }
+  }
+
   @Test
   void ecdsaAccountIdIsTheHashOfThePublicKey() {
     Run r = run("inspect", "--scheme", "ecdsa", "//Alice");
