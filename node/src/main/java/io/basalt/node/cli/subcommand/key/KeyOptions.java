@@ -3,6 +3,7 @@ package io.basalt.node.cli.subcommand.key;
 
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.ss58.Ss58AddressFormat;
+import io.basalt.primitives.crypto.ss58.Ss58Exception;
 import io.basalt.primitives.types.Hex;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The option groups the {@code key} subcommands share, named as in sc-cli. */
 final class KeyOptions {
@@ -62,9 +64,14 @@ final class KeyOptions {
   static final class NetworkConverter implements ITypeConverter<Ss58AddressFormat> {
     @Override
     public Ss58AddressFormat convert(String value) {
-      Ss58AddressFormat format = Ss58AddressFormat.parse(value);
+      Ss58AddressFormat format;
+      try {
+        format = Ss58AddressFormat.parse(value);
+      } catch (Ss58Exception e) {
+        throw new TypeConversionException(e.getMessage());
+      }
       if (format.isReserved()) {
-        throw new IllegalArgumentException(
+        throw new TypeConversionException(
             "SS58 prefix "
                 + format.prefix()
                 + " is reserved: addresses with it are refused by SS58 decoders (sp-core's"
