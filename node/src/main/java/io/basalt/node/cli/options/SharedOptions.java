@@ -84,6 +84,24 @@ public final class SharedOptions {
     return new BasePath(BasePath.defaultRoot(), false);
   }
 
+  /**
+   * The base path for commands whose output must outlive them ({@code key insert}): {@code -d},
+   * else the default; empty when {@code --tmp}/{@code --dev} without {@code -d} would make it
+   * temporary. Creates nothing.
+   */
+  public Optional<BasePath> persistentBasePath() {
+    if (basePath != null && tmp) {
+      throw new InvalidConfigurationException("--tmp and --base-path cannot be used together");
+    }
+    if (basePath != null) {
+      return Optional.of(new BasePath(basePath.toAbsolutePath().normalize(), false));
+    }
+    if (tmp || dev) {
+      return Optional.empty();
+    }
+    return Optional.of(new BasePath(BasePath.defaultRoot(), false));
+  }
+
   /** The {@code -l} directives, in order. */
   public List<String> logDirectives() {
     return List.copyOf(log);

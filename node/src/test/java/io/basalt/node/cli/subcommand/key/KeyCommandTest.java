@@ -18,6 +18,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -360,8 +362,8 @@ class KeyCommandTest {
             "insert",
             "-d",
             tmp.toString(),
-            "--chain-id",
-            "local_testnet",
+            "--chain",
+            "local",
             "--key-type",
             "gran",
             "--scheme",
@@ -395,6 +397,36 @@ class KeyCommandTest {
     }
   }
 
+  /**
+   * {@code --chain} takes a chain spec file or a built-in chain and puts the key under that spec's
+   * id, as sc-cli's {@code key insert --chain}; {@code --dev} is the built-in {@code dev}.
+   */
+  @Test
+  void insertFindsTheKeystoreThroughTheChainSpec(@TempDir Path tmp) throws IOException {
+    io.basalt.node.NodeCli spec = io.basalt.node.NodeCli.run("build-spec", "--chain", "local");
+    assertThat(spec.exitCode()).as(spec.err()).isZero();
+    Path file = tmp.resolve("my-spec.json");
+    Files.writeString(
+        file, spec.out().replaceFirst("\"id\": \"local_testnet\"", "\"id\": \"my_chain\""));
+    String alice = "d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d";
+    String[] common = {"--key-type", "aura", "--scheme", "sr25519", "--suri", "//Alice"};
+    for (String[] location :
+        new String[][] {
+          {"--chain", file.toString()}, {"--chain", "dev"}, {"--dev"}, {"--chain", "local"}
+        }) {
+      List<String> args = new ArrayList<>(List.of("insert", "--base-path", tmp.toString()));
+      args.addAll(List.of(location));
+      args.addAll(List.of(common));
+      Run r = run(args.toArray(String[]::new));
+      assertThat(r.exitCode()).as("%s: %s", List.of(location), r.err()).isZero();
+    }
+    for (String id : new String[] {"my_chain", "dev", "local_testnet"}) {
+      assertThat(tmp.resolve("chains/" + id + "/keystore/61757261" + alice))
+          .as(id)
+          .hasContent("\"//Alice\"");
+    }
+  }
+
   @Test
   void insertRejectsBadKeyTypesAndMissingLocations(@TempDir Path tmp) {
     Run badType =
@@ -412,7 +444,30 @@ class KeyCommandTest {
         .isEqualTo("Error: Unknown key type, must be a known 4-character sequence\n");
     Run nowhere = run("insert", "--key-type", "gran", "--scheme", "ed25519", "--suri", "//Alice");
     assertThat(nowhere.exitCode()).isEqualTo(1);
-    assertThat(nowhere.err()).contains("--keystore-path");
+    assertThat(nowhere.err()).contains("--keystore-path").contains("--chain");
+    Run temporary =
+        run("insert", "--dev", "--key-type", "gran", "--scheme", "ed25519", "--suri", "//Alice");
+    assertThat(temporary.exitCode()).isEqualTo(1);
+    assertThat(temporary.err())
+        .isEqualTo(
+            "Error: without -d the key would go to a temporary base path, deleted on exit: give"
+                + " -d <BASE_PATH> or --keystore-path <DIR>\n");
+    Run missingSpec =
+        run(
+            "insert",
+            "-d",
+            tmp.toString(),
+            "--chain",
+            tmp.resolve("no-such-spec.json").toString(),
+            "--key-type",
+            "gran",
+            "--scheme",
+            "ed25519",
+            "--suri",
+            "//Alice");
+    assertThat(missingSpec.exitCode()).isEqualTo(1);
+    assertThat(missingSpec.err()).startsWith("Error: ").contains("no-such-spec.json");
+    assertThat(missingSpec.err().lines()).hasSize(1);
     assertThat(run("insert", "--key-type", "gran", "--suri", "//Alice").exitCode()).isEqualTo(2);
   }
 }
