@@ -151,8 +151,8 @@ final class KeyReport {
     }
     if (key.length() != scheme.publicKeyLength()) {
       throw new KeyCommandException(
-          "a "
-              + scheme
+          "an "
+              + scheme.schemeName()
               + " public key is "
               + scheme.publicKeyLength()
               + " bytes, got "
