@@ -1,6 +1,10 @@
 // Generates Basalt's crypto test vectors from independent implementations:
-//   - @polkadot/wasm-crypto: Rust schnorrkel, substrate-bip39, libsecp256k1 and ed25519 compiled to WebAssembly
-//   - @scure/sr25519: a separate JavaScript sr25519 (schnorrkel) implementation
+//   - @polkadot/wasm-crypto 7.x: Rust schnorrkel, substrate-bip39, ed25519-dalek and the `secp256k1` crate
+//     (bindings to the C libsecp256k1) compiled to WebAssembly. Its secp256k1 recovery refuses high-S
+//     signatures (it panics on non-normalised s), as k256 does and unlike sp-io: it is a second opinion
+//     for low-S recoveries only.
+//   - @scure/sr25519: a separate JavaScript sr25519 (schnorrkel) implementation, whose Merlin transcript
+//     also computes the VRF output bytes (schnorrkel's make_bytes)
 //   - @polkadot/util-crypto: Substrate secret URIs, HDKD, SS58
 //   - @noble/curves: ed25519 (ZIP-215 and strict) and secp256k1
 // Every value that two of them can compute is computed by both and must agree, or the script fails.
@@ -10,7 +14,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as wasm from '@polkadot/wasm-crypto';
 import * as scure from '@scure/sr25519';
-import { ed25519 } from '@noble/curves/ed25519.js';
+import { ed25519, ristretto255_hasher } from '@noble/curves/ed25519.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -32,6 +36,7 @@ import {
   base58Encode,
 } from '@polkadot/util-crypto';
 import { u8aToHex, hexToU8a, stringToU8a, u8aConcat, u8aEq } from '@polkadot/util';
+import { bytesToNumberLE } from '@noble/curves/utils.js';
 import { english as wordlist } from '@polkadot/util-crypto/mnemonic/wordlists';
 
 const out = process.argv[2] ?? '../../resources/crypto';
@@ -189,6 +194,33 @@ for (const { suri, seeded } of srKeys) {
   }
 }
 
+// VRF output bytes: schnorrkel's VRFInOut::make_bytes(context) is the challenge of a Merlin transcript
+// "VRFResult" over the context (label ""), the input point ("vrf-in") and the pre-output ("vrf-out").
+// Neither wasm-crypto nor scure exports it, so it is computed here from its definition with scure's
+// Merlin and noble's ristretto255. The input point is the hash of the signing transcript with the
+// public key committed ("vrf-nm-pk", challenge "VRFHash"); it is checked against both libraries'
+// pre-outputs ([secret key] input), so a wrong input cannot pass unnoticed.
+const Merlin = scure.__tests.Merlin;
+function vrfInputPoint(context, message, publicKey) {
+  const t = new Merlin('SigningContext');
+  t.appendMessage('', context);
+  t.appendMessage('sign-bytes', message);
+  t.appendMessage('vrf-nm-pk', publicKey);
+  return ristretto255_hasher.deriveToCurve(t.challengeBytes('VRFHash', 64));
+}
+function vrfMakeBytes(context, input, preOutput, length) {
+  const t = new Merlin('VRFResult');
+  t.appendMessage('', context);
+  t.appendMessage('vrf-in', input.toBytes());
+  t.appendMessage('vrf-out', preOutput);
+  return t.challengeBytes('', length);
+}
+// BABE's two uses: the primary-slot threshold score (16 bytes) and the per-slot randomness (32 bytes).
+const MAKE_BYTES = [
+  { context: 'substrate-babe-vrf', length: 16 },
+  { context: 'BabeVRFInOutContext', length: 32 },
+];
+
 const vrfSignatures = [];
 const VRF_INPUTS = [
   { context: '', message: '', extra: '' },
@@ -207,8 +239,14 @@ for (const { suri, seeded } of srKeys) {
     const byScure = scure.vrf.sign(m, seeded.pair.secretKey, c, x);
     check(u8aEq(bySchnorrkel.slice(0, 32), byScure.slice(0, 32)), `vrf pre-output ${suri}`);
     check(wasm.vrfVerify(publicKey, c, m, x, byScure) && scure.vrf.verify(m, bySchnorrkel, publicKey, c, x), `vrf ${suri}`);
+    const vrfInput = vrfInputPoint(c, m, publicKey);
+    const secretScalar = bytesToNumberLE(seeded.pair.secretKey.slice(0, 32)) >> 3n; // ed25519-format key: 8 * scalar
+    check(u8aEq(vrfInput.multiply(secretScalar).toBytes(), bySchnorrkel.slice(0, 32)), `vrf input point ${suri}`);
+    const makeBytes = MAKE_BYTES.map(({ context, length }) => ({
+      context, length, bytes: hex(vrfMakeBytes(stringToU8a(context), vrfInput, bySchnorrkel.slice(0, 32), length)),
+    }));
     for (const [signer, signature] of [['schnorrkel-wasm', bySchnorrkel], ['scure', byScure]]) {
-      vrfSignatures.push({ signer, suri, publicKey: hex(publicKey), ...input, preOutput: hex(signature.slice(0, 32)), signature: hex(signature), valid: true });
+      vrfSignatures.push({ signer, suri, publicKey: hex(publicKey), ...input, preOutput: hex(signature.slice(0, 32)), signature: hex(signature), valid: true, input: hex(vrfInput.toBytes()), makeBytes });
     }
     const wrongExtra = stringToU8a('not the extra');
     check(!wasm.vrfVerify(publicKey, c, m, wrongExtra, bySchnorrkel), 'vrf with wrong extra');
@@ -227,6 +265,39 @@ for (const suri of ['//Alice', HEX_SEED, `${MNEMONIC_24}//1//2///pw`]) {
     check(u8aEq(signature, ed25519.sign(m, pair.secretKey.slice(0, 32))), `ed25519 ${suri}`);
     check(u8aEq(signature, wasm.ed25519Sign(pair.publicKey, pair.secretKey.subarray(0, 32), m)), `ed25519 wasm ${suri}`);
     ed25519Signatures.push({ suri, seed: hex(pair.secretKey.slice(0, 32)), publicKey: hex(pair.publicKey), message, signature: hex(signature) });
+  }
+}
+
+// Negative controls: a signature that is not over this message by this key must fail, under noble's
+// ZIP-215 and strict rules and in the Rust ed25519 (wasm). Each is well-formed (32-byte key, 64 bytes
+// with a canonical S), so only the verification equation can reject it.
+const flipBit = (u8a, index) => {
+  const copy = u8a.slice();
+  copy[index] ^= 1;
+  return copy;
+};
+const ed25519Invalid = [];
+{
+  const alice = utilCryptoDerive('ed25519', '//Alice').pair;
+  const bob = utilCryptoDerive('ed25519', '//Bob').pair;
+  const m = stringToU8a('hello');
+  const sig = ed25519Sign(m, alice);
+  const cases = [
+    ['tampered R', alice.publicKey, 'hello', flipBit(sig, 1)],
+    ['tampered S', alice.publicKey, 'hello', flipBit(sig, 33)],
+    ['wrong message', alice.publicKey, 'hellp', sig],
+    ['empty message', alice.publicKey, '', sig],
+    ['wrong key', bob.publicKey, 'hello', sig],
+  ];
+  for (const [name, publicKey, message, signature] of cases) {
+    const mb = msgBytes(message);
+    const rejected = (zip215) => {
+      try { return !ed25519.verify(signature, mb, publicKey, { zip215 }); } catch { return true; }
+    };
+    const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+    check(bytesToNumberLE(signature.slice(32)) < L, `ed25519 ${name}: S stays canonical`);
+    check(rejected(true) && rejected(false) && !wasm.ed25519Verify(signature, mb, publicKey), `ed25519 ${name}`);
+    ed25519Invalid.push({ case: name, publicKey: hex(publicKey), message, signature: hex(signature), valid: false });
   }
 }
 
@@ -295,36 +366,117 @@ for (const suri of ['//Alice', HEX_SEED, `${MNEMONIC_24}//1//2///pw`]) {
     });
   }
 }
-// Recovery edge cases: expected outcome per sp-io (v1 lenient / v2 strict); keys from noble.
+// sp-io's secp256k1_ecdsa_recover, version 1 and 2, as polkadot-sdk implements them (spec-derived: the
+// steps below restate its source; only the curve arithmetic is delegated):
+//   1. v = sig[64], minus 27 if above 26; it must then be a recovery id 0..3, else BadV (both versions).
+//   2. r and s: version 1 parses them with libsecp256k1's parse_overflowing (reduced modulo n, never
+//      fails); version 2 with the secp256k1 crate's from_compact (r or s at least n: BadRS).
+//   3. Recovery (libsecp256k1 in both): r = 0 or s = 0, or no curve point for the recovery id, is
+//      BadSignature; a high s is accepted as is (recovery does not normalise).
+// Step 3 is @noble/curves: its Signature takes r, s in 1..n-1 (after step 2 only zero can be outside)
+// and its recoverPublicKey does not normalise s. wasm-crypto (the `secp256k1` crate) must agree on
+// every low-S case with v in 0..3; it refuses high S, so it is not consulted there.
+const EcdsaError = { BAD_RS: 'BAD_RS', BAD_V: 'BAD_V', BAD_SIGNATURE: 'BAD_SIGNATURE' };
+const toBig = (u8a) => BigInt(hex(u8a));
+function spIoRecover(version, hash, sig) {
+  const v = sig[64] > 26 ? sig[64] - 27 : sig[64];
+  if (v > 3) return { err: EcdsaError.BAD_V };
+  let r = toBig(sig.slice(0, 32));
+  let s = toBig(sig.slice(32, 64));
+  if (version === 1) {
+    r %= N;
+    s %= N;
+  } else if (r >= N || s >= N) {
+    return { err: EcdsaError.BAD_RS };
+  }
+  let key;
+  try {
+    key = new secp256k1.Signature(r, s).addRecoveryBit(v).recoverPublicKey(hash).toBytes(false);
+  } catch {
+    return { err: EcdsaError.BAD_SIGNATURE };
+  }
+  return { ok: hex(key.slice(1)) };
+}
+// The second opinion: wasm-crypto's recovery, for low-S signatures with a recovery id 0..3.
+function wasmAgrees(hash, sig, expected) {
+  const s = toBig(sig.slice(32, 64));
+  if (sig[64] > 3 || s > N / 2n) return true;
+  let key = null;
+  try {
+    key = hex(wasm.secp256k1Expand(wasm.secp256k1Recover(hash, sig.slice(0, 64), sig[64])).slice(1));
+  } catch { /* wasm panics on any failure */ }
+  return expected.ok === undefined ? key === null : key === expected.ok;
+}
 const recoverCases = [];
 {
   const base = ecdsaSignatures[0];
   const sig = hexToU8a(base.signature);
-  const r = BigInt(hex(sig.slice(0, 32)));
-  const s = BigInt(hex(sig.slice(32, 64)));
+  const hash = hexToU8a(base.hash);
+  const r = toBig(sig.slice(0, 32));
+  const s = toBig(sig.slice(32, 64));
   const v = sig[64];
-  const key = base.recovered;
-  const mk = (rr, ss, vv) => hex(u8aConcat(big32(rr), big32(ss), new Uint8Array([vv])));
-  const ok = { ok: key };
-  recoverCases.push({ name: 'as signed', hash: base.hash, signature: base.signature, v1: ok, v2: ok });
-  recoverCases.push({ name: 'v + 27', hash: base.hash, signature: mk(r, s, v + 27), v1: ok, v2: ok });
-  recoverCases.push({ name: 'high s (malleated)', hash: base.hash, signature: mk(r, N - s, v ^ 1), v1: ok, v2: ok });
-  recoverCases.push({ name: 'v = 4', hash: base.hash, signature: mk(r, s, 4), v1: { err: 'BAD_V' }, v2: { err: 'BAD_V' } });
-  recoverCases.push({ name: 'v = 26', hash: base.hash, signature: mk(r, s, 26), v1: { err: 'BAD_V' }, v2: { err: 'BAD_V' } });
-  recoverCases.push({ name: 'r = 0', hash: base.hash, signature: mk(0n, s, v), v1: { err: 'BAD_SIGNATURE' }, v2: { err: 'BAD_SIGNATURE' } });
-  recoverCases.push({ name: 's = 0', hash: base.hash, signature: mk(r, 0n, v), v1: { err: 'BAD_SIGNATURE' }, v2: { err: 'BAD_SIGNATURE' } });
-  recoverCases.push({ name: 's = n', hash: base.hash, signature: mk(r, N, v), v1: { err: 'BAD_SIGNATURE' }, v2: { err: 'BAD_RS' } });
+  const mk = (rr, ss, vv) => u8aConcat(big32(rr), big32(ss), new Uint8Array([vv]));
   // Crafted signatures with small r and s (r the x of a curve point), so that r + n and s + n still
-  // fit in 32 bytes: v1 reduces them modulo n and recovers the same key, v2 rejects them.
+  // fit in 32 bytes: the two versions then differ.
   let smallX = 1n;
   for (;; smallX++) {
     try { secp256k1.Point.fromHex('02' + smallX.toString(16).padStart(64, '0')); break; } catch { /* not on the curve */ }
   }
-  const crafted = new secp256k1.Signature(smallX, 5n).addRecoveryBit(0);
-  const craftedKey = hex(crafted.recoverPublicKey(hexToU8a(base.hash)).toBytes(false).slice(1));
-  recoverCases.push({ name: 'small r and s', hash: base.hash, signature: mk(smallX, 5n, 0), v1: { ok: craftedKey }, v2: { ok: craftedKey } });
-  recoverCases.push({ name: 's + n overflows', hash: base.hash, signature: mk(smallX, 5n + N, 0), v1: { ok: craftedKey }, v2: { err: 'BAD_RS' } });
-  recoverCases.push({ name: 'r + n overflows', hash: base.hash, signature: mk(smallX + N, 5n, 0), v1: { ok: craftedKey }, v2: { err: 'BAD_RS' } });
+  const P = 2n ** 256n - 2n ** 32n - 977n;
+  check(r + N >= P, 'the base signature has r + n >= p (recovery ids 2 and 3 have no point)');
+  const cases = [
+    ['as signed', mk(r, s, v)],
+    ['v + 27', mk(r, s, v + 27)],
+    ['high s (malleated)', mk(r, N - s, v ^ 1)],
+    ['v = 4', mk(r, s, 4)],
+    ['v = 26', mk(r, s, 26)],
+    ['v = 29 (recovery id 2: x = r + n is not below p)', mk(r, s, 29)],
+    ['r = 0', mk(0n, s, v)],
+    ['s = 0', mk(r, 0n, v)],
+    ['s = n', mk(r, N, v)],
+    ['r = n', mk(N, s, v)],
+    ['small r and s', mk(smallX, 5n, 0)],
+    ['s + n overflows', mk(smallX, 5n + N, 0)],
+    ['r + n overflows', mk(smallX + N, 5n, 0)],
+    ['r + n overflows, recovery id 2', mk(smallX + N, 5n, 2)],
+  ];
+  for (const [name, signature] of cases) {
+    const v1 = spIoRecover(1, hash, signature);
+    const v2 = spIoRecover(2, hash, signature);
+    check(wasmAgrees(hash, signature, v2), `ecdsa recovery ${name}: wasm-crypto`);
+    recoverCases.push({ name, hash: base.hash, signature: hex(signature), v1, v2 });
+  }
+  // The cases above must exercise every outcome, or they test less than they claim.
+  const outcomes = new Set(recoverCases.flatMap((c) => [c.v1, c.v2]).map((o) => o.err ?? 'ok'));
+  check(outcomes.size === 4, `recovery cases cover ok and all three errors, got ${[...outcomes]}`);
+  check(recoverCases.some((c) => c.v1.ok && c.v2.err === EcdsaError.BAD_RS), 'a case where only version 1 recovers');
+}
+
+// Negative controls for verification (recover the key, compare it with the claimed one, as sp-core's
+// ecdsa::Pair::verify does): each must be rejected by noble's and wasm-crypto's recovery.
+const ecdsaInvalid = [];
+{
+  const alice = utilCryptoDerive('ecdsa', '//Alice').pair;
+  const bob = utilCryptoDerive('ecdsa', '//Bob').pair;
+  const sig = secp256k1Sign(stringToU8a('hello'), alice, 'blake2');
+  const cases = [
+    ['wrong key', bob.publicKey, 'hello', sig],
+    ['wrong message', alice.publicKey, 'hellp', sig],
+    ['tampered r', alice.publicKey, 'hello', flipBit(sig, 3)],
+    ['tampered s', alice.publicKey, 'hello', flipBit(sig, 40)],
+    ['other recovery id', alice.publicKey, 'hello', flipBit(sig, 64)],
+  ];
+  for (const [name, publicKey, message, signature] of cases) {
+    const hash = blake2b(msgBytes(message), { dkLen: 32 });
+    const recovered = spIoRecover(2, hash, signature);
+    const nobleKey = recovered.ok ? hex(secp256k1.Point.fromBytes(hexToU8a('0x04' + recovered.ok.slice(2))).toBytes(true)) : null;
+    let wasmKey = null;
+    try {
+      wasmKey = hex(wasm.secp256k1Recover(hash, signature.slice(0, 64), signature[64]));
+    } catch { /* no key */ }
+    check(nobleKey !== hex(publicKey) && wasmKey !== hex(publicKey), `ecdsa ${name}`);
+    ecdsaInvalid.push({ case: name, publicKey: hex(publicKey), message, hash: hex(hash), signature: hex(signature), valid: false });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -373,7 +525,7 @@ const source = 'Generated by primitives/src/test/vectors/generate/generate.mjs; 
 write('mnemonics.json', { source, valid: mnemonics, invalid: invalidMnemonics });
 write('suris.json', { source, devPhrase: DEV_PHRASE, vectors: suris });
 write('sr25519.json', { source, signatures: sr25519Signatures, vrf: vrfSignatures });
-write('ed25519.json', { source, signatures: ed25519Signatures, zip215 });
-write('ecdsa.json', { source, signatures: ecdsaSignatures, recover: recoverCases });
+write('ed25519.json', { source, signatures: ed25519Signatures, invalid: ed25519Invalid, zip215 });
+write('ecdsa.json', { source, signatures: ecdsaSignatures, invalid: ecdsaInvalid, recover: recoverCases });
 write('ss58.json', { source, valid: ss58, invalid: invalidSs58 });
 console.log(`wrote vectors to ${out}: ${suris.length} suris, ${mnemonics.length} mnemonics, ${sr25519Signatures.length} sr25519, ${vrfSignatures.length} vrf, ${ed25519Signatures.length + zip215.length} ed25519, ${ecdsaSignatures.length + recoverCases.length} ecdsa, ${ss58.length} ss58`);

@@ -24,8 +24,7 @@ import org.openjdk.jmh.annotations.State;
  * secp256k1 public-key recovery, on a 128-byte message (about an extrinsic's signing payload).
  *
  * <pre>
- * java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
- *     org.openjdk.jmh.Main CryptoBenchmark -f 1 -wi 2 -i 3
+ * bin/bench CryptoBenchmark -f 1 -wi 2 -i 3
  * </pre>
  */
 @State(Scope.Benchmark)

@@ -23,9 +23,12 @@ import java.util.Optional;
 
 /**
  * {@code ext_crypto_*}: key management through the {@link Keystore}, verification and recovery
- * through the {@link CryptoProvider}; this class only marshals. Legacy batch verification ({@code
- * start/finish_batch_verify}) verifies each signature immediately and reports the conjunction.
- * Spec: <a href="https://spec.polkadot.network/chap-host-api#sect-crypto-api">Crypto</a>.
+ * through the {@link CryptoProvider}; this class only marshals. Deprecated batch verification is
+ * emulated as polkadot-sdk does: {@code *_batch_verify} verifies at once with the current rules
+ * (those of {@code sr25519_verify}/{@code ecdsa_verify} version 2) and returns the result, and
+ * inside {@code start/finish_batch_verify} the result is also recorded; finish reports the
+ * conjunction. Spec: <a
+ * href="https://spec.polkadot.network/chap-host-api#sect-crypto-api">Crypto</a>.
  */
 public final class CryptoHostApi {
   private static final String NS = "crypto";
@@ -87,10 +90,9 @@ public final class CryptoHostApi {
           HostFunctionRegistry.Status.IMPLEMENTED,
           VERIFY_NOTE,
           (ctx, a) -> {
-            boolean valid = verify(ctx, scheme, a, 1);
+            boolean valid = verify(ctx, scheme, a, 2);
             if (ctx.batchActive()) {
               ctx.addToBatch(valid);
-              return 1;
             }
             return valid ? 1 : 0;
           });

@@ -26,9 +26,13 @@ public interface CryptoProvider {
   boolean sr25519Verify(Bytes signature, Bytes message, Bytes publicKey, boolean allowLegacy);
 
   /**
-   * Verifies a 65-byte recoverable ecdsa signature over a 32-byte hash against a compressed key.
+   * Verifies a 65-byte recoverable ecdsa signature over a 32-byte hash against a compressed key, by
+   * recovering the key and comparing. Both rule sets accept a high S, as sp-io does (recovery does
+   * not normalise s).
    *
-   * @param strict reject high-S and overflowing signatures (version 2 rules)
+   * @param strict refuse r or s at least the group order ({@code ecdsa_verify_version_2}, {@code
+   *     ecdsa_verify_prehashed}); otherwise reduce them modulo the order ({@code
+   *     ecdsa_verify_version_1}, libsecp256k1's {@code parse_overflowing})
    */
   boolean ecdsaVerifyPrehashed(
       Bytes signature, Hash256 messageHash, Bytes publicKey, boolean strict);
@@ -37,7 +41,9 @@ public interface CryptoProvider {
    * Recovers the public key that made a 65-byte recoverable signature over a 32-byte hash.
    *
    * @param compressed return the 33-byte compressed key instead of the 64-byte uncompressed one
-   * @param strict apply {@code secp256k1_ecdsa_recover_version_2}'s rules
+   * @param strict apply {@code secp256k1_ecdsa_recover_version_2}'s rules (r or s at least the
+   *     group order is {@code BAD_RS}) instead of version 1's (reduced modulo the order); a high S
+   *     is accepted by both
    */
   Result<Bytes, EcdsaVerifyError> secp256k1Recover(
       Bytes signature, Hash256 messageHash, boolean compressed, boolean strict);

@@ -64,7 +64,9 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Option(
         names = "--validator",
-        description = "Run as a validator: imports blocks with the Wasm runtime only.")
+        description =
+            "Run as a validator: imports blocks with the Wasm runtime only. Implied by --dev and"
+                + " --alice..--ferdie.")
     boolean validator;
   }
 
@@ -82,15 +84,7 @@ public final class NodeCommand implements Callable<Integer> {
     int exitCode = ExitPolicy.ERROR;
     try {
       LogSetup.apply(shared.logDirectives());
-      NodeConfig config =
-          new NodeConfig(
-              shared.chain(),
-              shared.basePath(),
-              Optional.ofNullable(node.name),
-              node.validator || shared.dev(),
-              imports.toConfig(),
-              keystore.toConfig(shared.dev()));
-      exitCode = NodeLauncher.run(config, shutdown);
+      exitCode = NodeLauncher.run(toConfig(), shutdown);
     } catch (RuntimeException e) {
       // Reported here, before a pending signal's shutdown hook ends the process.
       exitCode = ExitPolicy.handleExecutionException(e, spec.commandLine(), null);
@@ -98,5 +92,25 @@ public final class NodeCommand implements Callable<Integer> {
       shutdown.stopped(exitCode);
     }
     return exitCode;
+  }
+
+  /**
+   * Folds the options into the node's configuration, with sc-cli's {@code RunCmd} rules: the node
+   * is an authority with {@code --validator}, {@code --dev} or a dev account flag ({@code --alice}
+   * .. {@code --ferdie}), and a dev account flag also names the node ({@code Alice}) unless {@code
+   * --name} is given. {@code --dev} alone adds Alice's keys but keeps a generated name, as
+   * Substrate does.
+   *
+   * @throws io.basalt.node.config.InvalidConfigurationException for contradictory options
+   */
+  public NodeConfig toConfig() {
+    Optional<String> account = keystore.chosenAccount();
+    return new NodeConfig(
+        shared.chain(),
+        shared.basePath(),
+        Optional.ofNullable(node.name).or(() -> account),
+        node.validator || shared.dev() || account.isPresent(),
+        imports.toConfig(),
+        keystore.toConfig(shared.dev()));
   }
 }

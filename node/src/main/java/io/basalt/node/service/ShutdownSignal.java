@@ -23,7 +23,8 @@ public final class ShutdownSignal {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile int exitCode;
 
-  private ShutdownSignal() {}
+  /** A signal without the shutdown hook: for nodes run in-process (tests); see {@link #install}. */
+  ShutdownSignal() {}
 
   /** Installs the shutdown hook; call {@link #stopped(int)} once the node has closed everything. */
   public static ShutdownSignal install() {

@@ -4,6 +4,7 @@ package io.basalt.node.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basalt.node.LogCapture;
 import io.basalt.node.cli.options.KeystoreOptions;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.KeystoreConfig;
@@ -57,6 +58,26 @@ class NodeKeysTest {
     keystore.insert(KeyTypeId.AURA, "//Charlie", key(KeyScheme.SR25519, "//Charlie"));
     assertThat(dir.resolve("keys"))
         .isDirectoryContaining(p -> p.getFileName().toString().startsWith("61757261"));
+  }
+
+  @Test
+  void aKeyFileThatIsNotAJsonStringIsLoggedAndSkipped(@TempDir Path base) throws Exception {
+    Path folder = base.resolve("chains/dev/keystore");
+    Files.createDirectories(folder);
+    String alice = key(KeyScheme.SR25519, "//Alice").toHex().substring(2);
+    Files.writeString(folder.resolve("61757261" + alice), "//Alice, not JSON");
+    Keystore keystore = NodeKeys.open(parse(false, "--bob"), new BasePath(base, false), "dev");
+    LogCapture.Captured<java.util.List<io.basalt.primitives.types.Bytes>> listed =
+        LogCapture.run(() -> keystore.publicKeys(KeyTypeId.AURA, KeyScheme.SR25519));
+    assertThat(listed.result()).containsExactly(key(KeyScheme.SR25519, "//Bob"));
+    assertThat(listed.lines())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .contains("61757261" + alice)
+                    .contains("does not hold a JSON string")
+                    .doesNotContain("//Alice"));
   }
 
   private static io.basalt.primitives.types.Bytes key(KeyScheme scheme, String suri) {

@@ -99,7 +99,7 @@ public enum KeyScheme {
   public KeyPair fromSeed(byte[] seed) {
     if (seed.length != SEED_LENGTH) {
       throw new SecretUriException(
-          "invalid seed length: a " + schemeName + " seed is 32 bytes, got " + seed.length);
+          "invalid seed length: an " + schemeName + " seed is 32 bytes, got " + seed.length);
     }
     try {
       return switch (this) {

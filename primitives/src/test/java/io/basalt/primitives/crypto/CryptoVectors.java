@@ -13,8 +13,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * The JSON vectors in {@code src/test/resources/crypto}, generated once by {@code
- * src/test/vectors/generate/generate.mjs} from independent implementations (Rust schnorrkel and
- * libsecp256k1 compiled to WebAssembly, @scure/sr25519, @noble/curves, @polkadot/util-crypto).
+ * src/test/vectors/generate/generate.mjs} from independent implementations (Rust schnorrkel, the
+ * secp256k1 crate and ed25519-dalek compiled to WebAssembly, {@code @scure/sr25519}, {@code
+ * @noble/curves}, {@code @polkadot/util-crypto}).
  */
 public final class CryptoVectors {
   private static final ObjectMapper JSON = new ObjectMapper();

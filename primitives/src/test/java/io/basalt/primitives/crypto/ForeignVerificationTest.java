@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Signatures and VRF proofs made by Basalt verify with independent implementations: Rust
- * schnorrkel, libsecp256k1 and ed25519 compiled to WebAssembly ({@code @polkadot/wasm-crypto}),
- * {@code @scure/sr25519} and {@code @noble/curves}, through {@code
- * src/test/vectors/generate/verify.mjs}.
+ * schnorrkel, the secp256k1 crate and ed25519-dalek compiled to WebAssembly ({@code
+ * @polkadot/wasm-crypto}), {@code @scure/sr25519} and {@code @noble/curves}, through {@code
+ * src/test/vectors/generate/verify.mjs}, which also checks that each is rejected with one bit
+ * flipped.
  *
  * <p>Needs {@code node} and the script's npm dependencies ({@code npm ci --prefix
  * primitives/src/test/vectors/generate}). Without them the test is skipped locally and fails in CI
@@ -97,6 +98,46 @@ class ForeignVerificationTest {
     Path file = tmp.resolve("basalt-signatures.json");
     json.writeValue(file.toFile(), root);
 
+    Verification result = runVerifyScript(file);
+    assertThat(result.exitCode()).as("verify.mjs output: %s", result.output()).isZero();
+    // Two verifiers per signature: each accepts it, and rejects it with one bit flipped.
+    int expected = 2 * (sr.size() + vrf.size() + ed.size() + ec.size());
+    assertThat(result.output())
+        .contains("\"checked\":" + expected)
+        .contains("\"rejected\":" + expected)
+        .contains("\"failures\":[]");
+  }
+
+  /** The script is not a rubber stamp: a signature that does not verify there makes it fail. */
+  @Test
+  void aSignatureTheIndependentImplementationsRejectFailsTheScript(@TempDir Path tmp)
+      throws IOException, InterruptedException {
+    requireNodeAndDependencies();
+    KeyPair alice = KeyScheme.ED25519.fromSuri("//Alice", Optional.empty()).pair();
+    byte[] message = "hello".getBytes(StandardCharsets.UTF_8);
+    byte[] signature = alice.sign(message);
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    root.putArray("ed25519")
+        .addObject()
+        .put("publicKey", alice.publicKey().toHex())
+        .put("message", Hex.encode("hellp".getBytes(StandardCharsets.UTF_8)))
+        .put("signature", Hex.encode(signature));
+    Path file = tmp.resolve("wrong-message.json");
+    json.writeValue(file.toFile(), root);
+
+    Verification result = runVerifyScript(file);
+    assertThat(result.exitCode()).as("verify.mjs output: %s", result.output()).isEqualTo(1);
+    assertThat(result.output())
+        .contains("\"checked\":0")
+        .contains("genuine signature rejected")
+        .contains("\"verifier\":\"noble\"")
+        .contains("\"verifier\":\"ed25519-wasm\"");
+  }
+
+  private record Verification(int exitCode, String output) {}
+
+  private static Verification runVerifyScript(Path file) throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder("node", "verify.mjs", file.toAbsolutePath().toString())
             .directory(SCRIPT_DIR.toFile())
@@ -108,9 +149,7 @@ class ForeignVerificationTest {
       process.destroyForcibly();
       Assertions.fail("verify.mjs did not finish within 120 s: " + output);
     }
-    assertThat(process.exitValue()).as("verify.mjs output: %s", output).isZero();
-    int expected = 2 * (sr.size() + vrf.size() + ed.size() + ec.size());
-    assertThat(output).contains("\"checked\":" + expected).contains("\"failures\":[]");
+    return new Verification(process.exitValue(), output);
   }
 
   private static void requireNodeAndDependencies() {

@@ -89,9 +89,12 @@ class SecretUriTest {
 
   @Test
   void malformedSeedsAndPhrasesGiveClearErrors() {
-    assertThatThrownBy(() -> KeyScheme.SR25519.fromSuri("0x1234", Optional.empty()))
-        .isInstanceOf(SecretUriException.class)
-        .hasMessageContaining("32 bytes, got 2");
+    for (KeyScheme scheme : KeyScheme.values()) {
+      assertThatThrownBy(() -> scheme.fromSuri("0x1234", Optional.empty()))
+          .isInstanceOf(SecretUriException.class)
+          .hasMessage(
+              "invalid seed length: an " + scheme.schemeName() + " seed is 32 bytes, got 2");
+    }
     assertThatThrownBy(() -> KeyScheme.SR25519.fromSuri("0x123", Optional.empty()))
         .hasMessageContaining("not valid hex");
     assertThatThrownBy(() -> KeyScheme.SR25519.fromSuri("bottom drive obey lake", Optional.empty()))

@@ -9,6 +9,7 @@ import io.basalt.primitives.crypto.suri.SecretUriException;
 import io.basalt.primitives.types.Bytes;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,18 +41,35 @@ class SecretUriVectorsTest {
     }
   }
 
+  /** The vectors whose URI ends in {@code ///password} (possibly empty), for every scheme. */
+  static Stream<JsonNode> withPassword() {
+    return vectors().filter(v -> !v.has("error") && v.get("suri").asText().contains("///"));
+  }
+
+  /**
+   * {@code --password} replaces a URI's {@code ///password}: the URI without it, or with another
+   * one, plus the override gives the vector's key (hex seeds ignore passwords altogether).
+   */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("vectors")
+  @MethodSource("withPassword")
   void passwordOverrideReplacesTheUriPassword(JsonNode v) {
     String suri = v.get("suri").asText();
-    if (v.has("error") || !suri.endsWith("///password")) {
-      return;
-    }
+    int split = suri.indexOf("///");
+    String bare = suri.substring(0, split);
+    Optional<String> password = Optional.of(suri.substring(split + 3));
     KeyScheme scheme = KeyScheme.parse(v.get("scheme").asText());
-    String bare = suri.substring(0, suri.length() - "///password".length());
-    assertThat(scheme.fromSuri(bare, Optional.of("password")).pair().publicKey())
-        .isEqualTo(Bytes.fromHex(v.get("publicKey").asText()));
-    assertThat(scheme.fromSuri(bare + "///other", Optional.of("password")).pair().publicKey())
-        .isEqualTo(Bytes.fromHex(v.get("publicKey").asText()));
+    Bytes expected = Bytes.fromHex(v.get("publicKey").asText());
+    assertThat(scheme.fromSuri(bare, password).pair().publicKey()).isEqualTo(expected);
+    assertThat(scheme.fromSuri(bare + "///other", password).pair().publicKey()).isEqualTo(expected);
+    // And the password is not ignored: without it the key differs (unless empty or a hex seed).
+    boolean passwordMatters = !password.get().isEmpty() && !bare.startsWith("0x");
+    assertThat(scheme.fromSuri(bare, Optional.empty()).pair().publicKey().equals(expected))
+        .isNotEqualTo(passwordMatters);
+  }
+
+  @Test
+  void everySchemeHasVectorsWithAPassword() {
+    assertThat(withPassword().map(v -> v.get("scheme").asText()).distinct())
+        .containsExactlyInAnyOrder("sr25519", "ed25519", "ecdsa");
   }
 }

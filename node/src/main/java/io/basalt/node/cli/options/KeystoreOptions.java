@@ -18,24 +18,34 @@ public final class KeystoreOptions {
       description = "The keystore folder (default: <base path>/chains/<chain id>/keystore).")
   private Path keystorePath;
 
-  @Option(names = "--alice", description = "Add //Alice's dev keys to the keystore (in memory).")
+  @Option(
+      names = "--alice",
+      description = "Shortcut for --name Alice --validator, with //Alice's dev keys in memory.")
   private boolean alice;
 
-  @Option(names = "--bob", description = "Add //Bob's dev keys to the keystore (in memory).")
+  @Option(
+      names = "--bob",
+      description = "Shortcut for --name Bob --validator, with //Bob's dev keys in memory.")
   private boolean bob;
 
   @Option(
       names = "--charlie",
-      description = "Add //Charlie's dev keys to the keystore (in memory).")
+      description = "Shortcut for --name Charlie --validator, with //Charlie's dev keys in memory.")
   private boolean charlie;
 
-  @Option(names = "--dave", description = "Add //Dave's dev keys to the keystore (in memory).")
+  @Option(
+      names = "--dave",
+      description = "Shortcut for --name Dave --validator, with //Dave's dev keys in memory.")
   private boolean dave;
 
-  @Option(names = "--eve", description = "Add //Eve's dev keys to the keystore (in memory).")
+  @Option(
+      names = "--eve",
+      description = "Shortcut for --name Eve --validator, with //Eve's dev keys in memory.")
   private boolean eve;
 
-  @Option(names = "--ferdie", description = "Add //Ferdie's dev keys to the keystore (in memory).")
+  @Option(
+      names = "--ferdie",
+      description = "Shortcut for --name Ferdie --validator, with //Ferdie's dev keys in memory.")
   private boolean ferdie;
 
   /**
@@ -44,6 +54,19 @@ public final class KeystoreOptions {
    * @throws InvalidConfigurationException if more than one dev account is chosen
    */
   public KeystoreConfig toConfig(boolean dev) {
+    Optional<String> chosen = chosenAccount();
+    Optional<String> account = chosen.isEmpty() && dev ? Optional.of("Alice") : chosen;
+    return new KeystoreConfig(
+        Optional.ofNullable(keystorePath).map(p -> p.toAbsolutePath().normalize()), account);
+  }
+
+  /**
+   * The dev account named by {@code --alice} .. {@code --ferdie} (not the one {@code --dev}
+   * implies): sc-cli's keyring, which also makes the node an authority named after it.
+   *
+   * @throws InvalidConfigurationException if more than one is given
+   */
+  public Optional<String> chosenAccount() {
     List<String> chosen = new ArrayList<>();
     addIf(chosen, alice, "Alice");
     addIf(chosen, bob, "Bob");
@@ -55,12 +78,7 @@ public final class KeystoreOptions {
       throw new InvalidConfigurationException(
           "only one of --alice, --bob, --charlie, --dave, --eve, --ferdie may be given");
     }
-    Optional<String> account =
-        chosen.isEmpty()
-            ? (dev ? Optional.of("Alice") : Optional.empty())
-            : Optional.of(chosen.get(0));
-    return new KeystoreConfig(
-        Optional.ofNullable(keystorePath).map(p -> p.toAbsolutePath().normalize()), account);
+    return chosen.stream().findFirst();
   }
 
   private static void addIf(List<String> chosen, boolean flag, String name) {

@@ -72,9 +72,7 @@ public final class SharedOptions {
    * default.
    */
   public BasePath basePath() {
-    if (basePath != null && tmp) {
-      throw new InvalidConfigurationException("--tmp and --base-path cannot be used together");
-    }
+    refuseTmpWithBasePath();
     if (basePath != null) {
       return new BasePath(basePath.toAbsolutePath().normalize(), false);
     }
@@ -84,9 +82,31 @@ public final class SharedOptions {
     return new BasePath(BasePath.defaultRoot(), false);
   }
 
+  private void refuseTmpWithBasePath() {
+    if (basePath != null && tmp) {
+      throw new InvalidConfigurationException("--tmp and --base-path cannot be used together");
+    }
+  }
+
   /** Whether {@code --tmp} was given. */
   public boolean tmp() {
     return tmp;
+  }
+
+  /**
+   * The base path for commands whose output must outlive them ({@code key insert}): {@code -d},
+   * else the default; empty when {@code --tmp}/{@code --dev} without {@code -d} would make it
+   * temporary. Creates nothing.
+   */
+  public Optional<BasePath> persistentBasePath() {
+    refuseTmpWithBasePath();
+    if (basePath != null) {
+      return Optional.of(new BasePath(basePath.toAbsolutePath().normalize(), false));
+    }
+    if (tmp || dev) {
+      return Optional.empty();
+    }
+    return Optional.of(new BasePath(BasePath.defaultRoot(), false));
   }
 
   /** The {@code -l} directives, in order. */

@@ -6,6 +6,7 @@ import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -22,10 +26,16 @@ import java.util.stream.Stream;
  * holding the secret URI as a JSON string, readable by the owner only. A Substrate node and Basalt
  * can share a key store directory.
  *
+ * <p>A key file that cannot be read or does not hold a JSON string is not a key: it is left out of
+ * the listing and signs nothing, and the warnings sink hears about it once (a host function must
+ * never fail because of one bad file, and Substrate's key store skips it too).
+ *
  * @see #directory(Path, String)
  */
 public final class FileKeystore extends SecretUriKeystore {
   private final Path dir;
+  private final Consumer<String> warnings;
+  private final Set<Path> reported = ConcurrentHashMap.newKeySet();
 
   /** Opens (creating if needed) a key store directory whose URIs need no password. */
   public FileKeystore(Path dir) {
@@ -33,14 +43,27 @@ public final class FileKeystore extends SecretUriKeystore {
   }
 
   /**
-   * Opens (creating if needed) a key store directory.
+   * Opens (creating if needed) a key store directory; unusable key files are skipped silently.
    *
    * @param password the password applied to every stored URI ({@code --password})
    * @throws UncheckedIOException if the directory cannot be created
    */
   public FileKeystore(Path dir, Optional<String> password) {
+    this(dir, password, warning -> {});
+  }
+
+  /**
+   * Opens (creating if needed) a key store directory.
+   *
+   * @param password the password applied to every stored URI ({@code --password})
+   * @param warnings receives one line per unusable key file, once per file (names the file and the
+   *     problem, never its content)
+   * @throws UncheckedIOException if the directory cannot be created
+   */
+  public FileKeystore(Path dir, Optional<String> password, Consumer<String> warnings) {
     super(password);
     this.dir = dir;
+    this.warnings = warnings;
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -77,16 +100,28 @@ public final class FileKeystore extends SecretUriKeystore {
   @Override
   Optional<String> load(KeyTypeId keyType, Bytes publicKey) {
     Path file = dir.resolve(fileName(keyType, publicKey));
+    String content;
     try {
-      return Optional.of(JsonString.decode(Files.readString(file, StandardCharsets.UTF_8)));
+      content = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    } catch (CharacterCodingException e) {
+      return unusable(file, "is not UTF-8 text");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read key file " + file, e);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(
-          "key file " + file + " does not hold a JSON string: " + e.getMessage(), e);
+      return unusable(file, "cannot be read (" + e.getMessage() + ")");
     }
+    try {
+      return Optional.of(JsonString.decode(content));
+    } catch (IllegalArgumentException e) {
+      return unusable(file, "does not hold a JSON string (" + e.getMessage() + ")");
+    }
+  }
+
+  private Optional<String> unusable(Path file, String problem) {
+    if (reported.add(file)) {
+      warnings.accept("key file " + file + " " + problem + ": it is not used as a key");
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -59,8 +59,9 @@ final class Base58 {
       char c = input.charAt(i);
       int digit = c < 128 ? INDEXES[c] : -1;
       if (digit < 0) {
-        throw new Ss58Exception(
-            "invalid SS58 address: '" + c + "' at position " + i + " is not a base58 character");
+        throw Ss58Exception.address(
+            Ss58Exception.Kind.BAD_BASE58,
+            "'" + c + "' at position " + i + " is not a base58 character");
       }
       int carry = digit;
       for (int j = 0; j < length; j++) {

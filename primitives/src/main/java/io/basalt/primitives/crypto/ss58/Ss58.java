@@ -49,7 +49,8 @@ public final class Ss58 {
   public static Address decode(String address) {
     byte[] data = Base58.decode(address);
     if (data.length < 2) {
-      throw new Ss58Exception("invalid SS58 address: too short (" + data.length + " bytes)");
+      throw Ss58Exception.address(
+          Ss58Exception.Kind.BAD_LENGTH, "too short (" + data.length + " bytes)");
     }
     int first = data[0] & 0xff;
     int prefixLength;
@@ -64,10 +65,8 @@ public final class Ss58 {
       int upper = second & 0x3f;
       prefix = lower | (upper << 8);
     } else {
-      throw new Ss58Exception(
-          "invalid SS58 address: first byte "
-              + first
-              + " is not a valid prefix byte (must be < 128)");
+      throw Ss58Exception.address(
+          Ss58Exception.Kind.INVALID_PREFIX, "first byte " + first + " is not below 128");
     }
     int rest = data.length - prefixLength;
     int payloadLength = -1;
@@ -77,20 +76,21 @@ public final class Ss58 {
       }
     }
     if (payloadLength < 0) {
-      throw new Ss58Exception(
-          "invalid SS58 address: "
-              + data.length
+      throw Ss58Exception.address(
+          Ss58Exception.Kind.BAD_LENGTH,
+          data.length
               + " bytes do not hold a prefix, a 1/2/4/8/32/33-byte payload and its checksum");
     }
     Ss58AddressFormat format = new Ss58AddressFormat(prefix);
     if (format.isReserved()) {
-      throw new Ss58Exception("invalid SS58 address: prefix " + prefix + " is reserved");
+      throw Ss58Exception.address(
+          Ss58Exception.Kind.FORMAT_NOT_ALLOWED, "prefix " + prefix + " is reserved");
     }
     byte[] body = Arrays.copyOf(data, prefixLength + payloadLength);
     byte[] expected = Arrays.copyOf(checksum(body), checksumLength(payloadLength));
     byte[] actual = Arrays.copyOfRange(data, body.length, data.length);
     if (!MessageDigest.isEqual(expected, actual)) {
-      throw new Ss58Exception("invalid SS58 address: checksum mismatch");
+      throw Ss58Exception.address(Ss58Exception.Kind.INVALID_CHECKSUM, "");
     }
     return new Address(Bytes.wrap(Arrays.copyOfRange(data, prefixLength, body.length)), format);
   }
@@ -102,11 +102,9 @@ public final class Ss58 {
   public static Address decode(String address, int payloadLength) {
     Address decoded = decode(address);
     if (decoded.payload().length() != payloadLength) {
-      throw new Ss58Exception(
-          "invalid SS58 address: it holds "
-              + decoded.payload().length()
-              + " bytes, expected "
-              + payloadLength);
+      throw Ss58Exception.address(
+          Ss58Exception.Kind.BAD_LENGTH,
+          "it holds " + decoded.payload().length() + " bytes, expected " + payloadLength);
     }
     return decoded;
   }
@@ -117,6 +115,7 @@ public final class Ss58 {
       case 32, 33 -> 2;
       default ->
           throw new Ss58Exception(
+              Ss58Exception.Kind.BAD_LENGTH,
               "SS58 payloads are 1, 2, 4, 8, 32 or 33 bytes, got " + payloadLength);
     };
   }

@@ -29,7 +29,9 @@ public record Ss58AddressFormat(int prefix) {
 
   public Ss58AddressFormat {
     if (prefix < 0 || prefix > MAX_PREFIX) {
-      throw new Ss58Exception("an SS58 prefix is between 0 and 16383, got " + prefix);
+      throw new Ss58Exception(
+          Ss58Exception.Kind.UNKNOWN_FORMAT,
+          "an SS58 prefix is between 0 and 16383, got " + prefix);
     }
   }
 
@@ -48,6 +50,7 @@ public record Ss58AddressFormat(int prefix) {
       return new Ss58AddressFormat(Integer.parseInt(key));
     }
     throw new Ss58Exception(
+        Ss58Exception.Kind.UNKNOWN_FORMAT,
         "unknown SS58 network '"
             + nameOrPrefix
             + "': give a registered network name such as polkadot, kusama or substrate, or a"

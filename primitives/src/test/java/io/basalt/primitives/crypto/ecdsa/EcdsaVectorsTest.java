@@ -15,12 +15,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Signatures must equal libsecp256k1's (wasm) and noble's byte for byte; recovery must follow
- * sp-io's v1 (lenient) and v2 (strict) rules on the edge cases.
+ * Signatures must equal the secp256k1 crate's (wasm) and noble's byte for byte; the negative
+ * controls must fail; recovery must follow sp-io's v1 (lenient) and v2 (strict) rules on the edge
+ * cases, whose outcomes the generator derives from sp-io's parsing rules and noble's recovery.
  */
 class EcdsaVectorsTest {
   static Stream<JsonNode> signatures() {
     return CryptoVectors.list("ecdsa.json", "signatures").stream();
+  }
+
+  static Stream<JsonNode> invalid() {
+    return CryptoVectors.list("ecdsa.json", "invalid").stream();
   }
 
   static Stream<JsonNode> recoveries() {
@@ -44,6 +49,30 @@ class EcdsaVectorsTest {
         .isEqualTo(Result.ok(Bytes.fromHex(v.get("recovered").asText())));
     assertThat(Ecdsa.recoverCompressed(signature, hash, Ecdsa.Parsing.LENIENT))
         .isEqualTo(Result.ok(pair.publicKey()));
+  }
+
+  /**
+   * Negative controls that noble's and wasm-crypto's (secp256k1 crate) recovery reject: another
+   * key, another message, a tampered r or s, the other recovery id. Every verification entry point
+   * must reject them.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalid")
+  void signaturesByAnotherKeyOrOverAnotherMessageAreRejected(JsonNode v) {
+    assertThat(v.get("valid").asBoolean()).isFalse();
+    byte[] signature = CryptoVectors.bytes(v, "signature");
+    byte[] message = CryptoVectors.message(v, "message");
+    byte[] hash = CryptoVectors.bytes(v, "hash");
+    byte[] publicKey = CryptoVectors.bytes(v, "publicKey");
+    assertThat(Hashing.blake2b256(message)).isEqualTo(hash);
+    for (Ecdsa.Parsing parsing : Ecdsa.Parsing.values()) {
+      assertThat(Ecdsa.verify(signature, message, publicKey, parsing)).as("%s", parsing).isFalse();
+      assertThat(Ecdsa.verifyPrehashed(signature, hash, publicKey, parsing))
+          .as("%s prehashed", parsing)
+          .isFalse();
+    }
+    assertThat(Ecdsa.verify(signature, message, publicKey)).isFalse();
+    assertThat(Ecdsa.verifyPrehashed(signature, hash, publicKey)).isFalse();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -13,12 +13,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Deterministic signatures must match @noble/curves and the Rust ed25519 in @polkadot/wasm-crypto
- * byte for byte; the ZIP-215 cases (every pair of small-order encodings, canonical or not, as A and
- * R with S = 0) must be decided as noble decides them with {@code zip215: true}.
+ * byte for byte, and the negative controls they reject must be rejected here; the ZIP-215 cases
+ * (every pair of small-order encodings, canonical or not, as A and R with S = 0) must be decided as
+ * noble decides them with {@code zip215: true}.
  */
 class Ed25519VectorsTest {
   static Stream<JsonNode> signatures() {
     return CryptoVectors.list("ed25519.json", "signatures").stream();
+  }
+
+  static Stream<JsonNode> invalid() {
+    return CryptoVectors.list("ed25519.json", "invalid").stream();
   }
 
   static Stream<JsonNode> zip215() {
@@ -36,6 +41,20 @@ class Ed25519VectorsTest {
             Ed25519.verify(
                 CryptoVectors.bytes(v, "signature"), message, pair.publicKey().toArray()))
         .isTrue();
+  }
+
+  /**
+   * Negative controls, rejected by noble (both rule sets) and the Rust ed25519: a tampered R or S,
+   * a different message, another key. All are well-formed, so only the equation can reject them.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalid")
+  void signaturesByAnotherKeyOrOverAnotherMessageAreRejected(JsonNode v) {
+    assertThat(v.get("valid").asBoolean()).isFalse();
+    byte[] signature = CryptoVectors.bytes(v, "signature");
+    byte[] message = CryptoVectors.message(v, "message");
+    byte[] publicKey = CryptoVectors.bytes(v, "publicKey");
+    assertThat(Ed25519.verify(signature, message, publicKey)).as(v.get("case").asText()).isFalse();
   }
 
   @ParameterizedTest(name = "{0}")

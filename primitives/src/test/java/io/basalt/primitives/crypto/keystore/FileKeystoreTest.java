@@ -13,6 +13,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -74,5 +76,42 @@ class FileKeystoreTest extends KeystoreContractTest {
     FileKeystore reopened = new FileKeystore(dir.resolve("ks"));
     assertThat(reopened.publicKeys(KeyTypeId.GRANDPA, KeyScheme.ED25519)).containsExactly(random);
     assertThat(reopened.publicKeys(KeyTypeId.BABE, KeyScheme.SR25519)).isEmpty();
+  }
+
+  /**
+   * A key file that is not a JSON string (or not text) is not a key: listing skips it, signing
+   * finds nothing, the other keys still work, and the warning names the file once, not its content.
+   */
+  @Test
+  void unusableKeyFilesAreSkippedWithOneWarningEach() throws IOException {
+    Path keystore = dir.resolve("damaged");
+    Files.createDirectories(keystore);
+    Bytes bob = KeyScheme.SR25519.fromSuri("//Bob", Optional.empty()).pair().publicKey();
+    Bytes charlie = KeyScheme.SR25519.fromSuri("//Charlie", Optional.empty()).pair().publicKey();
+    Files.writeString(keystore.resolve("61757261" + ALICE_SR.toHex().substring(2)), "//Alice");
+    Files.write(
+        keystore.resolve("61757261" + charlie.toHex().substring(2)),
+        new byte[] {'"', (byte) 0xff, (byte) 0xfe, '"'});
+    Files.writeString(keystore.resolve("61757261" + bob.toHex().substring(2)), "\"//Bob\"");
+    List<String> warnings = new ArrayList<>();
+    FileKeystore ks = new FileKeystore(keystore, Optional.empty(), warnings::add);
+
+    assertThat(ks.publicKeys(KeyTypeId.AURA, KeyScheme.SR25519)).containsExactly(bob);
+    assertThat(ks.publicKeys(KeyTypeId.AURA, KeyScheme.SR25519)).containsExactly(bob);
+    byte[] message = "m".getBytes(StandardCharsets.UTF_8);
+    assertThat(ks.sign(KeyTypeId.AURA, KeyScheme.SR25519, ALICE_SR, message)).isEmpty();
+    assertThat(ks.sign(KeyTypeId.AURA, KeyScheme.SR25519, charlie, message)).isEmpty();
+    assertThat(ks.sign(KeyTypeId.AURA, KeyScheme.SR25519, bob, message)).isPresent();
+    assertThat(ks.hasKeys(List.of(new Keystore.KeyReference(KeyTypeId.AURA, ALICE_SR)))).isFalse();
+
+    assertThat(warnings).hasSize(2);
+    assertThat(warnings)
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .contains(ALICE_SR.toHex().substring(2))
+                    .contains("does not hold a JSON string"))
+        .anySatisfy(w -> assertThat(w).contains(charlie.toHex().substring(2)).contains("UTF-8"))
+        .allSatisfy(w -> assertThat(w).doesNotContain("//Alice").contains("not used as a key"));
   }
 }

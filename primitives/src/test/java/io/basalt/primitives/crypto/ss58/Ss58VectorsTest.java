@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.basalt.primitives.crypto.CryptoVectors;
 import io.basalt.primitives.types.Bytes;
+import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,12 +39,45 @@ class Ss58VectorsTest {
     assertThat(decoded.format()).isEqualTo(format);
   }
 
+  /**
+   * Each malformed address fails for the reason the generator built it for, as sp-core's {@code
+   * from_ss58check_with_version} would (its {@code PublicError} variant).
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalid")
-  void rejectsMalformedAddresses(JsonNode v) {
-    assertThatThrownBy(() -> Ss58.decode(v.get("address").asText(), 32))
-        .isInstanceOf(Ss58Exception.class)
-        .hasMessageStartingWith("invalid SS58 address");
+  void rejectsMalformedAddressesForTheirReason(JsonNode v) {
+    Ss58Exception.Kind kind =
+        switch (v.get("reason").asText()) {
+          case "checksum" -> Ss58Exception.Kind.INVALID_CHECKSUM;
+          case "base58" -> Ss58Exception.Kind.BAD_BASE58;
+          case "length" -> Ss58Exception.Kind.BAD_LENGTH;
+          case "reserved prefix" -> Ss58Exception.Kind.FORMAT_NOT_ALLOWED;
+          case "prefix byte" -> Ss58Exception.Kind.INVALID_PREFIX;
+          default -> throw new IllegalArgumentException("unknown reason in ss58.json: " + v);
+        };
+    for (ThrowingCallable decode :
+        List.<ThrowingCallable>of(
+            () -> Ss58.decode(v.get("address").asText(), 32),
+            () -> Ss58.decode(v.get("address").asText()))) {
+      assertThatThrownBy(decode)
+          .isInstanceOfSatisfying(Ss58Exception.class, e -> assertThat(e.kind()).isEqualTo(kind))
+          .hasMessageStartingWith("invalid SS58 address: " + kind.description());
+    }
+  }
+
+  @Test
+  void aPayloadOfTheWrongLengthIsABadLength() {
+    String ecdsaAddress =
+        CryptoVectors.list("ss58.json", "valid").stream()
+            .filter(v -> v.get("payload").asText().length() == 2 + 66)
+            .findFirst()
+            .orElseThrow()
+            .get("address")
+            .asText();
+    assertThatThrownBy(() -> Ss58.decode(ecdsaAddress, 32))
+        .isInstanceOfSatisfying(
+            Ss58Exception.class, e -> assertThat(e.kind()).isEqualTo(Ss58Exception.Kind.BAD_LENGTH))
+        .hasMessage("invalid SS58 address: bad length: it holds 33 bytes, expected 32");
   }
 
   @Test

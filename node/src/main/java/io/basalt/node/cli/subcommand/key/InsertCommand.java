@@ -1,6 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.cli.subcommand.key;
 
+import io.basalt.chainspec.ChainSpec;
+import io.basalt.chainspec.InvalidChainSpecException;
+import io.basalt.node.chain.ChainSpecs;
+import io.basalt.node.cli.options.SharedOptions;
+import io.basalt.node.config.BasePath;
+import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.keystore.FileKeystore;
@@ -16,8 +22,10 @@ import picocli.CommandLine.Option;
  * {@code key insert}: stores a secret URI in a node's key store, in Substrate's file layout.
  *
  * <p>The directory is {@code --keystore-path}, or else {@code <base path>/chains/<chain
- * id>/keystore} from {@code -d/--base-path} and {@code --chain-id} ({@code --dev} means chain id
- * {@code dev}). Unlike Substrate this does not load a chain spec to learn its id: give the id.
+ * id>/keystore}, where the chain id is the {@code id} of the chain spec {@code --chain} names (a
+ * file or a built-in chain; {@code --dev} is the built-in {@code dev}) and the base path is {@code
+ * -d/--base-path} or the default one, as sc-cli's {@code InsertKeyCmd}. Where sc-cli would insert
+ * into a temporary base path ({@code --dev} without {@code -d}), deleted on exit, Basalt refuses.
  */
 @Command(
     name = "insert",
@@ -45,20 +53,7 @@ final class InsertCommand extends KeySubcommand {
       description = "The scheme of the key: sr25519, ed25519 or ecdsa.")
   KeyScheme scheme;
 
-  @Option(
-      names = {"-d", "--base-path"},
-      paramLabel = "<PATH>",
-      description = "The node's base path; the key store is <PATH>/chains/<chain id>/keystore.")
-  Path basePath;
-
-  @Option(
-      names = "--chain-id",
-      paramLabel = "<ID>",
-      description = "The chain spec id (the \"id\" field) under the base path.")
-  String chainId;
-
-  @Option(names = "--dev", description = "Use the development chain id, dev.")
-  boolean dev;
+  @Mixin SharedOptions shared = new SharedOptions();
 
   @Option(
       names = "--keystore-path",
@@ -92,12 +87,24 @@ final class InsertCommand extends KeySubcommand {
     if (keystorePath != null) {
       return keystorePath;
     }
-    String id = chainId != null ? chainId : dev ? "dev" : null;
-    if (basePath == null || id == null) {
+    if (shared.chainIfGiven().isEmpty()) {
       throw new KeyCommandException(
-          "no key store given: use --keystore-path <DIR>, or -d <BASE_PATH> with --chain-id <ID>"
-              + " (or --dev)");
+          "no key store given: use --keystore-path <DIR>, or --chain <CHAIN_SPEC> (or --dev) for"
+              + " <BASE_PATH>/chains/<chain id>/keystore");
     }
-    return FileKeystore.directory(basePath, id);
+    try {
+      BasePath base =
+          shared
+              .persistentBasePath()
+              .orElseThrow(
+                  () ->
+                      new KeyCommandException(
+                          "without -d the key would go to a temporary base path, deleted on exit:"
+                              + " give -d <BASE_PATH> or --keystore-path <DIR>"));
+      ChainSpec spec = ChainSpecs.load(shared.chain());
+      return base.keystoreDir(spec.id());
+    } catch (InvalidChainSpecException | InvalidConfigurationException e) {
+      throw new KeyCommandException(e.getMessage());
+    }
   }
 }

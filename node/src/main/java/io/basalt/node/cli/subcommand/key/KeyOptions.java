@@ -3,6 +3,7 @@ package io.basalt.node.cli.subcommand.key;
 
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.ss58.Ss58AddressFormat;
+import io.basalt.primitives.crypto.ss58.Ss58Exception;
 import io.basalt.primitives.types.Hex;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The option groups the {@code key} subcommands share, named as in sc-cli. */
 final class KeyOptions {
@@ -44,7 +46,8 @@ final class KeyOptions {
         converter = NetworkConverter.class,
         description =
             "Network address format: a registered name (polkadot, kusama, substrate, ...) or an"
-                + " SS58 prefix 0..16383. Default: substrate (42).")
+                + " SS58 prefix 0..16383 other than the reserved 46 and 47. Default: substrate"
+                + " (42).")
     Ss58AddressFormat network;
 
     Optional<Ss58AddressFormat> network() {
@@ -52,10 +55,29 @@ final class KeyOptions {
     }
   }
 
+  /**
+   * Parses {@code --network}, refusing the reserved prefixes 46 and 47: sp-core's decoder (and
+   * Basalt's) refuses addresses with them ({@code FormatNotAllowed}), so printing one would give an
+   * address nothing accepts. sc-cli takes registry names only and would encode {@code reserved46}
+   * regardless; numbers are Basalt's extension.
+   */
   static final class NetworkConverter implements ITypeConverter<Ss58AddressFormat> {
     @Override
     public Ss58AddressFormat convert(String value) {
-      return Ss58AddressFormat.parse(value);
+      Ss58AddressFormat format;
+      try {
+        format = Ss58AddressFormat.parse(value);
+      } catch (Ss58Exception e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+      if (format.isReserved()) {
+        throw new TypeConversionException(
+            "SS58 prefix "
+                + format.prefix()
+                + " is reserved: addresses with it are refused by SS58 decoders (sp-core's"
+                + " FormatNotAllowed), so no address is printed for it");
+      }
+      return format;
     }
   }
 

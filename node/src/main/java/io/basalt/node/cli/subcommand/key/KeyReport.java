@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What {@code key generate} and {@code key inspect} print, field for field and space for space as
@@ -23,6 +24,9 @@ import java.util.TreeMap;
 final class KeyReport {
   /** The SS58 address of the dev phrase, the default of a public URI without an address. */
   static final String DEV_ADDRESS = "5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV";
+
+  /** One token of base58 characters: what an SS58 address looks like. */
+  private static final Pattern SS58_LIKE = Pattern.compile("[1-9A-HJ-NP-Za-km-z]+");
 
   private KeyReport() {}
 
@@ -60,14 +64,13 @@ final class KeyReport {
     try {
       key = scheme.fromSuri(uri, password);
     } catch (SecretUriException secretError) {
-      Optional<PublicKey> publicKey = attempt(() -> publicFromUri(scheme, uri));
-      if (publicKey.isEmpty()) {
+      PublicKey p;
+      try {
+        p = publicFromAddressUri(scheme, uri);
+      } catch (SecretUriException | Ss58Exception | KeyCommandException publicError) {
         throw new KeyCommandException(
-            "Invalid phrase/URI given: not a secret phrase, secret URI or public URI ("
-                + secretError.getMessage()
-                + ")");
+            "Invalid phrase/URI given: " + whyNeither(scheme, uri, secretError, publicError));
       }
-      PublicKey p = publicKey.get();
       Ss58AddressFormat publicFormat = network.orElse(p.format());
       print(
           out,
@@ -131,21 +134,73 @@ final class KeyReport {
   record PublicKey(Bytes key, Ss58AddressFormat format) {}
 
   /**
-   * {@code Public::from_string_with_version}: an SS58 address (the dev address if omitted) followed
-   * by soft junctions; no password allowed.
+   * {@code Public::from_string}: a public key as 0x-hex or an SS58 address (the dev address if
+   * omitted), followed by soft junctions; no password allowed. A hex key has no network: the
+   * default one is reported.
    */
   static PublicKey publicFromUri(KeyScheme scheme, String uri) {
+    SecretUri parsed = parsePublicUri(uri);
+    if (!parsed.phraseGiven() || !parsed.phrase().startsWith("0x")) {
+      return publicFromAddressUri(scheme, uri);
+    }
+    Bytes key;
+    try {
+      key = Bytes.fromHex(parsed.phrase());
+    } catch (IllegalArgumentException e) {
+      throw new KeyCommandException("Invalid hexadecimal public key: " + e.getMessage());
+    }
+    if (key.length() != scheme.publicKeyLength()) {
+      throw new KeyCommandException(
+          "an "
+              + scheme.schemeName()
+              + " public key is "
+              + scheme.publicKeyLength()
+              + " bytes, got "
+              + key.length());
+    }
+    return new PublicKey(derivePublic(scheme, key, parsed), Ss58AddressFormat.SUBSTRATE);
+  }
+
+  /**
+   * {@code Public::from_string_with_version}, what {@code key inspect} tries last: an SS58 address
+   * (the dev address if omitted) followed by soft junctions; no password allowed.
+   */
+  static PublicKey publicFromAddressUri(KeyScheme scheme, String uri) {
+    SecretUri parsed = parsePublicUri(uri);
+    String address = parsed.phraseGiven() ? parsed.phrase() : DEV_ADDRESS;
+    Ss58.Address decoded = Ss58.decode(address, scheme.publicKeyLength());
+    return new PublicKey(derivePublic(scheme, decoded.payload(), parsed), decoded.format());
+  }
+
+  private static SecretUri parsePublicUri(String uri) {
     SecretUri parsed = SecretUri.parse(uri);
     if (parsed.password().isPresent()) {
       throw new KeyCommandException("a public URI cannot have a password");
     }
-    String address = parsed.phraseGiven() ? parsed.phrase() : DEV_ADDRESS;
-    Ss58.Address decoded = Ss58.decode(address, scheme.publicKeyLength());
-    Bytes key =
-        scheme
-            .publicFromSoftPath(decoded.payload(), parsed.junctions())
-            .orElseThrow(() -> new KeyCommandException("invalid derivation path for a public key"));
-    return new PublicKey(key, decoded.format());
+    return parsed;
+  }
+
+  private static Bytes derivePublic(KeyScheme scheme, Bytes key, SecretUri parsed) {
+    return scheme
+        .publicFromSoftPath(key, parsed.junctions())
+        .orElseThrow(() -> new KeyCommandException("invalid derivation path for a public key"));
+  }
+
+  /**
+   * Why a value is neither a secret URI nor a public URI, told by what it looks like: a single
+   * base58 token is meant as an SS58 address (its SS58 error), a 0x-hex public key needs {@code
+   * --public}, anything else is reported as a bad secret.
+   */
+  private static String whyNeither(
+      KeyScheme scheme, String uri, RuntimeException secretError, RuntimeException publicError) {
+    String head = uri.split("/", 2)[0];
+    if (publicError instanceof Ss58Exception && SS58_LIKE.matcher(head).matches()) {
+      return publicError.getMessage();
+    }
+    if (head.startsWith("0x") && head.length() == 2 + 2 * scheme.publicKeyLength()) {
+      return "this looks like a hex public key: pass --public to inspect it";
+    }
+    return "not a secret phrase, secret URI or public URI (" + secretError.getMessage() + ")";
   }
 
   private static void print(

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code key verify}: checks a hex signature over a message (from {@code --message} or standard
- * input) against a public key given as hex or as an SS58 address (optionally with soft junctions).
+ * input) against a public key given as hex or as a public URI: 0x-hex or an SS58 address, with
+ * optional soft junctions ({@code Public::from_string}).
  */
 @Command(
     name = "verify",
@@ -27,7 +28,9 @@ final class VerifyCommand extends KeySubcommand {
       index = "1",
       arity = "0..1",
       paramLabel = "<URI>",
-      description = "The public key: hex, or an SS58 address. A file name means its content.")
+      description =
+          "The public key: hex, or a public URI (0x-hex or SS58 address, optionally with soft"
+              + " junctions). A file name means its content.")
   String uri;
 
   @Mixin KeyOptions.Message message;
@@ -48,9 +51,8 @@ final class VerifyCommand extends KeySubcommand {
       throw new KeyCommandException("Signature is an invalid format.");
     }
     String value = KeyOptions.readUri(uri, stdin, "public key URI");
-    String bare = value.startsWith("0x") ? value.substring(2) : value;
     Bytes publicKey;
-    byte[] hexKey = tryHex(bare);
+    byte[] hexKey = tryHex(value);
     if (hexKey != null) {
       if (hexKey.length != s.publicKeyLength()) {
         throw new KeyCommandException("Key is an invalid format.");
@@ -58,7 +60,7 @@ final class VerifyCommand extends KeySubcommand {
       publicKey = Bytes.wrap(hexKey);
     } else {
       try {
-        publicKey = KeyReport.publicFromUri(s, bare).key();
+        publicKey = KeyReport.publicFromUri(s, value).key();
       } catch (IllegalArgumentException e) {
         throw new KeyCommandException(
             "Invalid URI; expecting either a secret URI or a public URI. (" + e.getMessage() + ")");

@@ -8,7 +8,7 @@
  * node key inspect //Alice
  * node key generate --scheme ed25519 --output-type json
  * echo -n hello | node key sign --suri //Alice
- * node key insert -d /var/lib/basalt --chain-id dev --key-type babe --scheme sr25519 --suri //Alice
+ * node key insert -d /var/lib/basalt --chain dev --key-type babe --scheme sr25519 --suri //Alice
  * }</pre>
  *
  * <p>Errors are one line on stderr ({@code Error: ...}) with exit code 1; picocli usage errors exit

@@ -2,6 +2,7 @@
 package io.basalt.node.cli.subcommand.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.bip39.Mnemonic;
@@ -17,6 +18,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +98,36 @@ class KeyCommandTest {
         .contains("Network ID:        unique_mainnet");
   }
 
+  /**
+   * Every address {@code --network} prints decodes again (to that prefix and the account); the
+   * reserved prefixes 46 and 47, which SS58 decoders refuse, are refused up front, by number or by
+   * registry name.
+   */
+  @Test
+  void networkAddressesAlwaysDecodeAndReservedPrefixesAreRefused() {
+    for (String network : new String[] {"0", "2", "45", "48", "63", "64", "255", "16383"}) {
+      Run r = run("inspect", "//Alice", "--network", network);
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      String address =
+          r.out().lines().filter(l -> l.contains("SS58 Address:")).findFirst().orElseThrow();
+      Ss58.Address decoded = Ss58.decode(address.substring(address.lastIndexOf(' ') + 1));
+      assertThat(decoded.format().prefix()).isEqualTo(Integer.parseInt(network));
+      assertThat(decoded.payload()).isEqualTo(Bytes.fromHex(ALICE_PUBLIC));
+    }
+    for (String reserved : new String[] {"46", "47", "reserved46", "Reserved47"}) {
+      for (String command : new String[] {"inspect", "generate"}) {
+        String[] args =
+            command.equals("inspect")
+                ? new String[] {"inspect", "//Alice", "--network", reserved}
+                : new String[] {"generate", "--network", reserved};
+        Run r = run(args);
+        assertThat(r.exitCode()).as("%s --network %s", command, reserved).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("is reserved").contains("FormatNotAllowed");
+      }
+    }
+  }
+
   @Test
   void ecdsaAccountIdIsTheHashOfThePublicKey() {
     Run r = run("inspect", "--scheme", "ecdsa", "//Alice");
@@ -147,6 +180,86 @@ class KeyCommandTest {
                 + ALICE_SS58
                 + "/soft` is account:\n  Network ID/Version: substrate\n")
         .contains("Public key (hex):   " + soft);
+  }
+
+  /** {@code --public} takes a hex public key of every scheme, with or without 0x, as sc-cli. */
+  @Test
+  void inspectPublicTakesHexKeysOfEveryScheme() {
+    for (KeyScheme scheme : KeyScheme.values()) {
+      Bytes key = scheme.fromSuri("//Alice", Optional.empty()).pair().publicKey();
+      String name = scheme.name().toLowerCase(java.util.Locale.ROOT);
+      String ss58 = Ss58.encode(key, Ss58AddressFormat.SUBSTRATE);
+      Run text = run("inspect", "--public", "--scheme", name, key.toHex());
+      assertThat(text.exitCode()).as(text.err()).isZero();
+      assertThat(text.out())
+          .isEqualTo(
+              "Network ID/Version: substrate\n"
+                  + "  Public key (hex):   "
+                  + key.toHex()
+                  + "\n  Account ID:         "
+                  + scheme.accountId(key).toHex()
+                  + "\n  Public key (SS58):  "
+                  + ss58
+                  + "\n  SS58 Address:       "
+                  + ss58
+                  + "\n");
+      Run bare = run("inspect", "--public", "--scheme", name, key.toHex().substring(2));
+      assertThat(bare.out()).isEqualTo(text.out());
+      Run json = run("inspect", "--public", "--scheme", name, "--output-type", "json", key.toHex());
+      assertThat(json.out()).contains("\"publicKey\": \"" + key.toHex() + "\"");
+      Run wrongLength = run("inspect", "--public", "--scheme", name, key.toHex() + "00");
+      assertThat(wrongLength.err())
+          .isEqualTo("Error: Failed to construct public key from given hex\n");
+    }
+    // Without --public a 33-byte hex key is neither a seed nor an address: say what to do.
+    Bytes ecdsa = KeyScheme.ECDSA.fromSuri("//Alice", Optional.empty()).pair().publicKey();
+    Run withoutFlag = run("inspect", "--scheme", "ecdsa", ecdsa.toHex());
+    assertThat(withoutFlag.exitCode()).isEqualTo(1);
+    assertThat(withoutFlag.err())
+        .isEqualTo(
+            "Error: Invalid phrase/URI given: this looks like a hex public key: pass --public to"
+                + " inspect it\n");
+  }
+
+  /** A public URI may be 0x-hex with soft junctions, as sp-core's Public::from_string reads it. */
+  @Test
+  void publicUrisMayBeHexKeysOfEverySchemeWithSoftJunctions() {
+    for (KeyScheme scheme : KeyScheme.values()) {
+      Bytes key = scheme.fromSuri("//Alice", Optional.empty()).pair().publicKey();
+      assertThat(KeyReport.publicFromUri(scheme, key.toHex()).key()).isEqualTo(key);
+      assertThat(KeyReport.publicFromUri(scheme, Ss58.encode(key, Ss58AddressFormat.SUBSTRATE)))
+          .isEqualTo(new KeyReport.PublicKey(key, Ss58AddressFormat.SUBSTRATE));
+      assertThatThrownBy(() -> KeyReport.publicFromUri(scheme, key.toHex() + "00"))
+          .hasMessageContaining("public key is " + scheme.publicKeyLength() + " bytes, got");
+    }
+    Bytes soft = KeyScheme.SR25519.fromSuri("//Alice/soft", Optional.empty()).pair().publicKey();
+    assertThat(KeyReport.publicFromUri(KeyScheme.SR25519, ALICE_PUBLIC + "/soft").key())
+        .isEqualTo(soft);
+    // key verify reads its key that way: a signature by //Alice/soft verifies against 0x…/soft.
+    Run sign = runWithInput("hello", "sign", "--suri", "//Alice/soft");
+    Run verify = run("verify", sign.out(), ALICE_PUBLIC + "/soft", "--message", "hello");
+    assertThat(verify.exitCode()).as(verify.err()).isZero();
+    assertThat(verify.out()).isEqualTo("Signature verifies correctly.\n");
+  }
+
+  /** A mistyped address is reported as an SS58 error, not as a bad mnemonic. */
+  @Test
+  void inspectReportsTheSs58ErrorOfSomethingThatLooksLikeAnAddress() {
+    String badChecksum = ALICE_SS58.substring(0, ALICE_SS58.length() - 1) + "Z";
+    Run r = run("inspect", badChecksum);
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo("Error: Invalid phrase/URI given: invalid SS58 address: invalid checksum\n");
+    assertThat(run("inspect", badChecksum + "/soft").err())
+        .isEqualTo("Error: Invalid phrase/URI given: invalid SS58 address: invalid checksum\n");
+    assertThat(run("inspect", ALICE_SS58.substring(0, 20)).err())
+        .startsWith("Error: Invalid phrase/URI given: invalid SS58 address: bad length");
+    assertThat(run("inspect", "--scheme", "ecdsa", ALICE_SS58).err())
+        .isEqualTo(
+            "Error: Invalid phrase/URI given: invalid SS58 address: bad length: it holds 32 bytes,"
+                + " expected 33\n");
+    // Words are still reported as a bad phrase.
+    assertThat(run("inspect", "bottom drive obey").err()).contains("12");
   }
 
   @Test
@@ -249,8 +362,8 @@ class KeyCommandTest {
             "insert",
             "-d",
             tmp.toString(),
-            "--chain-id",
-            "local_testnet",
+            "--chain",
+            "local",
             "--key-type",
             "gran",
             "--scheme",
@@ -284,6 +397,36 @@ class KeyCommandTest {
     }
   }
 
+  /**
+   * {@code --chain} takes a chain spec file or a built-in chain and puts the key under that spec's
+   * id, as sc-cli's {@code key insert --chain}; {@code --dev} is the built-in {@code dev}.
+   */
+  @Test
+  void insertFindsTheKeystoreThroughTheChainSpec(@TempDir Path tmp) throws IOException {
+    io.basalt.node.NodeCli spec = io.basalt.node.NodeCli.run("build-spec", "--chain", "local");
+    assertThat(spec.exitCode()).as(spec.err()).isZero();
+    Path file = tmp.resolve("my-spec.json");
+    Files.writeString(
+        file, spec.out().replaceFirst("\"id\": \"local_testnet\"", "\"id\": \"my_chain\""));
+    String alice = "d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d";
+    String[] common = {"--key-type", "aura", "--scheme", "sr25519", "--suri", "//Alice"};
+    for (String[] location :
+        new String[][] {
+          {"--chain", file.toString()}, {"--chain", "dev"}, {"--dev"}, {"--chain", "local"}
+        }) {
+      List<String> args = new ArrayList<>(List.of("insert", "--base-path", tmp.toString()));
+      args.addAll(List.of(location));
+      args.addAll(List.of(common));
+      Run r = run(args.toArray(String[]::new));
+      assertThat(r.exitCode()).as("%s: %s", List.of(location), r.err()).isZero();
+    }
+    for (String id : new String[] {"my_chain", "dev", "local_testnet"}) {
+      assertThat(tmp.resolve("chains/" + id + "/keystore/61757261" + alice))
+          .as(id)
+          .hasContent("\"//Alice\"");
+    }
+  }
+
   @Test
   void insertRejectsBadKeyTypesAndMissingLocations(@TempDir Path tmp) {
     Run badType =
@@ -301,7 +444,30 @@ class KeyCommandTest {
         .isEqualTo("Error: Unknown key type, must be a known 4-character sequence\n");
     Run nowhere = run("insert", "--key-type", "gran", "--scheme", "ed25519", "--suri", "//Alice");
     assertThat(nowhere.exitCode()).isEqualTo(1);
-    assertThat(nowhere.err()).contains("--keystore-path");
+    assertThat(nowhere.err()).contains("--keystore-path").contains("--chain");
+    Run temporary =
+        run("insert", "--dev", "--key-type", "gran", "--scheme", "ed25519", "--suri", "//Alice");
+    assertThat(temporary.exitCode()).isEqualTo(1);
+    assertThat(temporary.err())
+        .isEqualTo(
+            "Error: without -d the key would go to a temporary base path, deleted on exit: give"
+                + " -d <BASE_PATH> or --keystore-path <DIR>\n");
+    Run missingSpec =
+        run(
+            "insert",
+            "-d",
+            tmp.toString(),
+            "--chain",
+            tmp.resolve("no-such-spec.json").toString(),
+            "--key-type",
+            "gran",
+            "--scheme",
+            "ed25519",
+            "--suri",
+            "//Alice");
+    assertThat(missingSpec.exitCode()).isEqualTo(1);
+    assertThat(missingSpec.err()).startsWith("Error: ").contains("no-such-spec.json");
+    assertThat(missingSpec.err().lines()).hasSize(1);
     assertThat(run("insert", "--key-type", "gran", "--suri", "//Alice").exitCode()).isEqualTo(2);
   }
 }

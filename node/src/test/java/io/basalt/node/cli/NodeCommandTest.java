@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basalt.node.config.NodeConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** How the run command folds its options: roles and names as sc-cli's RunCmd decides them. */
+class NodeCommandTest {
+  @TempDir Path base;
+
+  private NodeConfig fold(String... args) {
+    CommandLine cli = NodeCommand.commandLine();
+    cli.parseArgs(args);
+    NodeConfig config = ((NodeCommand) cli.getCommand()).toConfig();
+    config.basePath().deleteIfTemporary();
+    return config;
+  }
+
+  @Test
+  void aDevAccountFlagMakesAnAuthorityNamedAfterTheAccount() {
+    for (String account : new String[] {"Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie"}) {
+      NodeConfig config =
+          fold("--chain", "dev", "-d", base.toString(), "--" + account.toLowerCase());
+      assertThat(config.validator()).as(account).isTrue();
+      assertThat(config.nodeName()).contains(account);
+      assertThat(config.keystore().devAccount()).contains(account);
+    }
+  }
+
+  @Test
+  void anExplicitNameWinsOverTheAccountName() {
+    NodeConfig config = fold("--chain", "dev", "-d", base.toString(), "--bob", "--name", "b1");
+    assertThat(config.nodeName()).contains("b1");
+    assertThat(config.validator()).isTrue();
+  }
+
+  @Test
+  void devImpliesAliceAndAuthorityButNotTheName() {
+    NodeConfig config = fold("--dev");
+    assertThat(config.validator()).isTrue();
+    assertThat(config.keystore().devAccount()).contains("Alice");
+    assertThat(config.nodeName()).isEmpty();
+    assertThat(config.basePath().temporary()).isTrue();
+  }
+
+  @Test
+  void withoutThoseFlagsTheNodeIsAFullNodeUnlessValidator() {
+    NodeConfig full = fold("--chain", "dev", "-d", base.toString());
+    assertThat(full.validator()).isFalse();
+    assertThat(full.keystore().devAccount()).isEmpty();
+    assertThat(full.nodeName()).isEqualTo(Optional.empty());
+    assertThat(fold("--chain", "dev", "-d", base.toString(), "--validator").validator()).isTrue();
+  }
+}
