@@ -2,10 +2,15 @@
 package io.basalt.runtime.demo;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,5 +74,35 @@ class ArchitectureTest {
             "io.basalt.runtime.demo.api..",
             "io.basalt.runtime.demo.genesis..")
         .check(MAIN);
+  }
+
+  /**
+   * A record component named like a default method of its sealed interface silently overrides it
+   * (as {@code SudoUncheckedWeight(call, weight)} once replaced {@code RuntimeCall.weight()}).
+   */
+  @Test
+  void noRecordComponentOverridesADefaultMethodOfItsSealedInterface() {
+    List<String> clashes = new ArrayList<>();
+    for (var javaClass : MAIN) {
+      Class<?> type = javaClass.reflect();
+      if (!type.isInterface() || !type.isSealed()) {
+        continue;
+      }
+      for (Class<?> variant : type.getPermittedSubclasses()) {
+        if (!variant.isRecord()) {
+          continue;
+        }
+        for (RecordComponent component : variant.getRecordComponents()) {
+          for (Method method : type.getMethods()) {
+            if (method.isDefault()
+                && method.getParameterCount() == 0
+                && method.getName().equals(component.getName())) {
+              clashes.add(variant.getName() + "." + component.getName());
+            }
+          }
+        }
+      }
+    }
+    assertThat(clashes).isEmpty();
   }
 }

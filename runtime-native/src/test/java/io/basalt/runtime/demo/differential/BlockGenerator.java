@@ -176,7 +176,10 @@ final class BlockGenerator {
           random.nextBoolean()
               ? new RuntimeCall.TransferKeepAlive(new MultiAddress.Address32(randomBytes(32)), UNIT)
               : new RuntimeCall.SudoUncheckedWeight(
-                  new RuntimeCall.Remark(Bytes.EMPTY), Weight.ofRefTime(random.nextLong()));
+                  new RuntimeCall.Remark(Bytes.EMPTY),
+                  new Weight(
+                      random.nextBoolean() ? random.nextLong(0, 1L << 32) : random.nextLong(),
+                      random.nextLong())); // the proof size must be ignored (§5.5)
       default -> new RuntimeCall.TransferKeepAlive(dest, amount(free));
     };
   }
