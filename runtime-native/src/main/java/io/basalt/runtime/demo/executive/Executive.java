@@ -149,7 +149,7 @@ public final class Executive {
 
   private ApplyOutcome applyChecked(UncheckedExtrinsic xt) {
     Optional<AccountId> signer = checkSignature(xt);
-    system().noteExtrinsic(xt.encoded());
+    long index = system().noteExtrinsic(xt.encoded());
     RuntimeCall call = xt.call();
     Weight callWeight = call.weight();
     DispatchClass dispatchClass = call.dispatchClass();
@@ -182,7 +182,7 @@ public final class Executive {
     DispatchInfo info =
         new DispatchInfo(
             callWeight.saturatingAdd(Weight.ofRefTime(BASE_EXTRINSIC)), dispatchClass, true);
-    system().noteAppliedExtrinsic(result, info);
+    system().noteAppliedExtrinsic(index, result, info);
     return new ApplyOutcome.Applied(result);
   }
 

@@ -199,23 +199,32 @@ public final class SystemPallet {
     return StorageKeys.mapEntry("System", "ExtrinsicData", index);
   }
 
-  /** Records the extrinsic being applied under {@code ExtrinsicData[:extrinsic_index]}. */
-  public void noteExtrinsic(Bytes encodedExtrinsic) {
+  /**
+   * Records the extrinsic being applied under {@code ExtrinsicData[:extrinsic_index]}.
+   *
+   * @return its index, {@code :extrinsic_index}
+   */
+  public long noteExtrinsic(Bytes encodedExtrinsic) {
+    long index = extrinsicIndex();
     storage.set(
-        extrinsicDataKey(extrinsicIndex()),
+        extrinsicDataKey(index),
         new ScaleWriter(encodedExtrinsic.length() + 5).writeByteVec(encodedExtrinsic).toBytes());
+    return index;
   }
 
   /**
    * The end of an applied extrinsic (§7.2 step 6): {@code ExtrinsicSuccess} or {@code
-   * ExtrinsicFailed}, then the next extrinsic index and phase.
+   * ExtrinsicFailed}, then the next extrinsic index ({@code index + 1}, whatever the call wrote to
+   * {@code :extrinsic_index}) and phase.
+   *
+   * @param index the extrinsic's index, as {@link #noteExtrinsic} returned it
    */
-  public void noteAppliedExtrinsic(Optional<DispatchError> error, DispatchInfo info) {
+  public void noteAppliedExtrinsic(long index, Optional<DispatchError> error, DispatchInfo info) {
     depositEvent(
         error.isEmpty()
             ? new RuntimeEvent.ExtrinsicSuccess(info)
             : new RuntimeEvent.ExtrinsicFailed(error.get(), info));
-    long next = (extrinsicIndex() + 1) & 0xffff_ffffL;
+    long next = (index + 1) & 0xffff_ffffL;
     storage.writeU32(StorageKeys.EXTRINSIC_INDEX, next);
     storage.set(EXECUTION_PHASE, new Phase.ApplyExtrinsic(next).encode());
   }
