@@ -292,7 +292,7 @@ public final class DemoChain {
     CallOutcome outcome = runtime.call(method, input, ext);
     calls.add(record(method, Bytes.wrap(input), outcome, changes));
     if (outcome instanceof CallOutcome.Panicked(String message)) {
-      throw new BlockBuildingException(runtime.name() + ": " + method + " panicked: " + message);
+      throw new BlockBuildingException(runtime.name(), method + " panicked: " + message);
     }
     return outcome.output();
   }
