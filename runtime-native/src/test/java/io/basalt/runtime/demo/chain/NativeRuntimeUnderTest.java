@@ -10,14 +10,13 @@ import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.runtime.demo.BasaltDemoNativeRuntime;
-import io.basalt.runtime.demo.storage.StorageKeys;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Java runtime. The spec version is that of the state's {@code :code} (its embedded version),
- * or {@code defaultSpec} while there is no {@code :code} (genesis, native-only tests).
+ * The Java runtime. The spec version is that of the {@code :code} (its embedded version), or {@code
+ * defaultSpec} while there is no {@code :code} (genesis, native-only tests).
  */
 public final class NativeRuntimeUnderTest implements RuntimeUnderTest {
   private final long defaultSpec;
@@ -34,9 +33,8 @@ public final class NativeRuntimeUnderTest implements RuntimeUnderTest {
     return "native";
   }
 
-  /** The native runtime that serves a call on this state. */
-  public NativeRuntime runtimeFor(Externalities ext) {
-    Optional<Bytes> code = ext.get(StorageKeys.CODE);
+  /** The native runtime that serves a call with this {@code :code}. */
+  public NativeRuntime runtimeFor(Optional<Bytes> code) {
     long spec =
         code.map(
                 c ->
@@ -58,8 +56,12 @@ public final class NativeRuntimeUnderTest implements RuntimeUnderTest {
 
   @Override
   public CallOutcome call(
-      String method, byte[] input, Externalities ext, HostServices callServices) {
-    NativeRuntime runtime = runtimeFor(ext);
+      String method,
+      byte[] input,
+      Externalities ext,
+      HostServices callServices,
+      Optional<Bytes> code) {
+    NativeRuntime runtime = runtimeFor(code);
     try {
       return new CallOutcome.Returned(
           Bytes.wrap(runtime.call(method, input, new RuntimeContext(ext, callServices))));

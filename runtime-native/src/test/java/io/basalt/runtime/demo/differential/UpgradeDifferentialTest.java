@@ -103,6 +103,57 @@ class UpgradeDifferentialTest {
     chains.call("Core_version", new byte[0]);
   }
 
+  /**
+   * §8.1: "the rest of the block still runs the old code". Extrinsics after the {@code set_code} in
+   * the same block are built and re-executed by spec 100: signatures commit to 100 and the Template
+   * value keeps 100's layout until the next block migrates it.
+   */
+  @Test
+  void setCodeTakesEffectFromTheNextBlockOnly() {
+    LockstepChains chains =
+        new LockstepChains(
+            TestRuntimes.nativeRuntime(100),
+            WasmCode.runtime(WasmExecutionMethod.COMPILED, 100),
+            "development",
+            WasmCode.compressed(100),
+            "set_code mid-block");
+    DemoChain chain = chains.first();
+    ExtrinsicFactory v100 = new ExtrinsicFactory(100, chain.genesisHash());
+    ExtrinsicFactory v101 = new ExtrinsicFactory(101, chain.genesisHash());
+    Bytes code101 = WasmCode.compressed(101);
+    BuiltBlock upgrade =
+        chains.block(
+            List.of(
+                v100.signed(
+                    DevAccounts.alice(), new RuntimeCall.Sudo(new RuntimeCall.SetCode(code101)), 0),
+                v100.signed(DevAccounts.bob(), new RuntimeCall.SetValue(7), 0),
+                v101.signed(DevAccounts.bob(), new RuntimeCall.SetValue(8), 1),
+                v100.signed(
+                    DevAccounts.sr25519("Charlie"),
+                    new RuntimeCall.TransferKeepAlive(
+                        MultiAddress.id(DevAccounts.bobId()), BlockGenerator.UNIT),
+                    0)),
+            1_700_000_006_000L);
+    assertThat(upgrade.applyResults())
+        .containsExactly(
+            Bytes.fromHex("0000"),
+            Bytes.fromHex("0000"),
+            Bytes.fromHex("010004"),
+            Bytes.fromHex("0000"));
+    assertThat(upgrade.block().extrinsics()).hasSize(4);
+    assertThat(chain.storage(StorageKeys.CODE)).contains(code101);
+    assertThat(chain.storage(TemplatePallet.VALUE)).contains(Bytes.fromHex("07000000"));
+    assertThat(upgrade.block().header().digest())
+        .containsExactly(new DigestItem.RuntimeEnvironmentUpdated());
+
+    chains.block(
+        List.of(v101.signed(DevAccounts.bob(), new RuntimeCall.SetValue(8), 1)),
+        1_700_000_012_000L);
+    assertThat(events(chain)).contains(new RuntimeEvent.Migrated(0, 1, 1));
+    assertThat(chain.storage(TemplatePallet.VALUE))
+        .contains(new ScaleWriter().writeU32(8).writeU32(2).toBytes());
+  }
+
   @Test
   void upgradeAndMigrationAgreeOnCompiledWasm() {
     upgrade(WasmExecutionMethod.COMPILED);
