@@ -5,6 +5,7 @@ import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.ApiVersion;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.RuntimeVersion;
+import io.basalt.runtime.metadata.BasaltDemoRuntime;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,6 +15,24 @@ import java.nio.charset.StandardCharsets;
  */
 public final class FakeRuntimeCode {
   private FakeRuntimeCode() {}
+
+  /**
+   * A module that declares basalt-demo 100's version with another spec name and version, e.g.
+   * {@code declaring("basalt-demo", 99)} for a {@code set_code} with a lower version.
+   */
+  public static Bytes declaring(String specName, long specVersion) {
+    RuntimeVersion v = BasaltDemoRuntime.version(100);
+    return declaring(
+        new RuntimeVersion(
+            specName,
+            v.implName(),
+            v.authoringVersion(),
+            specVersion,
+            v.implVersion(),
+            v.apis(),
+            v.transactionVersion(),
+            v.systemVersion()));
+  }
 
   /** A module that declares {@code version}. */
   public static Bytes declaring(RuntimeVersion version) {

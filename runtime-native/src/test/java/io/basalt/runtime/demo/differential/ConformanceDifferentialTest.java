@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.executor.host.OffchainStorage;
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.crypto.KeyPair;
+import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.Bytes;
@@ -18,11 +20,19 @@ import io.basalt.runtime.demo.chain.CallOutcome;
 import io.basalt.runtime.demo.chain.DemoChain;
 import io.basalt.runtime.demo.chain.DevAccounts;
 import io.basalt.runtime.demo.chain.ExtrinsicFactory;
+import io.basalt.runtime.demo.chain.FakeRuntimeCode;
 import io.basalt.runtime.demo.chain.RuntimeUnderTest;
 import io.basalt.runtime.demo.chain.TestRuntimes;
 import io.basalt.runtime.demo.chain.WasmCode;
+import io.basalt.runtime.demo.dispatch.DispatchError;
+import io.basalt.runtime.demo.event.EventRecord;
+import io.basalt.runtime.demo.event.RuntimeEvent;
 import io.basalt.runtime.demo.executive.Executive;
+import io.basalt.runtime.demo.extrinsic.ExtrinsicSignature;
+import io.basalt.runtime.demo.extrinsic.MultiSignature;
 import io.basalt.runtime.demo.extrinsic.UncheckedExtrinsic;
+import io.basalt.runtime.demo.pallet.system.SystemPallet;
+import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -115,6 +125,92 @@ class ConformanceDifferentialTest {
     }
     assertThat(javaVerifier.importBlock(b)).isEqualTo(new CallOutcome.Returned(Bytes.EMPTY));
     assertThat(wasmVerifier.importBlock(b)).isEqualTo(new CallOutcome.Returned(Bytes.EMPTY));
+  }
+
+  /** A validly signed extrinsic with one bit of its signature flipped. */
+  private static UncheckedExtrinsic badlySigned(
+      ExtrinsicFactory xts, KeyPair signer, RuntimeCall call, long nonce) {
+    UncheckedExtrinsic good = xts.signed(signer, call, nonce);
+    ExtrinsicSignature sig = good.signature().orElseThrow();
+    byte[] bytes =
+        switch (sig.signature()) {
+          case MultiSignature.Ed25519(Bytes b) -> b.toArray();
+          case MultiSignature.Sr25519(Bytes b) -> b.toArray();
+          case MultiSignature.Ecdsa(Bytes b) -> b.toArray();
+        };
+    bytes[7] ^= 0x10;
+    return ExtrinsicFactory.withSignature(signer, call, sig.extra(), Bytes.wrap(bytes));
+  }
+
+  /**
+   * The failing kinds of the acceptance's differential test as fixed cases (the random blocks mix
+   * them too): insufficient balance, bad nonce, bad signature per scheme, below ED, sudo from a
+   * non-sudo account, set_code with a lower version; each validated, queried, built, re-executed.
+   */
+  @Test
+  void theAcceptancesFailingExtrinsicsAgree() {
+    LockstepChains chains = new LockstepChains(java, wasm, "development", code, "failing kinds");
+    DemoChain chain = chains.first();
+    ExtrinsicFactory xts = new ExtrinsicFactory(100, chain.genesisHash());
+    BlockGenerator generator = new BlockGenerator(1, 100, chain.genesisHash(), code);
+    chains.block(generator.fundingBlock(), 1_700_000_006_000L); // Alice's nonce is 2 now
+    KeyPair alice = DevAccounts.alice();
+    KeyPair bob = DevAccounts.bob();
+    KeyPair charlie = DevAccounts.sr25519("Charlie");
+    MultiAddress charlieId = MultiAddress.id(DevAccounts.account(charlie));
+    MultiAddress fresh = MultiAddress.id(DevAccounts.account(DevAccounts.sr25519("Nobody")));
+    RuntimeCall transfer = new RuntimeCall.TransferKeepAlive(charlieId, BlockGenerator.UNIT);
+    Bytes lower = FakeRuntimeCode.declaring("basalt-demo", 99);
+    List<UncheckedExtrinsic> cases =
+        List.of(
+            xts.signed(
+                bob,
+                new RuntimeCall.TransferAllowDeath(charlieId, BigInteger.ONE.shiftLeft(61)),
+                0),
+            xts.signed(
+                bob,
+                new RuntimeCall.TransferAllowDeath(
+                    fresh, BlockGenerator.ED.subtract(BigInteger.ONE)),
+                1),
+            xts.signed(charlie, new RuntimeCall.Sudo(new RuntimeCall.Remark(Bytes.EMPTY)), 0),
+            xts.signed(alice, new RuntimeCall.Sudo(new RuntimeCall.SetCode(lower)), 2),
+            xts.signed(DevAccounts.sr25519("Dave"), transfer, 1),
+            xts.signed(alice, transfer, 1),
+            badlySigned(xts, DevAccounts.sr25519("Eve"), transfer, 0),
+            badlySigned(xts, DevAccounts.pair(KeyScheme.ED25519, "Alice"), transfer, 0),
+            badlySigned(xts, DevAccounts.pair(KeyScheme.ECDSA, "Alice"), transfer, 0));
+    for (UncheckedExtrinsic xt : cases) {
+      chains.call(
+          "TaggedTransactionQueue_validate_transaction",
+          new ScaleWriter()
+              .writeU8(2)
+              .writeRaw(xt.encoded())
+              .writeHash(chain.head().hash())
+              .toByteArray());
+      byte[] query = new ScaleWriter().writeRaw(xt.encoded()).writeU32(xt.length()).toByteArray();
+      chains.call("TransactionPaymentApi_query_info", query);
+      chains.call("TransactionPaymentApi_query_fee_details", query);
+    }
+    BuiltBlock block = chains.block(cases, 1_700_000_012_000L);
+    assertThat(block.applyResults())
+        .containsExactly(
+            Bytes.fromHex("00010700"), // Token(FundsUnavailable)
+            Bytes.fromHex("00010702"), // Token(BelowMinimum)
+            Bytes.fromHex("0001030400000000"), // Sudo::RequireSudo
+            Bytes.fromHex("0000"), // Sudid(Err(SpecVersionNeedsToIncrease))
+            Bytes.fromHex("010002"), // Future
+            Bytes.fromHex("010003"), // Stale
+            Bytes.fromHex("010004"), // BadProof (sr25519)
+            Bytes.fromHex("010004"), // BadProof (ed25519)
+            Bytes.fromHex("010004")); // BadProof (ecdsa)
+    List<RuntimeEvent> events =
+        chain.storage(SystemPallet.EVENTS).map(EventRecord::decodeAll).orElseThrow().stream()
+            .map(EventRecord::event)
+            .toList();
+    assertThat(events)
+        .contains(new RuntimeEvent.Sudid(Optional.of(new DispatchError.Module(0, 1))))
+        .doesNotContain(new RuntimeEvent.CodeUpdated());
+    assertThat(chain.storage(StorageKeys.CODE)).contains(code);
   }
 
   @Test
