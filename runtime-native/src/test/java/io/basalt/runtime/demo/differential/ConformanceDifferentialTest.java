@@ -350,18 +350,35 @@ class ConformanceDifferentialTest {
     BuiltBlock x = javaChain.buildBlock(List.of(), 1_700_000_006_000L);
     BuiltBlock y = wasmChain.buildBlock(List.of(), 1_700_000_006_000L);
     assertThat(y.offchainIndex()).isEqualTo(x.offchainIndex());
-    byte[] header = Header.CODEC.encode(x.block().header());
-    assertThat(wasmChain.callOffchain("OffchainWorkerApi_offchain_worker", header))
-        .isEqualTo(javaChain.callOffchain("OffchainWorkerApi_offchain_worker", header));
+    Header head = x.block().header();
+    byte[] header = Header.CODEC.encode(head);
+    // §7.3 step 3 indexed u32le(number) ‖ u32le(extrinsic count): block 1 holds the timestamp.
+    Bytes indexed = new ScaleWriter().writeU32(1).writeU32(1).toBytes();
     assertThat(
-            wasmChain
-                .offchain()
-                .get(OffchainStorage.Kind.PERSISTENT, Executive.OFFCHAIN_WORKER_KEY))
-        .isPresent()
-        .isEqualTo(
-            javaChain
-                .offchain()
-                .get(OffchainStorage.Kind.PERSISTENT, Executive.OFFCHAIN_WORKER_KEY));
+            javaChain.offchain().get(OffchainStorage.Kind.PERSISTENT, Executive.OFFCHAIN_BLOCK_KEY))
+        .contains(indexed);
+    ScaleWriter ocw = new ScaleWriter().writeU32(1).writeHash(head.hash());
+    // §11 step 3: the worker's record ends with Option(idx), Some when the index entry exists.
+    Bytes withIndex =
+        new ScaleWriter().writeRaw(ocw.toBytes()).writeU8(1).writeByteVec(indexed).toBytes();
+    Bytes withoutIndex = new ScaleWriter().writeRaw(ocw.toBytes()).writeU8(0).toBytes();
+    for (DemoChain chain : List.of(javaChain, wasmChain)) {
+      assertThat(chain.callOffchain("OffchainWorkerApi_offchain_worker", header))
+          .as(chain.toString())
+          .isEqualTo(new CallOutcome.Returned(Bytes.EMPTY));
+      assertThat(
+              chain.offchain().get(OffchainStorage.Kind.PERSISTENT, Executive.OFFCHAIN_WORKER_KEY))
+          .as(chain.toString())
+          .contains(withIndex);
+      // A fork has an empty offchain database: no index entry, so None.
+      DemoChain fork = chain.fork(chain.runtime());
+      assertThat(fork.callOffchain("OffchainWorkerApi_offchain_worker", header))
+          .isEqualTo(new CallOutcome.Returned(Bytes.EMPTY));
+      assertThat(
+              fork.offchain().get(OffchainStorage.Kind.PERSISTENT, Executive.OFFCHAIN_WORKER_KEY))
+          .as("%s without an index entry", chain)
+          .contains(withoutIndex);
+    }
   }
 
   @Test
