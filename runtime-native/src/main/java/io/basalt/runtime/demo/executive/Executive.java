@@ -86,7 +86,8 @@ public final class Executive {
   public Executive(RuntimeContext context, RuntimeVersion version) {
     this.context = context;
     this.version = version;
-    this.pallets = Pallets.over(new RuntimeStorage(context.externalities()), version);
+    this.pallets =
+        Pallets.over(new RuntimeStorage(context.externalities()), version, context.versionReader());
     this.dispatcher = new Dispatcher(pallets);
   }
 

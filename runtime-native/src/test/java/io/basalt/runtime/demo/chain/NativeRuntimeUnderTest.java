@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.chain;
 
+import io.basalt.executor.RuntimeExecutor;
 import io.basalt.executor.api.NativeRuntime;
 import io.basalt.executor.api.NativeRuntimePanic;
 import io.basalt.executor.api.RuntimeContext;
 import io.basalt.executor.host.HostServices;
+import io.basalt.executor.host.RuntimeVersionReader;
 import io.basalt.executor.state.Externalities;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.primitives.types.Bytes;
@@ -21,11 +23,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class NativeRuntimeUnderTest implements RuntimeUnderTest {
   private final long defaultSpec;
   private final HostServices services;
+  private final RuntimeVersionReader versionReader;
   private final Map<Bytes, Long> specOfCode = new ConcurrentHashMap<>();
 
-  public NativeRuntimeUnderTest(long defaultSpec, HostServices services) {
+  /**
+   * @param versionReader what {@code ext_misc_runtime_version} answers, as for the Wasm runtimes
+   *     compared with this one ({@link RuntimeExecutor#versionReader()})
+   */
+  public NativeRuntimeUnderTest(
+      long defaultSpec, HostServices services, RuntimeVersionReader versionReader) {
     this.defaultSpec = defaultSpec;
     this.services = services;
+    this.versionReader = versionReader;
   }
 
   @Override
@@ -64,7 +73,8 @@ public final class NativeRuntimeUnderTest implements RuntimeUnderTest {
     NativeRuntime runtime = runtimeFor(code);
     try {
       return new CallOutcome.Returned(
-          Bytes.wrap(runtime.call(method, input, new RuntimeContext(ext, callServices))));
+          Bytes.wrap(
+              runtime.call(method, input, new RuntimeContext(ext, callServices, versionReader))));
     } catch (NativeRuntimePanic e) {
       return new CallOutcome.Panicked(e.getMessage());
     }

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.pallet.system;
 
-import io.basalt.executor.vm.InvalidRuntimeCodeException;
-import io.basalt.executor.vm.RuntimeBlob;
+import io.basalt.executor.host.RuntimeVersionReader;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleCodec;
+import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
@@ -74,10 +74,16 @@ public final class SystemPallet {
 
   private final RuntimeStorage storage;
   private final RuntimeVersion version;
+  private final RuntimeVersionReader versionReader;
 
-  public SystemPallet(RuntimeStorage storage, RuntimeVersion version) {
+  /**
+   * @param versionReader {@code ext_misc_runtime_version}'s reader, for {@code set_code}'s checks
+   */
+  public SystemPallet(
+      RuntimeStorage storage, RuntimeVersion version, RuntimeVersionReader versionReader) {
     this.storage = storage;
     this.version = version;
+    this.versionReader = versionReader;
   }
 
   /** The version of the running code. */
@@ -373,14 +379,18 @@ public final class SystemPallet {
   }
 
   /**
-   * The version embedded in runtime code, as {@code ext_misc_runtime_version} reads it from the
-   * {@code runtime_version}/{@code runtime_apis} custom sections; empty if the code is not a
-   * runtime or carries no version sections.
+   * The version of runtime code as {@code ext_misc_runtime_version_version_1} reports it (custom
+   * sections, else {@code Core_version}), decoded as sp-version does (§8.1); empty if the host
+   * reports none or it does not decode.
    */
-  static Optional<RuntimeVersion> readVersion(Bytes code) {
+  private Optional<RuntimeVersion> readVersion(Bytes code) {
+    Optional<byte[]> encoded = versionReader.readVersion(code.toArray());
+    if (encoded.isEmpty()) {
+      return Optional.empty();
+    }
     try {
-      return RuntimeBlob.parse(code).embeddedVersion();
-    } catch (InvalidRuntimeCodeException e) {
+      return Optional.of(RuntimeVersion.decode(encoded.get(), OptionalLong.empty()));
+    } catch (ScaleDecodingException e) {
       return Optional.empty();
     }
   }
