@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Hex;
+import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.testsupport.ProjectFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class DigestScriptTest {
   private static Path copyBlobs(Path out) throws IOException {
     Files.createDirectories(out);
     for (String name : BLOBS) {
-      Files.write(out.resolve(name), WasmBlobs.read(name));
+      Files.write(out.resolve(name), WasmCode.file(name).toArray());
     }
     return out;
   }
@@ -121,8 +122,8 @@ class DigestScriptTest {
     List<String> sha = Files.readAllLines(out.resolve("SHA256SUMS"));
     List<String> b2 = Files.readAllLines(out.resolve("BLAKE2_256SUMS"));
     for (int spec : List.of(100, 101)) {
-      byte[] wasm = WasmBlobs.wasm(spec);
-      byte[] compressed = WasmBlobs.compressed(spec);
+      byte[] wasm = WasmCode.plain(spec).toArray();
+      byte[] compressed = WasmCode.compressed(spec).toArray();
       String plainName = "basalt_demo_v" + spec + ".wasm";
       String compressedName = "basalt_demo_v" + spec + ".compact.compressed.wasm";
       JsonNode digest = read(out.resolve("basalt_demo_v" + spec + ".digest.json"));
@@ -171,7 +172,9 @@ class DigestScriptTest {
             "basalt_demo_v101.digest.json",
             "SHA256SUMS",
             "BLAKE2_256SUMS")) {
-      assertThat(Files.readAllBytes(out.resolve(name))).as(name).isEqualTo(WasmBlobs.read(name));
+      assertThat(Files.readAllBytes(out.resolve(name)))
+          .as(name)
+          .isEqualTo(WasmCode.file(name).toArray());
     }
   }
 }
