@@ -2,8 +2,8 @@
 package io.basalt.runtime.wasm;
 
 /**
- * Genesis configs of spec §10, written out here independently of both runtimes' presets and of
- * the node-like harness's preset merging (see {@link Tx}).
+ * Genesis configs of spec §10, written out here independently of both runtimes' presets and of the
+ * node-like harness's preset merging (see {@link Tx}).
  */
 final class Genesis {
   private Genesis() {}

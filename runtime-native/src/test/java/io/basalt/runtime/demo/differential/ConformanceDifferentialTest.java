@@ -333,33 +333,80 @@ class ConformanceDifferentialTest {
             "[]",
             "");
     for (String config : configs) {
-      byte[] input =
-          new ScaleWriter().writeByteVec(config.getBytes(StandardCharsets.UTF_8)).toByteArray();
-      var javaCalls = new ArrayList<io.basalt.runtime.demo.chain.CallRecord>();
-      var wasmCalls = new ArrayList<io.basalt.runtime.demo.chain.CallRecord>();
-      var javaChanges =
-          DemoChain.fromConfig(nativeRuntime, "{}", Optional.of(code))
-              .recordingStorage()
-              .callForChanges("GenesisBuilder_build_state", input, javaCalls);
-      var wasmChanges =
-          DemoChain.fromConfig(wasm, "{}", Optional.of(code))
-              .recordingStorage()
-              .callForChanges("GenesisBuilder_build_state", input, wasmCalls);
-      Bytes x = javaCalls.get(0).outcome().output();
-      Bytes y = wasmCalls.get(0).outcome().output();
-      assertThat(y.get(0)).as("build_state(%s): Ok/Err", config).isEqualTo(x.get(0));
-      if (x.get(0) == 0) {
-        assertThat(y).as("build_state(%s)", config).isEqualTo(x).isEqualTo(Bytes.of((byte) 0));
-      } else {
-        // §10: the error text is not normative (each implementation words its parser's
-        // findings, as FRAME passes on serde_json's); it must be one non-empty UTF-8 line.
-        assertThat(errorText(x)).as("native build_state(%s)", config).isNotBlank();
-        assertThat(errorText(y)).as("wasm build_state(%s)", config).isNotBlank();
-      }
-      assertThat(wasmChanges.topChanges())
-          .as("build_state(%s) writes", config)
-          .isEqualTo(javaChanges.topChanges());
+      buildStateAlike(config.getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * The development config, corrupted byte by byte (deleted, duplicated, replaced by JSON
+   * punctuation, digits, letters or non-UTF-8 bytes): accepted or rejected alike, same writes.
+   */
+  @Test
+  void corruptedGenesisConfigsAreAcceptedOrRejectedAlike() {
+    String alice = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+    byte[] valid =
+        ("{\"system\":{},\"balances\":{\"balances\":[[\""
+                + alice
+                + "\",1152921504606846976],[\"5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty\","
+                + "\"1000000000\"]]},\"sudo\":{\"key\":\""
+                + alice
+                + "\"},\"template\":{\"value\":7}}")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] alphabet = "{}[]\",:-.e0123456789 ntu\\5".getBytes(StandardCharsets.US_ASCII);
+    SplittableRandom random = new SplittableRandom(13);
+    for (int i = 0; i < 150; i++) {
+      byte[] config = valid.clone();
+      for (int n = random.nextInt(1, 3); n > 0; n--) {
+        int at = random.nextInt(config.length);
+        config =
+            switch (random.nextInt(4)) {
+              case 0 -> splice(config, at, 1, new byte[0]);
+              case 1 -> splice(config, at, 0, new byte[] {config[at]});
+              case 2 ->
+                  splice(config, at, 1, new byte[] {alphabet[random.nextInt(alphabet.length)]});
+              default -> splice(config, at, 1, new byte[] {(byte) random.nextInt(0x80, 0x100)});
+            };
+      }
+      buildStateAlike(config);
+    }
+  }
+
+  private static byte[] splice(byte[] data, int at, int remove, byte[] insert) {
+    byte[] out = new byte[data.length - remove + insert.length];
+    System.arraycopy(data, 0, out, 0, at);
+    System.arraycopy(insert, 0, out, at, insert.length);
+    System.arraycopy(data, at + remove, out, at + insert.length, data.length - at - remove);
+    return out;
+  }
+
+  /** {@code build_state(config)} on both: same Ok/Err (full bytes when Ok) and same writes. */
+  private void buildStateAlike(byte[] utf8) {
+    String config = new String(utf8, StandardCharsets.UTF_8);
+    byte[] input = new ScaleWriter().writeByteVec(utf8).toByteArray();
+    var javaCalls = new ArrayList<io.basalt.runtime.demo.chain.CallRecord>();
+    var wasmCalls = new ArrayList<io.basalt.runtime.demo.chain.CallRecord>();
+    var javaChanges =
+        DemoChain.fromConfig(nativeRuntime, "{}", Optional.of(code))
+            .recordingStorage()
+            .callForChanges("GenesisBuilder_build_state", input, javaCalls);
+    var wasmChanges =
+        DemoChain.fromConfig(wasm, "{}", Optional.of(code))
+            .recordingStorage()
+            .callForChanges("GenesisBuilder_build_state", input, wasmCalls);
+    Bytes x = javaCalls.get(0).outcome().output();
+    Bytes y = wasmCalls.get(0).outcome().output();
+    assertThat(y.get(0)).as("build_state(%s): Ok/Err", config).isEqualTo(x.get(0));
+    if (x.get(0) == 0) {
+      assertThat(y).as("build_state(%s)", config).isEqualTo(x).isEqualTo(Bytes.of((byte) 0));
+    } else {
+      // §10: the error text is not normative (each implementation words its parser's
+      // findings, as FRAME passes on serde_json's); it must be one non-empty UTF-8 line.
+      assertThat(errorText(x)).as("native build_state(%s)", config).isNotBlank();
+      assertThat(errorText(y)).as("wasm build_state(%s)", config).isNotBlank();
+    }
+    assertThat(wasmChanges.topChanges())
+        .as("build_state(%s) writes", config)
+        .isEqualTo(javaChanges.topChanges());
   }
 
   /** The message of a {@code Result<(), String>} error: exactly {@code 01 ‖ String}, one line. */
