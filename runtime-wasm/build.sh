@@ -4,11 +4,13 @@
 #   basalt_demo_v<spec>.compact.compressed.wasm   52bc537646db8e05 ++ zstd frame
 #   basalt_demo_v<spec>.digest.json, SHA256SUMS, BLAKE2_256SUMS   (digest.py)
 # Toolchain (Debian 12): rustc 1.63.0 with libstd-rust-dev-wasm32 and lld-14, zstd 1.5.4,
-# python3. Usage: runtime-wasm/build.sh OUTDIR [--git]   (--git: record commit and time)
+# python3. Usage: runtime-wasm/build.sh OUTDIR [--git] [--as DIR]
+#   --git: record commit and time; --as DIR: name the blobs DIR/<file> in the digest JSON
+#   (default: OUTDIR relative to the checkout, see digest.py)
 set -euo pipefail
 
 if [ $# -lt 1 ]; then
-  echo "usage: $0 OUTDIR [--git]" >&2
+  echo "usage: $0 OUTDIR [--git] [--as DIR]" >&2
   exit 2
 fi
 out=$1

@@ -3,7 +3,8 @@
 #  1. runs the native Rust unit tests of the host-independent modules (tests/native.rs);
 #  2. copies the sources to two different temporary directories (different paths and depths),
 #     builds each with build.sh, and requires both outputs to be byte-identical to each other
-#     and to every committed file (blobs, digest JSON, SHA256SUMS, BLAKE2_256SUMS).
+#     and to every committed file (blobs, digest JSON, SHA256SUMS, BLAKE2_256SUMS); the digests
+#     name the blobs as runtime-wasm/blobs/<file>, as a build into runtime-wasm/blobs does.
 # Needs the Debian 12 toolchain of build.sh. Exit 0 = reproducible; takes about 20 seconds.
 set -euo pipefail
 
@@ -29,9 +30,9 @@ copy_sources() {
 copy_sources "$work/a/src"
 copy_sources "$work/b/some/deeper/checkout"
 echo "== build 1 in $work/a/src"
-"$work/a/src/runtime-wasm/build.sh" "$work/a/out" >/dev/null
+"$work/a/src/runtime-wasm/build.sh" "$work/a/out" --as runtime-wasm/blobs >/dev/null
 echo "== build 2 in $work/b/some/deeper/checkout"
-"$work/b/some/deeper/checkout/runtime-wasm/build.sh" "$work/b/out" >/dev/null
+"$work/b/some/deeper/checkout/runtime-wasm/build.sh" "$work/b/out" --as runtime-wasm/blobs >/dev/null
 
 status=0
 for committed in "$here/blobs"/*; do

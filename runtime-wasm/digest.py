@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Digests of the built basalt-demo blobs, srtool-style (Python 3 standard library only).
 
-    digest.py OUTDIR [--git]
+    digest.py OUTDIR [--git] [--as DIR]
 
 For each spec version writes OUTDIR/basalt_demo_v<spec>.digest.json with srtool's fields, and
 OUTDIR/SHA256SUMS and OUTDIR/BLAKE2_256SUMS over every blob. Without --git the output is
 deterministic: commit, tag, branch and timestamps are null (a committed file cannot name the
 commit that contains it). With --git they are filled from the working tree and the clock.
+The "wasm" fields name the blobs where they are: OUTDIR relative to the checkout (e.g.
+runtime-wasm/target/srtool/... for the Docker build), or absolute when OUTDIR lies outside it;
+--as DIR names them DIR/<file> instead (e.g. to compare a build elsewhere with the committed
+runtime-wasm/blobs digests).
 Not computed: authorize_upgrade_prop / parachain_authorize_upgrade_hash (basalt-demo has no
 parachain pallet).
 """
@@ -23,6 +27,7 @@ ZSTD_MAGIC = bytes.fromhex("52bc537646db8e05")
 B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 SYSTEM_PALLET, SET_CODE_CALL = 0x00, 0x02
 HERE = os.path.dirname(os.path.abspath(__file__))
+CHECKOUT = os.path.dirname(HERE)
 METADATA_DIR = os.path.join(
     HERE, "..", "runtime-native", "src", "main", "resources", "io", "basalt", "runtime", "metadata")
 
@@ -171,13 +176,37 @@ def runtime_entry(path, blob, wasm, spec, tmsp):
     }
 
 
+def recorded_dir(out, as_dir):
+    """How the "wasm" fields name OUTDIR: --as DIR, else relative to the checkout if inside it."""
+    if as_dir is not None:
+        return as_dir.rstrip("/")
+    out = os.path.abspath(out)
+    rel = os.path.relpath(out, CHECKOUT)
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return out.replace(os.sep, "/")
+    return rel.replace(os.sep, "/")
+
+
+def parse_args(argv):
+    with_git, as_dir, rest = False, None, []
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--git":
+            with_git = True
+        elif argv[i] == "--as" and i + 1 < len(argv):
+            as_dir = argv[i + 1]
+            i += 1
+        else:
+            rest.append(argv[i])
+        i += 1
+    if len(rest) != 1 or rest[0].startswith("--"):
+        raise SystemExit("usage: digest.py OUTDIR [--git] [--as DIR]")
+    return rest[0], with_git, as_dir
+
+
 def main():
-    args = sys.argv[1:]
-    with_git = "--git" in args
-    args = [a for a in args if a != "--git"]
-    if len(args) != 1:
-        raise SystemExit("usage: digest.py OUTDIR [--git]")
-    out = args[0]
+    out, with_git, as_dir = parse_args(sys.argv[1:])
+    where = recorded_dir(out, as_dir)
     rustc = os.environ.get("BASALT_RUSTC_VERSION", "rustc 1.63.0")
     commit = git("rev-parse", "HEAD") if with_git else None
     tag = git("describe", "--tags", "--exact-match") if with_git else None
@@ -192,9 +221,9 @@ def main():
         if not compressed.startswith(ZSTD_MAGIC):
             raise SystemExit("digest.py: %s lacks the zstd magic" % compressed_name)
         runtimes = {
-            "compact": runtime_entry("runtime-wasm/blobs/" + compact_name, wasm, wasm, spec, tmsp),
+            "compact": runtime_entry(where + "/" + compact_name, wasm, wasm, spec, tmsp),
             "compressed": runtime_entry(
-                "runtime-wasm/blobs/" + compressed_name, compressed, wasm, spec, tmsp),
+                where + "/" + compressed_name, compressed, wasm, spec, tmsp),
         }
         top = runtimes["compressed"]
         digest = {

@@ -134,7 +134,7 @@ public class BlockExecutionBenchmark {
         };
     underTest =
         switch (runtime) {
-          case "native" -> new NativeRuntimeUnderTest(100, services);
+          case "native" -> new NativeRuntimeUnderTest(100, services, TestRuntimes.versionReader());
           case "compiled", "interpreted" -> {
             WasmExecutionMethod method =
                 runtime.equals("compiled")

@@ -8,6 +8,7 @@ import io.basalt.executor.host.HostFunctionRegistry;
 import io.basalt.executor.host.HostMemory;
 import io.basalt.executor.host.HostServices;
 import io.basalt.executor.host.RuntimePanicException;
+import io.basalt.executor.host.RuntimeVersionReader;
 import io.basalt.executor.state.Externalities;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
@@ -192,6 +193,15 @@ public final class RuntimeExecutor implements AutoCloseable {
                 });
     versions.put(code.codeHash(), version);
     return version;
+  }
+
+  /**
+   * The reader behind {@code ext_misc_runtime_version_version_1}: the encoded version of any code
+   * (custom sections, else {@code Core_version} in a fresh instance with empty state), or empty.
+   * Native runtimes get it in their {@link io.basalt.executor.api.RuntimeContext}.
+   */
+  public RuntimeVersionReader versionReader() {
+    return this::readVersion;
   }
 
   /** {@code ext_misc_runtime_version}: the encoded version of any code, or empty on failure. */

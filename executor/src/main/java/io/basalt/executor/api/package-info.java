@@ -6,7 +6,8 @@
  * state externalities and the host service seams, never on the VM.
  *
  * <pre>{@code
- * byte[] result = nativeRuntime.call("Core_version", new byte[0], new RuntimeContext(ext, services));
+ * RuntimeContext context = new RuntimeContext(ext, services, executor.versionReader());
+ * byte[] result = nativeRuntime.call("Core_version", new byte[0], context);
  * }</pre>
  */
 package io.basalt.executor.api;

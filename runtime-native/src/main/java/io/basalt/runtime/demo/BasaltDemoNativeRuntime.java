@@ -16,7 +16,8 @@ import io.basalt.runtime.metadata.BasaltDemoRuntime;
  *
  * <pre>{@code
  * NativeRuntime v100 = BasaltDemoNativeRuntime.v100();
- * byte[] result = v100.call("BlockBuilder_apply_extrinsic", xt, new RuntimeContext(ext, services));
+ * RuntimeContext context = new RuntimeContext(ext, services, executor.versionReader());
+ * byte[] result = v100.call("BlockBuilder_apply_extrinsic", xt, context);
  * }</pre>
  */
 public final class BasaltDemoNativeRuntime implements NativeRuntime {

@@ -9,7 +9,8 @@
  *
  * <pre>{@code
  * NativeRuntime runtime = BasaltDemoNativeRuntime.v100();
- * runtime.call("Core_version", new byte[0], new RuntimeContext(ext, HostServices.unconfigured()));
+ * RuntimeContext context = new RuntimeContext(ext, services, executor.versionReader());
+ * runtime.call("Core_version", new byte[0], context);
  * }</pre>
  */
 package io.basalt.runtime.demo;

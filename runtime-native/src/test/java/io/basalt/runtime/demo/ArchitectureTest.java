@@ -2,16 +2,21 @@
 package io.basalt.runtime.demo;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Dependency rules of runtime-native: the Java runtime sees the executor only through its native
- * SPI, the externalities, the host service seams and {@code RuntimeBlob} (for {@code set_code}),
- * never the Wasm engine.
+ * SPI, the externalities and the host service seams (which include the runtime-version reader
+ * {@code set_code} uses), never the VM. Plus one design rule for its sealed types.
  */
 class ArchitectureTest {
   private static final JavaClasses MAIN =
@@ -29,20 +34,17 @@ class ArchitectureTest {
   }
 
   @Test
-  void usesOnlyTheExecutorsApiStateHostAndRuntimeBlob() {
+  void usesOnlyTheExecutorsApiStateAndHost() {
     noClasses()
         .should()
         .dependOnClassesThat(
             com.tngtech.archunit.base.DescribedPredicate.describe(
-                "executor classes outside api, state, host and vm.RuntimeBlob",
+                "executor classes outside api, state and host",
                 c ->
                     c.getPackageName().startsWith("io.basalt.executor")
                         && !c.getPackageName().equals("io.basalt.executor.api")
                         && !c.getPackageName().equals("io.basalt.executor.state")
-                        && !c.getPackageName().equals("io.basalt.executor.host")
-                        && !c.getName().equals("io.basalt.executor.vm.RuntimeBlob")
-                        && !c.getName()
-                            .equals("io.basalt.executor.vm.InvalidRuntimeCodeException")))
+                        && !c.getPackageName().equals("io.basalt.executor.host")))
         .check(MAIN);
   }
 
@@ -69,5 +71,35 @@ class ArchitectureTest {
             "io.basalt.runtime.demo.api..",
             "io.basalt.runtime.demo.genesis..")
         .check(MAIN);
+  }
+
+  /**
+   * A record component named like a default method of its sealed interface silently overrides it
+   * (as {@code SudoUncheckedWeight(call, weight)} once replaced {@code RuntimeCall.weight()}).
+   */
+  @Test
+  void noRecordComponentOverridesADefaultMethodOfItsSealedInterface() {
+    List<String> clashes = new ArrayList<>();
+    for (var javaClass : MAIN) {
+      Class<?> type = javaClass.reflect();
+      if (!type.isInterface() || !type.isSealed()) {
+        continue;
+      }
+      for (Class<?> variant : type.getPermittedSubclasses()) {
+        if (!variant.isRecord()) {
+          continue;
+        }
+        for (RecordComponent component : variant.getRecordComponents()) {
+          for (Method method : type.getMethods()) {
+            if (method.isDefault()
+                && method.getParameterCount() == 0
+                && method.getName().equals(component.getName())) {
+              clashes.add(variant.getName() + "." + component.getName());
+            }
+          }
+        }
+      }
+    }
+    assertThat(clashes).isEmpty();
   }
 }

@@ -39,18 +39,6 @@ class NativeUpgradeTest {
 
   private final KeyPair alice = DevAccounts.alice();
 
-  private static RuntimeVersion withSpec(RuntimeVersion v, String name, long spec) {
-    return new RuntimeVersion(
-        name,
-        v.implName(),
-        v.authoringVersion(),
-        spec,
-        v.implVersion(),
-        v.apis(),
-        v.transactionVersion(),
-        v.systemVersion());
-  }
-
   private Scenario chainWithCode() {
     DemoChain chain =
         DemoChain.fromPreset(TestRuntimes.nativeRuntime(100), "development", Optional.of(CODE_100));
@@ -71,13 +59,9 @@ class NativeUpgradeTest {
     record Case(Bytes code, DispatchError error) {}
     List<Case> cases =
         List.of(
-            new Case(
-                FakeRuntimeCode.declaring(withSpec(V100, "basalt-demo", 99)),
-                new DispatchError.Module(0, 1)),
+            new Case(FakeRuntimeCode.declaring("basalt-demo", 99), new DispatchError.Module(0, 1)),
             new Case(CODE_100, new DispatchError.Module(0, 1)),
-            new Case(
-                FakeRuntimeCode.declaring(withSpec(V100, "other-chain", 200)),
-                new DispatchError.Module(0, 0)),
+            new Case(FakeRuntimeCode.declaring("other-chain", 200), new DispatchError.Module(0, 0)),
             new Case(Bytes.fromHex("0102"), new DispatchError.Module(0, 2)),
             new Case(Bytes.fromHex("0061736d01000000"), new DispatchError.Module(0, 2)));
     for (Case c : cases) {

@@ -37,7 +37,10 @@ class RuntimeApisTest {
   private static Bytes callOn(BasaltDemoNativeRuntime runtime, String method) {
     var ext = new OverlayedExternalities(new OverlayedChanges(), StateBackend.empty());
     return Bytes.wrap(
-        runtime.call(method, new byte[0], new RuntimeContext(ext, TestRuntimes.SERVICES)));
+        runtime.call(
+            method,
+            new byte[0],
+            new RuntimeContext(ext, TestRuntimes.SERVICES, TestRuntimes.versionReader())));
   }
 
   @Test

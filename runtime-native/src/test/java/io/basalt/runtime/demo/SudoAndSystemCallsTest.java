@@ -83,17 +83,36 @@ class SudoAndSystemCallsTest {
         .isEqualTo(
             new RuntimeEvent.ExtrinsicSuccess(
                 new DispatchInfo(Weight.ofRefTime(130_000_000), DispatchClass.OPERATIONAL, true)));
+    // The argument's proof size is ignored like every proof size (§5.5): only ref_time counts.
     var xt =
-        s.signed(
-            alice, new RuntimeCall.SudoUncheckedWeight(remark, Weight.ofRefTime(5_000_000_000L)));
+        s.signed(alice, new RuntimeCall.SudoUncheckedWeight(remark, new Weight(5_000_000_000L, 7)));
     s.block(xt);
     assertThat(lastOf(1))
         .isEqualTo(
             new RuntimeEvent.ExtrinsicSuccess(
                 new DispatchInfo(Weight.ofRefTime(5_100_000_000L), DispatchClass.NORMAL, true)));
+    long fee = 100_000_000L + xt.length() * 1_000_000L + 5_000_000_000L;
     assertThat(s.eventsOf(1).get(0))
-        .isEqualTo(new RuntimeEvent.Withdraw(aliceId, Scenario.fee(xt)));
-    assertThat(Scenario.fee(xt)).isGreaterThan(java.math.BigInteger.valueOf(5_000_000_000L));
+        .isEqualTo(new RuntimeEvent.Withdraw(aliceId, java.math.BigInteger.valueOf(fee)));
+  }
+
+  @Test
+  void sudoUncheckedWeightWeighsTheArgumentsRefTimeOnly() {
+    RuntimeCall call = new RuntimeCall.SudoUncheckedWeight(remark, new Weight(5, 7));
+    assertThat(call.weight()).isEqualTo(Weight.ofRefTime(5));
+    assertThat(new RuntimeCall.Sudo(call).weight()).isEqualTo(Weight.ofRefTime(10_000_005));
+    // query_info reports the same weight: {compact(5), compact(0)}, Normal, partial fee.
+    var xt = s.signed(alice, call);
+    byte[] query = new ScaleWriter().writeRaw(xt.encoded()).writeU32(xt.length()).toByteArray();
+    Bytes info = s.chain.call("TransactionPaymentApi_query_info", query).output();
+    Bytes expected =
+        new ScaleWriter()
+            .writeCompact(5)
+            .writeCompact(0)
+            .writeU8(0)
+            .writeU128(java.math.BigInteger.valueOf(100_000_000L + xt.length() * 1_000_000L + 5))
+            .toBytes();
+    assertThat(info).isEqualTo(expected);
   }
 
   @Test

@@ -6,7 +6,10 @@ import io.basalt.primitives.types.Bytes;
 import java.math.BigInteger;
 import java.util.List;
 
-/** Expected {@code EventRecord}s and events, encoded from spec §4 and §6. */
+/**
+ * Expected {@code EventRecord}s and events, encoded from spec §4 and §6 independently of
+ * runtime-native's {@code RuntimeEvent} (see {@link Tx}).
+ */
 final class Events {
   private Events() {}
 

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.wasm;
 
-/** Genesis configs of spec §10, written out here independently of the runtime. */
+/**
+ * Genesis configs of spec §10, written out here independently of both runtimes' presets and of the
+ * node-like harness's preset merging (see {@link Tx}).
+ */
 final class Genesis {
   private Genesis() {}
 

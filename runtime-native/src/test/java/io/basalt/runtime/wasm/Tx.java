@@ -8,7 +8,12 @@ import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hash256;
 import java.math.BigInteger;
 
-/** Calls and extrinsics of basalt-demo, encoded as spec §3 and §6 say (independently of Rust). */
+/**
+ * Calls and extrinsics of basalt-demo, encoded as spec §3 and §6 say: the Wasm conformance tests'
+ * own reading of the spec, deliberately not runtime-native's {@code RuntimeCall}/{@code
+ * ExtrinsicFactory} (which the differential tests use), so that a misreading shared by the Java
+ * runtime and this suite's expectations cannot hide.
+ */
 final class Tx {
   private Tx() {}
 

@@ -8,6 +8,7 @@ import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Hex;
+import io.basalt.runtime.demo.chain.WasmCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -83,7 +84,7 @@ class WasmBlobArtifactsTest {
   }
 
   private static List<String> sumsFile(String name) {
-    return new String(WasmBlobs.read(name), StandardCharsets.UTF_8).lines().toList();
+    return new String(WasmCode.file(name).toArray(), StandardCharsets.UTF_8).lines().toList();
   }
 
   @ParameterizedTest
@@ -93,7 +94,7 @@ class WasmBlobArtifactsTest {
         List.of(
             "basalt_demo_v" + spec + ".wasm",
             "basalt_demo_v" + spec + ".compact.compressed.wasm")) {
-      byte[] data = WasmBlobs.read(file);
+      byte[] data = WasmCode.file(file).toArray();
       assertThat(sumsFile("SHA256SUMS")).contains(sha256(data) + "  " + file);
       assertThat(sumsFile("BLAKE2_256SUMS"))
           .contains(Hex.encodeBare(Hashing.blake2b256(data)) + "  " + file);
@@ -103,19 +104,19 @@ class WasmBlobArtifactsTest {
   @ParameterizedTest
   @ValueSource(ints = {100, 101})
   void compressedBlobIsTheZstdEnvelopeOfThePlainOne(int spec) {
-    byte[] compressed = WasmBlobs.compressed(spec);
+    byte[] compressed = WasmCode.compressed(spec).toArray();
     assertThat(Hex.encodeBare(java.util.Arrays.copyOf(compressed, 8)))
         .isEqualTo("52bc537646db8e05");
     RuntimeBlob blob = RuntimeBlob.parse(compressed);
     assertThat(blob.isCompressed()).isTrue();
-    assertThat(blob.wasm().toArray()).isEqualTo(WasmBlobs.wasm(spec));
-    assertThat(compressed.length).isLessThan(WasmBlobs.wasm(spec).length / 2);
+    assertThat(blob.wasm().toArray()).isEqualTo(WasmCode.plain(spec).toArray());
+    assertThat(compressed.length).isLessThan(WasmCode.plain(spec).toArray().length / 2);
   }
 
   @ParameterizedTest
   @ValueSource(ints = {100, 101})
   void importsOnlySpecHostFunctionsAndTheMemory(int spec) {
-    WasmModule module = WasmModule.parse(WasmBlobs.wasm(spec));
+    WasmModule module = WasmModule.parse(WasmCode.plain(spec).toArray());
     HostFunctionRegistry registry = HostFunctionRegistry.standard();
     List<String> functions = new ArrayList<>();
     for (WasmModule.Import i : module.imports()) {
@@ -139,9 +140,11 @@ class WasmBlobArtifactsTest {
   void digestJsonCarriesSizesHashesAndTheSetCodeProposalHash(int spec)
       throws NoSuchAlgorithmException {
     String json =
-        new String(WasmBlobs.read("basalt_demo_v" + spec + ".digest.json"), StandardCharsets.UTF_8);
-    byte[] compressed = WasmBlobs.compressed(spec);
-    byte[] wasm = WasmBlobs.wasm(spec);
+        new String(
+            WasmCode.file("basalt_demo_v" + spec + ".digest.json").toArray(),
+            StandardCharsets.UTF_8);
+    byte[] compressed = WasmCode.compressed(spec).toArray();
+    byte[] wasm = WasmCode.plain(spec).toArray();
     String compressedProp = proposalHash(compressed);
     assertThat(field(json, "prop")).first().isEqualTo(compressedProp);
     assertThat(field(json, "proposal_hash")).containsExactly(proposalHash(wasm), compressedProp);

@@ -17,43 +17,37 @@ import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.Hex;
 import io.basalt.primitives.types.StateVersion;
+import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;
 import io.basalt.storage.trie.TrieRoot;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Blocks on the Wasm runtime: built, re-executed, rejected; extrinsic errors; validation. */
 class WasmBlockTest {
-  private static final Executors EXECUTORS = new Executors();
   private static final long T0 = 1_700_000_000_000L;
   private static final BigInteger ENDOWMENT = BigInteger.ONE.shiftLeft(60);
   static final KeyPair ALICE = sr25519("//Alice");
   static final KeyPair BOB = sr25519("//Bob");
 
-  @AfterAll
-  static void close() {
-    EXECUTORS.close();
-  }
-
   static KeyPair sr25519(String suri) {
     return KeyScheme.SR25519.fromSuri(suri, Optional.empty()).pair();
   }
 
-  static DemoChain devChain(WasmExecutionMethod m, int spec) {
-    return DemoChain.genesis(
-        EXECUTORS.get(m), WasmBlobs.compressed(spec), Genesis.development("null"));
+  static SteppedChain devChain(WasmExecutionMethod m, int spec) {
+    return SteppedChain.genesis(
+        WasmCode.executor(m), WasmCode.compressed(spec).toArray(), Genesis.development("null"));
   }
 
-  static Tx.Signing immortal(DemoChain chain, long nonce) {
+  static Tx.Signing immortal(SteppedChain chain, long nonce) {
     return Tx.Signing.immortal(nonce, 100, chain.genesisHash());
   }
 
-  static Bytes events(DemoChain chain) {
+  static Bytes events(SteppedChain chain) {
     return chain.state().get(StorageKeys.plain("System", "Events"));
   }
 
@@ -65,13 +59,13 @@ class WasmBlockTest {
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void blockWithTimestampAndSignedTransferBuildsAndReExecutes(WasmExecutionMethod m) {
-    DemoChain chain = devChain(m, 100);
-    DemoChain replay = chain.fork();
+    SteppedChain chain = devChain(m, 100);
+    SteppedChain replay = chain.fork();
     byte[] transfer =
         Tx.signed(ALICE, Tx.transferKeepAlive(BOB.accountId(), Tx.UNIT), immortal(chain, 0));
     assertThat(transfer).hasSize(145);
 
-    DemoChain.BuiltBlock block = chain.build(T0, List.of(transfer));
+    SteppedChain.BuiltBlock block = chain.build(T0, List.of(transfer));
 
     assertThat(block.results()).extracting(Hex::encodeBare).containsExactly("0000", "0000");
     assertThat(block.extrinsics()).hasSize(2);
@@ -137,7 +131,7 @@ class WasmBlockTest {
     assertThat(
             chain
                 .offchain()
-                .get(OffchainStorage.Kind.PERSISTENT, DemoChain.ascii("basalt-demo/block")))
+                .get(OffchainStorage.Kind.PERSISTENT, SteppedChain.ascii("basalt-demo/block")))
         .contains(Bytes.fromHex("01000000" + "02000000"));
 
     replay.execute(block);
@@ -147,14 +141,14 @@ class WasmBlockTest {
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void transfersCreateAndReapAccounts(WasmExecutionMethod m) {
-    DemoChain chain = devChain(m, 100);
-    DemoChain replay = chain.fork();
+    SteppedChain chain = devChain(m, 100);
+    SteppedChain replay = chain.fork();
     KeyPair fresh = sr25519("//Fresh");
     BigInteger ed = BigInteger.TEN.pow(9);
     BigInteger amount = Tx.UNIT;
     List<byte[]> txs = new ArrayList<>();
     txs.add(Tx.signed(ALICE, Tx.transferAllowDeath(fresh.accountId(), amount), immortal(chain, 0)));
-    DemoChain.BuiltBlock block1 = chain.build(T0, txs);
+    SteppedChain.BuiltBlock block1 = chain.build(T0, txs);
     assertThat(block1.results()).extracting(Hex::encodeBare).containsExactly("0000", "0000");
     assertThat(chain.state().get(StorageKeys.mapEntry("System", "Account", fresh.accountId())))
         .isEqualTo(WasmGenesisTest.account(0, amount));
@@ -171,7 +165,7 @@ class WasmBlockTest {
     // The fresh account sends all but dust below ED to Bob with allow-death: it is reaped.
     byte[] sweep = Tx.signed(fresh, Tx.transferAll(BOB.accountId(), false), immortal(chain, 0));
     BigInteger sweepFee = fee(sweep.length, 100_000_000L);
-    DemoChain.BuiltBlock block2 = chain.build(T0 + 6000, List.of(sweep));
+    SteppedChain.BuiltBlock block2 = chain.build(T0 + 6000, List.of(sweep));
     assertThat(block2.results()).extracting(Hex::encodeBare).containsExactly("0000", "0000");
     assertThat(chain.state())
         .doesNotContainKey(StorageKeys.mapEntry("System", "Account", fresh.accountId()));
@@ -195,13 +189,13 @@ class WasmBlockTest {
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void failingExtrinsicsGiveTheSpecsResults(WasmExecutionMethod m) {
-    DemoChain chain = devChain(m, 100);
+    SteppedChain chain = devChain(m, 100);
     Header init = new Header(chain.genesisHash(), 1, Hash256.ZERO, Hash256.ZERO, List.of());
     chain.call("Core_initialize_block", Header.CODEC.encode(init));
     chain.call(
         "BlockBuilder_apply_extrinsic",
-        DemoChain.extrinsicList(
-                chain.call("BlockBuilder_inherent_extrinsics", DemoChain.inherentData(T0)))
+        SteppedChain.extrinsicList(
+                chain.call("BlockBuilder_inherent_extrinsics", SteppedChain.inherentData(T0)))
             .get(0));
     byte[] ok = Tx.signed(ALICE, Tx.remark(new byte[] {1}), immortal(chain, 0));
     assertThat(Hex.encodeBare(apply(chain, ok))).isEqualTo("0000");
@@ -248,7 +242,7 @@ class WasmBlockTest {
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void nonIdAddressesCannotBeLookedUp(WasmExecutionMethod m) {
-    DemoChain chain = devChain(m, 100);
+    SteppedChain chain = devChain(m, 100);
     byte[] body =
         new ScaleWriter()
             .writeU8(0x84)
@@ -264,14 +258,14 @@ class WasmBlockTest {
     assertThat(Hex.encodeBare(apply(chain, xt))).isEqualTo("010100");
   }
 
-  private static byte[] apply(DemoChain chain, byte[] xt) {
+  private static byte[] apply(SteppedChain chain, byte[] xt) {
     return chain.call("BlockBuilder_apply_extrinsic", xt);
   }
 
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void validateTransactionGivesTagsPriorityAndLongevity(WasmExecutionMethod m) {
-    DemoChain chain = devChain(m, 100);
+    SteppedChain chain = devChain(m, 100);
     Hash256 best = chain.genesisHash();
     byte[] call = Tx.transferKeepAlive(BOB.accountId(), Tx.UNIT);
     String alice = ALICE.accountId().toHex().substring(2);
@@ -316,7 +310,7 @@ class WasmBlockTest {
         .isEqualTo("00000000");
   }
 
-  private static byte[] validate(DemoChain chain, byte[] xt, Hash256 blockHash) {
+  private static byte[] validate(SteppedChain chain, byte[] xt, Hash256 blockHash) {
     byte[] input = new ScaleWriter().writeU8(2).writeRaw(xt).writeHash(blockHash).toByteArray();
     return chain.query("TaggedTransactionQueue_validate_transaction", input);
   }
@@ -324,11 +318,11 @@ class WasmBlockTest {
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void invalidBlocksPanicWithTheSpecsMessages(WasmExecutionMethod m) {
-    DemoChain chain = devChain(m, 100);
-    DemoChain genesis = chain.fork();
+    SteppedChain chain = devChain(m, 100);
+    SteppedChain genesis = chain.fork();
     byte[] transfer =
         Tx.signed(ALICE, Tx.transferKeepAlive(BOB.accountId(), Tx.UNIT), immortal(chain, 0));
-    DemoChain.BuiltBlock good = chain.build(T0, List.of(transfer));
+    SteppedChain.BuiltBlock good = chain.build(T0, List.of(transfer));
     Header h = good.header();
     byte[] inherent = good.extrinsics().get(0);
 
@@ -349,21 +343,21 @@ class WasmBlockTest {
         "Number of digest items must match that calculated.");
     assertPanics(
         genesis,
-        new DemoChain.BuiltBlock(h, List.of(transfer, inherent), List.of()),
+        new SteppedChain.BuiltBlock(h, List.of(transfer, inherent), List.of()),
         "Invalid inherent position for extrinsic at index 1");
     assertPanics(
         genesis,
-        new DemoChain.BuiltBlock(h, List.of(transfer), List.of()),
+        new SteppedChain.BuiltBlock(h, List.of(transfer), List.of()),
         "Timestamp must be updated once in the block");
     assertPanics(
         genesis,
-        new DemoChain.BuiltBlock(h, List.of(inherent, inherent), List.of()),
+        new SteppedChain.BuiltBlock(h, List.of(inherent, inherent), List.of()),
         "Timestamp must be updated only once in the block");
     byte[] corrupted = transfer.clone();
     corrupted[corrupted.length - 50] ^= 1;
     assertPanics(
         genesis,
-        new DemoChain.BuiltBlock(h, List.of(inherent, corrupted), List.of()),
+        new SteppedChain.BuiltBlock(h, List.of(inherent, corrupted), List.of()),
         "Extrinsic at index 1 is invalid: Invalid(BadProof)");
     assertPanics(
         genesis,
@@ -375,9 +369,9 @@ class WasmBlockTest {
             RuntimeTrapException.class,
             e -> assertThat(e.panicMessage()).contains("Timestamp inherent data must be provided"));
     // The pre-runtime digest of a header is kept; a different one changes the digest check.
-    DemoChain withDigest = genesis.fork();
+    SteppedChain withDigest = genesis.fork();
     DigestItem pre = new DigestItem.PreRuntime(EngineId.of("aura"), Bytes.of((byte) 9));
-    DemoChain.BuiltBlock digested = withDigest.build(T0, List.of(), List.of(pre));
+    SteppedChain.BuiltBlock digested = withDigest.build(T0, List.of(), List.of(pre));
     assertThat(digested.header().digest()).containsExactly(pre);
     assertPanics(
         genesis,
@@ -393,12 +387,13 @@ class WasmBlockTest {
     genesis.fork().execute(digested);
   }
 
-  private static DemoChain.BuiltBlock withHeader(DemoChain.BuiltBlock block, Header header) {
-    return new DemoChain.BuiltBlock(header, block.extrinsics(), block.results());
+  private static SteppedChain.BuiltBlock withHeader(SteppedChain.BuiltBlock block, Header header) {
+    return new SteppedChain.BuiltBlock(header, block.extrinsics(), block.results());
   }
 
-  private static void assertPanics(DemoChain parent, DemoChain.BuiltBlock block, String message) {
-    DemoChain chain = parent.fork();
+  private static void assertPanics(
+      SteppedChain parent, SteppedChain.BuiltBlock block, String message) {
+    SteppedChain chain = parent.fork();
     assertThatThrownBy(() -> chain.execute(block))
         .isInstanceOfSatisfying(
             RuntimeTrapException.class, e -> assertThat(e.panicMessage()).contains(message));
@@ -407,23 +402,26 @@ class WasmBlockTest {
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void checkInherentsComparesTheTimestamp(WasmExecutionMethod m) {
-    DemoChain chain = devChain(m, 100);
-    DemoChain parent = chain.fork();
-    DemoChain.BuiltBlock block = chain.build(T0, List.of());
-    assertThat(Hex.encodeBare(checkInherents(parent, block, DemoChain.inherentData(T0))))
+    SteppedChain chain = devChain(m, 100);
+    SteppedChain parent = chain.fork();
+    SteppedChain.BuiltBlock block = chain.build(T0, List.of());
+    assertThat(Hex.encodeBare(checkInherents(parent, block, SteppedChain.inherentData(T0))))
         .isEqualTo("010000");
-    assertThat(Hex.encodeBare(checkInherents(parent, block, DemoChain.inherentData(T0 - 30_001))))
+    assertThat(
+            Hex.encodeBare(checkInherents(parent, block, SteppedChain.inherentData(T0 - 30_001))))
         .isEqualTo("0001" + "04" + "74696d7374617030" + "0401");
     assertThat(Hex.encodeBare(checkInherents(parent, block, new byte[] {0}))).isEqualTo("010000");
-    DemoChain.BuiltBlock empty = new DemoChain.BuiltBlock(block.header(), List.of(), List.of());
-    assertThat(Hex.encodeBare(checkInherents(parent, empty, DemoChain.inherentData(T0))))
+    SteppedChain.BuiltBlock empty =
+        new SteppedChain.BuiltBlock(block.header(), List.of(), List.of());
+    assertThat(Hex.encodeBare(checkInherents(parent, empty, SteppedChain.inherentData(T0))))
         .isEqualTo("0001" + "04" + "74696d7374617030" + "0402");
     // On block 1's state, the same timestamp is too early.
-    assertThat(Hex.encodeBare(checkInherents(chain, block, DemoChain.inherentData(T0))))
+    assertThat(Hex.encodeBare(checkInherents(chain, block, SteppedChain.inherentData(T0))))
         .isEqualTo("0001" + "04" + "74696d7374617030" + "0400");
   }
 
-  private static byte[] checkInherents(DemoChain chain, DemoChain.BuiltBlock block, byte[] data) {
+  private static byte[] checkInherents(
+      SteppedChain chain, SteppedChain.BuiltBlock block, byte[] data) {
     return chain.query(
         "BlockBuilder_check_inherents",
         new ScaleWriter().writeRaw(block.encode()).writeRaw(data).toByteArray());
@@ -432,13 +430,13 @@ class WasmBlockTest {
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void offchainWorkerRecordsTheBlockAndTheIndexedEntry(WasmExecutionMethod m) {
-    DemoChain chain = devChain(m, 100);
-    DemoChain.BuiltBlock block = chain.build(T0, List.of());
+    SteppedChain chain = devChain(m, 100);
+    SteppedChain.BuiltBlock block = chain.build(T0, List.of());
     chain.offchainWorker(block.header());
     assertThat(
             chain
                 .offchain()
-                .get(OffchainStorage.Kind.PERSISTENT, DemoChain.ascii("basalt-demo/ocw")))
+                .get(OffchainStorage.Kind.PERSISTENT, SteppedChain.ascii("basalt-demo/ocw")))
         .contains(
             Bytes.wrap(
                 new ScaleWriter()
@@ -452,15 +450,15 @@ class WasmBlockTest {
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void mortalErasAreValidOnlyInTheirWindow(WasmExecutionMethod m) {
-    DemoChain chain = devChain(m, 100);
-    DemoChain.BuiltBlock block1 = chain.build(T0, List.of());
+    SteppedChain chain = devChain(m, 100);
+    SteppedChain.BuiltBlock block1 = chain.build(T0, List.of());
     byte[] call = Tx.remark(new byte[] {1});
     // period 4, phase 1 (era 1100): born at block 1 when applied in blocks 1..4.
     Tx.Signing bornAt1 = immortal(chain, 0).mortal(new byte[] {0x11, 0x00}, block1.hash());
     // period 4, phase 3 (era 3100): at block 2 its birth block 3 has no hash yet.
     Tx.Signing bornAt3 = immortal(chain, 0).mortal(new byte[] {0x31, 0x00}, block1.hash());
-    DemoChain late = chain.fork();
-    DemoChain.BuiltBlock block2 =
+    SteppedChain late = chain.fork();
+    SteppedChain.BuiltBlock block2 =
         chain.build(
             T0 + 1000, List.of(Tx.signed(ALICE, call, bornAt1), Tx.signed(BOB, call, bornAt3)));
     assertThat(block2.results())
@@ -471,14 +469,15 @@ class WasmBlockTest {
       late.build(T0 + 1000L * i, List.of());
     }
     // In block 6 the era's birth is block 5: the signature over block 1's hash no longer verifies.
-    DemoChain.BuiltBlock block6 = late.build(T0 + 6000, List.of(Tx.signed(ALICE, call, bornAt1)));
+    SteppedChain.BuiltBlock block6 =
+        late.build(T0 + 6000, List.of(Tx.signed(ALICE, call, bornAt1)));
     assertThat(block6.results()).extracting(Hex::encodeBare).containsExactly("0000", "010004");
   }
 
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void oversizeAndOverweightExtrinsicsExhaustResources(WasmExecutionMethod m) {
-    DemoChain chain = devChain(m, 100);
+    SteppedChain chain = devChain(m, 100);
     Header init = new Header(chain.genesisHash(), 1, Hash256.ZERO, Hash256.ZERO, List.of());
     chain.call("Core_initialize_block", Header.CODEC.encode(init));
     byte[] huge = Tx.signed(ALICE, Tx.remark(new byte[3_932_160]), immortal(chain, 0));
@@ -513,7 +512,8 @@ class WasmBlockTest {
                 .toBytes());
   }
 
-  private static byte[] uncheckedWeight(DemoChain chain, byte[] inner, long refTime, long nonce) {
+  private static byte[] uncheckedWeight(
+      SteppedChain chain, byte[] inner, long refTime, long nonce) {
     byte[] call =
         new ScaleWriter()
             .writeU8(4)

@@ -10,27 +10,21 @@ import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.Hex;
+import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The calls of §6 beyond transfers: sudo family, System calls, Template on spec 100. */
 class WasmDispatchTest {
-  private static final Executors EXECUTORS = new Executors();
   private static final long T0 = 1_700_000_000_000L;
   private static final KeyPair ALICE = WasmBlockTest.ALICE;
   private static final KeyPair BOB = WasmBlockTest.BOB;
 
-  @AfterAll
-  static void close() {
-    EXECUTORS.close();
-  }
-
-  private static String events(DemoChain chain) {
+  private static String events(SteppedChain chain) {
     return Hex.encodeBare(chain.state().get(StorageKeys.plain("System", "Events")).toArray());
   }
 
@@ -41,9 +35,10 @@ class WasmDispatchTest {
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void sudoFamilySystemCallsAndTemplate(WasmExecutionMethod m) {
-    DemoChain chain =
-        DemoChain.genesis(EXECUTORS.get(m), WasmBlobs.compressed(100), Genesis.development("null"));
-    DemoChain replay = chain.fork();
+    SteppedChain chain =
+        SteppedChain.genesis(
+            WasmCode.executor(m), WasmCode.compressed(100).toArray(), Genesis.development("null"));
+    SteppedChain replay = chain.fork();
     byte[] remark = "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     byte[] failingTransfer =
         new ScaleWriter()
@@ -58,14 +53,14 @@ class WasmDispatchTest {
             .writeU8(0)
             .writeU8(4)
             .writeCompact(1)
-            .writeByteVec(DemoChain.ascii("custom").toArray())
+            .writeByteVec(SteppedChain.ascii("custom").toArray())
             .writeByteVec(new byte[] {1, 2})
             .toByteArray();
     byte[] killPrefix =
         new ScaleWriter()
             .writeU8(0)
             .writeU8(6)
-            .writeByteVec(DemoChain.ascii("cust").toArray())
+            .writeByteVec(SteppedChain.ascii("cust").toArray())
             .writeU32(10)
             .toByteArray();
     List<byte[]> calls =
@@ -85,7 +80,7 @@ class WasmDispatchTest {
     for (int i = 0; i < calls.size(); i++) {
       txs.add(Tx.signed(ALICE, calls.get(i), Tx.Signing.immortal(i, 100, chain.genesisHash())));
     }
-    DemoChain.BuiltBlock block = chain.build(T0, txs);
+    SteppedChain.BuiltBlock block = chain.build(T0, txs);
     assertThat(block.results()).extracting(Hex::encodeBare).containsOnly("0000");
     String events = events(chain);
     Bytes alice = ALICE.accountId();
@@ -113,7 +108,7 @@ class WasmDispatchTest {
         .isEqualTo(Bytes.fromHex("06000000"));
     assertThat(chain.state().get(StorageKeys.HEAP_PAGES))
         .isEqualTo(new ScaleWriter().writeU64(4096).toBytes());
-    assertThat(chain.state()).doesNotContainKey(DemoChain.ascii("custom"));
+    assertThat(chain.state()).doesNotContainKey(SteppedChain.ascii("custom"));
     // set_heap_pages appends one RuntimeEnvironmentUpdated; set_storage/kill_prefix touch neither
     // key.
     assertThat(block.header().digest()).containsExactly(new DigestItem.RuntimeEnvironmentUpdated());
@@ -125,8 +120,9 @@ class WasmDispatchTest {
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void setKeyAndRemoveKey(WasmExecutionMethod m) {
-    DemoChain chain =
-        DemoChain.genesis(EXECUTORS.get(m), WasmBlobs.compressed(100), Genesis.development("null"));
+    SteppedChain chain =
+        SteppedChain.genesis(
+            WasmCode.executor(m), WasmCode.compressed(100).toArray(), Genesis.development("null"));
     byte[] setKey =
         new ScaleWriter().writeU8(4).writeU8(2).writeRaw(Tx.id(BOB.accountId())).toByteArray();
     byte[] removeKey = new byte[] {4, 4};
@@ -135,7 +131,7 @@ class WasmDispatchTest {
             Tx.signed(ALICE, setKey, Tx.Signing.immortal(0, 100, chain.genesisHash())),
             Tx.signed(ALICE, removeKey, Tx.Signing.immortal(1, 100, chain.genesisHash())),
             Tx.signed(BOB, removeKey, Tx.Signing.immortal(0, 100, chain.genesisHash())));
-    DemoChain.BuiltBlock block = chain.build(T0, txs);
+    SteppedChain.BuiltBlock block = chain.build(T0, txs);
     assertThat(block.results())
         .extracting(Hex::encodeBare)
         .containsExactly("0000", "0000", "0001" + "03" + "04" + "00000000", "0000");

@@ -11,25 +11,19 @@ import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hex;
+import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code GenesisBuilder_build_state} writes exactly the storage of spec §10, or nothing. */
 class WasmGenesisTest {
-  private static final Executors EXECUTORS = new Executors();
-
-  @AfterAll
-  static void close() {
-    EXECUTORS.close();
-  }
 
   static Stream<Arguments> specsAndMethods() {
     return WasmRuntimeApiTest.specsAndMethods();
@@ -92,21 +86,22 @@ class WasmGenesisTest {
   @ParameterizedTest(name = "spec {0}, {1}")
   @MethodSource("specsAndMethods")
   void developmentGenesisIsExactlyTheSpecsStorage(int spec, WasmExecutionMethod m) {
-    DemoChain chain =
-        DemoChain.genesis(
-            EXECUTORS.get(m), WasmBlobs.compressed(spec), Genesis.development("null"));
+    SteppedChain chain =
+        SteppedChain.genesis(
+            WasmCode.executor(m), WasmCode.compressed(spec).toArray(), Genesis.development("null"));
     NavigableMap<Bytes, Bytes> expected = expectedGenesis(spec, null);
-    expected.put(DemoChain.CODE_KEY, Bytes.wrap(WasmBlobs.compressed(spec)));
+    expected.put(StorageKeys.CODE, Bytes.wrap(WasmCode.compressed(spec).toArray()));
     assertThat(chain.state()).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "spec {0}, {1}")
   @MethodSource("specsAndMethods")
   void templateValueIsStoredInTheSpecsLayout(int spec, WasmExecutionMethod m) {
-    DemoChain chain =
-        DemoChain.genesis(EXECUTORS.get(m), WasmBlobs.compressed(spec), Genesis.development("42"));
+    SteppedChain chain =
+        SteppedChain.genesis(
+            WasmCode.executor(m), WasmCode.compressed(spec).toArray(), Genesis.development("42"));
     NavigableMap<Bytes, Bytes> expected = expectedGenesis(spec, 42L);
-    expected.put(DemoChain.CODE_KEY, Bytes.wrap(WasmBlobs.compressed(spec)));
+    expected.put(StorageKeys.CODE, Bytes.wrap(WasmCode.compressed(spec).toArray()));
     assertThat(chain.state()).isEqualTo(expected);
   }
 
@@ -136,10 +131,9 @@ class WasmGenesisTest {
     for (String json : invalid) {
       OverlayedChanges overlay = new OverlayedChanges();
       byte[] result =
-          EXECUTORS
-              .get(m)
+          WasmCode.executor(m)
               .call(
-                  RuntimeBlob.parse(WasmBlobs.compressed(spec)),
+                  RuntimeBlob.parse(WasmCode.compressed(spec).toArray()),
                   "GenesisBuilder_build_state",
                   new ScaleWriter()
                       .writeByteVec(json.getBytes(StandardCharsets.UTF_8))
@@ -153,7 +147,8 @@ class WasmGenesisTest {
   @ParameterizedTest(name = "spec {0}, {1}")
   @MethodSource("specsAndMethods")
   void emptyConfigWritesZeroIssuanceAndNoAccounts(int spec, WasmExecutionMethod m) {
-    DemoChain chain = DemoChain.genesis(EXECUTORS.get(m), WasmBlobs.compressed(spec), "{}");
+    SteppedChain chain =
+        SteppedChain.genesis(WasmCode.executor(m), WasmCode.compressed(spec).toArray(), "{}");
     assertThat(chain.state().get(StorageKeys.plain("Balances", "TotalIssuance")))
         .isEqualTo(Bytes.wrap(new byte[16]));
     assertThat(chain.state().get(StorageKeys.plain("Sudo", "Key"))).isNull();

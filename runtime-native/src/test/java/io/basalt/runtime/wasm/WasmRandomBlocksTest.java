@@ -8,6 +8,7 @@ import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
+import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,14 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the same state, and {@code TotalIssuance = Σ free} with every account at or above the ED.
  */
 class WasmRandomBlocksTest {
-  private static final Executors EXECUTORS = new Executors();
   private static final BigInteger ED = BigInteger.TEN.pow(9);
   private static final long[] SEEDS = {1, 2, 3};
-
-  @AfterAll
-  static void close() {
-    EXECUTORS.close();
-  }
 
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
@@ -45,10 +39,12 @@ class WasmRandomBlocksTest {
     int failed = 0;
     for (long seed : SEEDS) {
       SplittableRandom random = new SplittableRandom(seed);
-      DemoChain chain =
-          DemoChain.genesis(
-              EXECUTORS.get(m), WasmBlobs.compressed(100), Genesis.development("null"));
-      DemoChain replay = chain.fork();
+      SteppedChain chain =
+          SteppedChain.genesis(
+              WasmCode.executor(m),
+              WasmCode.compressed(100).toArray(),
+              Genesis.development("null"));
+      SteppedChain replay = chain.fork();
       long time = 1_700_000_000_000L;
       for (int b = 0; b < 4; b++) {
         Map<Bytes, Long> nonces = new HashMap<>();
@@ -69,7 +65,7 @@ class WasmRandomBlocksTest {
                   Tx.Signing.immortal(nonce, 100, chain.genesisHash())));
         }
         time += 1 + random.nextInt(10_000);
-        DemoChain.BuiltBlock block = chain.build(time, txs);
+        SteppedChain.BuiltBlock block = chain.build(time, txs);
         for (byte[] result : block.results().subList(1, block.results().size())) {
           if (result[0] == 0 && result[1] == 0) {
             succeeded++;
@@ -116,7 +112,7 @@ class WasmRandomBlocksTest {
     };
   }
 
-  private static void assertBalanceInvariants(DemoChain chain, String where) {
+  private static void assertBalanceInvariants(SteppedChain chain, String where) {
     Bytes prefix = StorageKeys.plain("System", "Account");
     BigInteger total = BigInteger.ZERO;
     for (Map.Entry<Bytes, Bytes> e : chain.state().tailMap(prefix).entrySet()) {

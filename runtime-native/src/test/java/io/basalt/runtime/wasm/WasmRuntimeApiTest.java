@@ -14,24 +14,18 @@ import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hex;
+import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.metadata.BasaltDemoRuntime;
 import io.basalt.runtime.metadata.MetadataBlobs;
 import io.basalt.runtime.metadata.MetadataVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The stateless runtime APIs of the Wasm blobs: version, metadata, presets, fees, session keys. */
 class WasmRuntimeApiTest {
-  private static final Executors EXECUTORS = new Executors();
-
-  @AfterAll
-  static void close() {
-    EXECUTORS.close();
-  }
 
   static Stream<Arguments> specsAndMethods() {
     return Stream.of(100, 101)
@@ -39,9 +33,9 @@ class WasmRuntimeApiTest {
   }
 
   private static byte[] call(WasmExecutionMethod method, int spec, String api, byte[] input) {
-    RuntimeExecutor executor = EXECUTORS.get(method);
+    RuntimeExecutor executor = WasmCode.executor(method);
     return executor.call(
-        RuntimeBlob.parse(WasmBlobs.compressed(spec)),
+        RuntimeBlob.parse(WasmCode.compressed(spec).toArray()),
         api,
         input,
         new OverlayedExternalities(new OverlayedChanges(), StateBackend.empty()));
@@ -59,7 +53,7 @@ class WasmRuntimeApiTest {
                 + "0000000024df6acb689907609b0400000037e397fc7c91f5e40200000040fe3ad401f8959a06000000"
                 + "d2bc9897eed08f1503000000f78b278be53f454c02000000bc9d89904f5b923f0100000037c8bb1350"
                 + "a9a2a804000000fbc577b9d747efd601000000ab3c0572291feb8b010000000100000001");
-    RuntimeBlob blob = RuntimeBlob.parse(WasmBlobs.compressed(spec));
+    RuntimeBlob blob = RuntimeBlob.parse(WasmCode.compressed(spec).toArray());
     assertThat(blob.isCompressed()).isTrue();
     assertThat(blob.embeddedVersion()).contains(BasaltDemoRuntime.version(spec));
     assertThat(blob.embeddedVersion().orElseThrow().encode()).isEqualTo(version);

@@ -12,40 +12,34 @@ import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.Hex;
+import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Signatures of all three schemes, and the polkadot.js-signed example of spec §15. */
 class WasmSignatureSchemesTest {
-  private static final Executors EXECUTORS = new Executors();
   private static final KeyPair ED_ALICE =
       KeyScheme.ED25519.fromSuri("//Alice", Optional.empty()).pair();
   private static final KeyPair ECDSA_ALICE =
       KeyScheme.ECDSA.fromSuri("//Alice", Optional.empty()).pair();
 
-  @AfterAll
-  static void close() {
-    EXECUTORS.close();
-  }
-
   private static String address(KeyPair pair) {
     return Ss58.encode(pair.accountId(), Ss58AddressFormat.SUBSTRATE);
   }
 
-  private static DemoChain chain(WasmExecutionMethod m) {
+  private static SteppedChain chain(WasmExecutionMethod m) {
     List<String> addresses = new ArrayList<>(Arrays.asList(Genesis.DEV_ADDRESSES));
     addresses.add(address(ED_ALICE));
     addresses.add(address(ECDSA_ALICE));
-    return DemoChain.genesis(
-        EXECUTORS.get(m),
-        WasmBlobs.compressed(100),
+    return SteppedChain.genesis(
+        WasmCode.executor(m),
+        WasmCode.compressed(100).toArray(),
         Genesis.endowing(addresses.toArray(String[]::new)));
   }
 
@@ -55,7 +49,7 @@ class WasmSignatureSchemesTest {
     assertThat(ED_ALICE.accountId())
         .isEqualTo(
             Bytes.fromHex("88dc3417d5058ec4b4503e0c12ea1a0a89be200fe98922423d4334014fa6b0ee"));
-    DemoChain chain = chain(m);
+    SteppedChain chain = chain(m);
     // Block 1 whose parent is 0x11…11: initialize_block records it as BlockHash[0], the genesis
     // hash the example was signed for.
     Hash256 genesis = Hash256.wrap(Hex.decode("11".repeat(32)));
@@ -85,8 +79,8 @@ class WasmSignatureSchemesTest {
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void ed25519AndEcdsaSignersWithShortAndHashedPayloads(WasmExecutionMethod m) {
-    DemoChain chain = chain(m);
-    DemoChain replay = chain.fork();
+    SteppedChain chain = chain(m);
+    SteppedChain replay = chain.fork();
     byte[] longRemark = new byte[300]; // payload > 256 bytes: the signed message is its blake2-256
     Arrays.fill(longRemark, (byte) 7);
     List<byte[]> txs = new ArrayList<>();
@@ -102,7 +96,7 @@ class WasmSignatureSchemesTest {
               Tx.remarkWithEvent(longRemark),
               Tx.Signing.immortal(1, 100, chain.genesisHash())));
     }
-    DemoChain.BuiltBlock block = chain.build(1_700_000_000_000L, txs);
+    SteppedChain.BuiltBlock block = chain.build(1_700_000_000_000L, txs);
     assertThat(block.results()).extracting(Hex::encodeBare).containsOnly("0000");
     assertThat(block.extrinsics()).hasSize(7);
     replay.execute(block);
@@ -117,7 +111,7 @@ class WasmSignatureSchemesTest {
         Tx.signedWithSignature(ECDSA_ALICE.accountId(), ECDSA_ALICE, signature, call, s);
     byte[] garbage =
         Tx.signedWithSignature(ECDSA_ALICE.accountId(), ECDSA_ALICE, new byte[65], call, s);
-    DemoChain next = chain.fork();
+    SteppedChain next = chain.fork();
     next.call(
         "Core_initialize_block",
         Header.CODEC.encode(new Header(block.hash(), 2, Hash256.ZERO, Hash256.ZERO, List.of())));

@@ -9,49 +9,45 @@ import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.Hex;
+import io.basalt.runtime.demo.chain.FakeRuntimeCode;
+import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code sudo(set_code(v101))} on a spec-100 chain, the migration, and the set_code checks. */
 class WasmUpgradeTest {
-  private static final Executors EXECUTORS = new Executors();
   private static final long T0 = 1_700_000_000_000L;
   private static final KeyPair ALICE = WasmBlockTest.ALICE;
 
-  @AfterAll
-  static void close() {
-    EXECUTORS.close();
+  private static SteppedChain chain(WasmExecutionMethod m, String templateValue) {
+    return SteppedChain.genesis(
+        WasmCode.executor(m),
+        WasmCode.compressed(100).toArray(),
+        Genesis.development(templateValue));
   }
 
-  private static DemoChain chain(WasmExecutionMethod m, String templateValue) {
-    return DemoChain.genesis(
-        EXECUTORS.get(m), WasmBlobs.compressed(100), Genesis.development(templateValue));
-  }
-
-  private static Bytes systemEvents(DemoChain chain) {
+  private static Bytes systemEvents(SteppedChain chain) {
     return chain.state().get(StorageKeys.plain("System", "Events"));
   }
 
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void sudoSetCodeUpgradesAndTheNextBlockMigrates(WasmExecutionMethod m) {
-    DemoChain chain = chain(m, "7");
-    DemoChain replay = chain.fork();
-    byte[] v101 = WasmBlobs.compressed(101);
+    SteppedChain chain = chain(m, "7");
+    SteppedChain replay = chain.fork();
+    byte[] v101 = WasmCode.compressed(101).toArray();
     byte[] upgrade =
         Tx.signed(
             ALICE, Tx.sudo(Tx.setCode(v101)), Tx.Signing.immortal(0, 100, chain.genesisHash()));
 
-    DemoChain.BuiltBlock block1 = chain.build(T0, List.of(upgrade));
+    SteppedChain.BuiltBlock block1 = chain.build(T0, List.of(upgrade));
 
     assertThat(block1.results()).extracting(Hex::encodeBare).containsExactly("0000", "0000");
     assertThat(block1.header().digest())
         .containsExactly(new DigestItem.RuntimeEnvironmentUpdated());
-    assertThat(chain.state().get(DemoChain.CODE_KEY)).isEqualTo(Bytes.wrap(v101));
+    assertThat(chain.state().get(StorageKeys.CODE)).isEqualTo(Bytes.wrap(v101));
     String events1 = Hex.encodeBare(systemEvents(chain).toArray());
     assertThat(events1)
         .contains(Hex.encodeBare(Events.record(Events.applyExtrinsic(1), Events.codeUpdated())))
@@ -65,7 +61,7 @@ class WasmUpgradeTest {
     // Block 2 runs spec 101: the migration comes first, in the Initialization phase.
     byte[] setValue =
         Tx.signed(ALICE, Tx.setValue(9), Tx.Signing.immortal(1, 101, chain.genesisHash()));
-    DemoChain.BuiltBlock block2 = chain.build(T0 + 6000, List.of(setValue));
+    SteppedChain.BuiltBlock block2 = chain.build(T0 + 6000, List.of(setValue));
 
     assertThat(block2.results()).extracting(Hex::encodeBare).containsExactly("0000", "0000");
     byte[] events2 = systemEvents(chain).toArray();
@@ -86,14 +82,14 @@ class WasmUpgradeTest {
 
     // Import: both blocks re-execute (block 1 on spec 100, block 2 on the new :code).
     replay.execute(block1);
-    DemoChain afterBlock1 = replay.fork();
+    SteppedChain afterBlock1 = replay.fork();
     assertThat(afterBlock1.state().get(StorageKeys.plain("Template", "Value")))
         .isEqualTo(Bytes.fromHex("07000000"));
     replay.execute(block2);
     assertThat(replay.state()).isEqualTo(chain.state());
 
     // Without set_value, the migration alone translates the value with set_at = 1.
-    DemoChain onlyMigration = afterBlock1.fork();
+    SteppedChain onlyMigration = afterBlock1.fork();
     onlyMigration.build(T0 + 6000, List.of());
     assertThat(onlyMigration.state().get(StorageKeys.plain("Template", "Value")))
         .isEqualTo(Bytes.fromHex("07000000" + "01000000"));
@@ -102,11 +98,11 @@ class WasmUpgradeTest {
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void migrationWithoutAValueTranslatesNothing(WasmExecutionMethod m) {
-    DemoChain chain = chain(m, "null");
+    SteppedChain chain = chain(m, "null");
     byte[] upgrade =
         Tx.signed(
             ALICE,
-            Tx.sudo(Tx.setCode(WasmBlobs.compressed(101))),
+            Tx.sudo(Tx.setCode(WasmCode.compressed(101).toArray())),
             Tx.Signing.immortal(0, 100, chain.genesisHash()));
     chain.build(T0, List.of(upgrade));
     chain.build(T0 + 6000, List.of());
@@ -123,12 +119,12 @@ class WasmUpgradeTest {
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void setCodeChecksTheNewVersion(WasmExecutionMethod m) {
-    DemoChain chain = chain(m, "null");
-    byte[] otherName = runtimeWithVersion("other-demo", 200);
-    byte[] lower = runtimeWithVersion("basalt-demo", 99);
+    SteppedChain chain = chain(m, "null");
+    byte[] otherName = FakeRuntimeCode.declaring("other-demo", 200).toArray();
+    byte[] lower = FakeRuntimeCode.declaring("basalt-demo", 99).toArray();
     List<byte[]> calls =
         List.of(
-            Tx.sudo(Tx.setCode(WasmBlobs.compressed(100))),
+            Tx.sudo(Tx.setCode(WasmCode.compressed(100).toArray())),
             Tx.sudo(Tx.setCode(lower)),
             Tx.sudo(Tx.setCode(otherName)),
             Tx.sudo(Tx.setCode(new byte[] {1, 2, 3})));
@@ -136,11 +132,11 @@ class WasmUpgradeTest {
     for (int i = 0; i < calls.size(); i++) {
       txs.add(Tx.signed(ALICE, calls.get(i), Tx.Signing.immortal(i, 100, chain.genesisHash())));
     }
-    DemoChain.BuiltBlock block = chain.build(T0, txs);
+    SteppedChain.BuiltBlock block = chain.build(T0, txs);
     assertThat(block.results()).extracting(Hex::encodeBare).containsOnly("0000");
     assertThat(block.header().digest()).isEmpty();
-    assertThat(chain.state().get(DemoChain.CODE_KEY))
-        .isEqualTo(Bytes.wrap(WasmBlobs.compressed(100)));
+    assertThat(chain.state().get(StorageKeys.CODE))
+        .isEqualTo(Bytes.wrap(WasmCode.compressed(100).toArray()));
     String events = Hex.encodeBare(systemEvents(chain).toArray());
     String[] errors = {"030001000000", "030001000000", "030000000000", "030002000000"};
     for (int i = 0; i < errors.length; i++) {
@@ -154,35 +150,5 @@ class WasmUpgradeTest {
           .doesNotContain(
               Hex.encodeBare(Events.record(Events.applyExtrinsic(i), Events.codeUpdated())));
     }
-  }
-
-  /** A Wasm module with only the version custom sections (the host reads them, nothing runs). */
-  static byte[] runtimeWithVersion(String specName, int specVersion) {
-    byte[] name = specName.getBytes(StandardCharsets.US_ASCII);
-    byte[] version =
-        new ScaleWriter()
-            .writeByteVec(name)
-            .writeByteVec(name)
-            .writeU32(1)
-            .writeU32(specVersion)
-            .writeU32(0)
-            .writeCompact(0)
-            .writeU32(1)
-            .writeU8(1)
-            .toByteArray();
-    byte[] apis = Hex.decode("df6acb689907609b04000000");
-    ScaleWriter w = new ScaleWriter().writeRaw(Hex.decode("0061736d01000000"));
-    customSection(w, "runtime_version", version);
-    customSection(w, "runtime_apis", apis);
-    return w.toByteArray();
-  }
-
-  private static void customSection(ScaleWriter w, String name, byte[] content) {
-    byte[] n = name.getBytes(StandardCharsets.US_ASCII);
-    int size = 1 + n.length + content.length;
-    if (size > 127 || n.length > 127) {
-      throw new IllegalArgumentException("sections this small only");
-    }
-    w.writeU8(0).writeU8(size).writeU8(n.length).writeRaw(n).writeRaw(content);
   }
 }

@@ -101,8 +101,14 @@ public sealed interface RuntimeCall {
   /** {@code Sudo.sudo(call)}: dispatches {@code call} as Root. */
   record Sudo(RuntimeCall call) implements RuntimeCall {}
 
-  /** {@code Sudo.sudo_unchecked_weight(call, weight)}. */
-  record SudoUncheckedWeight(RuntimeCall call, Weight weight) implements RuntimeCall {}
+  /**
+   * {@code Sudo.sudo_unchecked_weight(call, weight)}: {@code sudo} weighing {@code
+   * uncheckedWeight.refTime()} (§5.5; its proof size is ignored like every proof size).
+   *
+   * <p>The component is not called {@code weight}: that accessor would override {@link
+   * RuntimeCall#weight()}, the call's computed weight.
+   */
+  record SudoUncheckedWeight(RuntimeCall call, Weight uncheckedWeight) implements RuntimeCall {}
 
   /** {@code Sudo.set_key(new)}. */
   record SetKey(MultiAddress newKey) implements RuntimeCall {}

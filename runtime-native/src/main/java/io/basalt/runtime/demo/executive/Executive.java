@@ -86,7 +86,8 @@ public final class Executive {
   public Executive(RuntimeContext context, RuntimeVersion version) {
     this.context = context;
     this.version = version;
-    this.pallets = Pallets.over(new RuntimeStorage(context.externalities()), version);
+    this.pallets =
+        Pallets.over(new RuntimeStorage(context.externalities()), version, context.versionReader());
     this.dispatcher = new Dispatcher(pallets);
   }
 
@@ -149,7 +150,7 @@ public final class Executive {
 
   private ApplyOutcome applyChecked(UncheckedExtrinsic xt) {
     Optional<AccountId> signer = checkSignature(xt);
-    system().noteExtrinsic(xt.encoded());
+    long index = system().noteExtrinsic(xt.encoded());
     RuntimeCall call = xt.call();
     Weight callWeight = call.weight();
     DispatchClass dispatchClass = call.dispatchClass();
@@ -182,7 +183,7 @@ public final class Executive {
     DispatchInfo info =
         new DispatchInfo(
             callWeight.saturatingAdd(Weight.ofRefTime(BASE_EXTRINSIC)), dispatchClass, true);
-    system().noteAppliedExtrinsic(result, info);
+    system().noteAppliedExtrinsic(index, result, info);
     return new ApplyOutcome.Applied(result);
   }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.executive;
 
+import io.basalt.executor.host.RuntimeVersionReader;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.runtime.demo.pallet.balances.BalancesPallet;
 import io.basalt.runtime.demo.pallet.payment.TransactionPaymentPallet;
@@ -31,9 +32,15 @@ public record Pallets(
     SudoPallet sudo,
     TemplatePallet template) {
 
-  /** The pallets of a runtime {@code version} over {@code storage}. */
-  public static Pallets over(RuntimeStorage storage, RuntimeVersion version) {
-    SystemPallet system = new SystemPallet(storage, version);
+  /**
+   * The pallets of a runtime {@code version} over {@code storage}.
+   *
+   * @param versionReader {@code ext_misc_runtime_version}'s reader (the call's {@code
+   *     RuntimeContext})
+   */
+  public static Pallets over(
+      RuntimeStorage storage, RuntimeVersion version, RuntimeVersionReader versionReader) {
+    SystemPallet system = new SystemPallet(storage, version, versionReader);
     BalancesPallet balances = new BalancesPallet(storage, system);
     return new Pallets(
         storage,

@@ -7,7 +7,8 @@
  *
  * <pre>{@code
  * GenesisConfig config = GenesisConfig.parse(fullJson);
- * GenesisBuilder.build(Pallets.over(storage, BasaltDemoRuntime.version(100)), config);
+ * Pallets pallets = Pallets.over(storage, BasaltDemoRuntime.version(100), versionReader);
+ * GenesisBuilder.build(pallets, config);
  * }</pre>
  */
 package io.basalt.runtime.demo.genesis;

@@ -31,10 +31,10 @@ import java.util.Optional;
  * A chain of basalt-demo blocks in memory, driven like a node drives a runtime: genesis through
  * {@code GenesisBuilder}, blocks built with {@code initialize_block} → {@code inherent_extrinsics}
  * → {@code apply_extrinsic}* → {@code finalize_block} (each apply in a storage transaction that is
- * rolled back unless the extrinsic was applied), blocks imported with {@code execute_block}. State
- * is a trie ({@link TrieStateBackend} over {@link InMemoryTrieNodes}); the offchain-index writes of
- * imported and built blocks go to an in-memory offchain database, as with {@code
- * --enable-offchain-indexing}.
+ * rolled back unless the extrinsic was applied; all with the parent state's {@code :code}, as a
+ * node's block builder), blocks imported with {@code execute_block}. State is a trie ({@link
+ * TrieStateBackend} over {@link InMemoryTrieNodes}); the offchain-index writes of imported and
+ * built blocks go to an in-memory offchain database, as with {@code --enable-offchain-indexing}.
  *
  * <pre>{@code
  * DemoChain chain = DemoChain.fromPreset(runtime, "development", Optional.of(code));
@@ -228,10 +228,12 @@ public final class DemoChain {
   public BuiltBlock buildBlock(List<Bytes> extrinsics, long timestampMs, List<DigestItem> digest) {
     OverlayedChanges changes = new OverlayedChanges();
     Externalities ext = new OverlayedExternalities(changes, state);
+    // The parent's code builds the whole block, whatever a set_code in it writes (§8.1).
+    Optional<Bytes> code = state.get(StorageKeys.CODE);
     List<CallRecord> calls = new ArrayList<>();
     Header template =
         new Header(head.hash(), head.number() + 1, Hash256.ZERO, Hash256.ZERO, digest);
-    required(calls, ext, changes, "Core_initialize_block", Header.CODEC.encode(template));
+    required(calls, ext, changes, code, "Core_initialize_block", Header.CODEC.encode(template));
     byte[] inherentData =
         new ScaleWriter()
             .writeCompact(1)
@@ -239,10 +241,10 @@ public final class DemoChain {
             .writeByteVec(new ScaleWriter(8).writeU64(timestampMs).toBytes())
             .toByteArray();
     Bytes inherents =
-        required(calls, ext, changes, "BlockBuilder_inherent_extrinsics", inherentData);
+        required(calls, ext, changes, code, "BlockBuilder_inherent_extrinsics", inherentData);
     List<Bytes> body = new ArrayList<>();
     for (Bytes payload : Block.BODY_CODEC.decode(inherents)) {
-      Bytes result = apply(calls, ext, changes, withPrefix(payload));
+      Bytes result = apply(calls, ext, changes, code, withPrefix(payload));
       if (!result.equals(Bytes.of((byte) 0, (byte) 0))) {
         throw new BlockBuildingException("the runtime's own inherent failed: " + result.toHex());
       }
@@ -251,7 +253,7 @@ public final class DemoChain {
     List<Bytes> results = new ArrayList<>();
     List<Boolean> included = new ArrayList<>();
     for (Bytes xt : extrinsics) {
-      Bytes result = apply(calls, ext, changes, xt);
+      Bytes result = apply(calls, ext, changes, code, xt);
       results.add(result);
       boolean applied = !result.isEmpty() && result.get(0) == 0;
       included.add(applied);
@@ -261,7 +263,7 @@ public final class DemoChain {
     }
     Header header =
         Header.CODEC.decode(
-            required(calls, ext, changes, "BlockBuilder_finalize_block", new byte[0]));
+            required(calls, ext, changes, code, "BlockBuilder_finalize_block", new byte[0]));
     commit(changes, header);
     return new BuiltBlock(
         new Block(header, body), calls, results, included, changes.offchainIndexChanges());
@@ -269,9 +271,14 @@ public final class DemoChain {
 
   /** One {@code apply_extrinsic} in a storage transaction kept only if the result is {@code Ok}. */
   private Bytes apply(
-      List<CallRecord> calls, Externalities ext, OverlayedChanges changes, Bytes xt) {
+      List<CallRecord> calls,
+      Externalities ext,
+      OverlayedChanges changes,
+      Optional<Bytes> code,
+      Bytes xt) {
     changes.startTransaction();
-    CallOutcome outcome = runtime.call("BlockBuilder_apply_extrinsic", xt.toArray(), ext);
+    CallOutcome outcome =
+        runtime.call("BlockBuilder_apply_extrinsic", xt.toArray(), ext, runtime.services(), code);
     boolean applied =
         outcome instanceof CallOutcome.Returned(Bytes out) && !out.isEmpty() && out.get(0) == 0;
     if (applied) {
@@ -287,12 +294,13 @@ public final class DemoChain {
       List<CallRecord> calls,
       Externalities ext,
       OverlayedChanges changes,
+      Optional<Bytes> code,
       String method,
       byte[] input) {
-    CallOutcome outcome = runtime.call(method, input, ext);
+    CallOutcome outcome = runtime.call(method, input, ext, runtime.services(), code);
     calls.add(record(method, Bytes.wrap(input), outcome, changes));
     if (outcome instanceof CallOutcome.Panicked(String message)) {
-      throw new BlockBuildingException(runtime.name() + ": " + method + " panicked: " + message);
+      throw new BlockBuildingException(runtime.name(), method + " panicked: " + message);
     }
     return outcome.output();
   }

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.chain;
 
-import io.basalt.primitives.types.Bytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +21,13 @@ public final class PolkadotJs {
 
   private PolkadotJs() {}
 
-  /** Runs {@code node script args…} and returns its last output line (the result). */
-  public static String run(String script, List<String> args) {
+  /**
+   * Runs {@code node script args…}.
+   *
+   * @return its output lines, stripped
+   * @throws AssertionError if it fails or takes longer than 120 s
+   */
+  public static List<String> run(String script, List<String> args) {
     require(
         Files.isDirectory(JS.resolve("node_modules/@polkadot/api")),
         "polkadot.js is not installed in "
@@ -48,23 +52,13 @@ public final class PolkadotJs {
       if (process.exitValue() != 0) {
         throw new AssertionError(script + " failed (exit " + process.exitValue() + "):\n" + output);
       }
-      List<String> lines = output.strip().lines().toList();
-      return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
+      return output.strip().lines().map(String::strip).toList();
     } catch (IOException e) {
       throw new AssertionError("reading the output of " + script + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while running " + script, e);
     }
-  }
-
-  /** Runs a script that prints a hex string and returns its bytes. */
-  public static Bytes runForHex(String script, List<String> args) {
-    String last = run(script, args);
-    if (!last.startsWith("0x")) {
-      throw new AssertionError(script + " printed no hex result: " + last);
-    }
-    return Bytes.fromHex(last);
   }
 
   private static void require(boolean present, String message) {

@@ -4,10 +4,14 @@ package io.basalt.runtime.demo.chain;
 import io.basalt.executor.host.HostServices;
 import io.basalt.executor.host.OffchainStorage;
 import io.basalt.executor.state.Externalities;
+import io.basalt.primitives.types.Bytes;
+import io.basalt.runtime.demo.storage.StorageKeys;
+import java.util.Optional;
 
 /**
- * A runtime as the harness calls it: native or Wasm, chosen per call by the state's {@code :code},
- * so that a {@code set_code} takes effect from the next block on as in a node.
+ * A runtime as the harness calls it: native or Wasm, chosen per call by a {@code :code}. A node
+ * takes that code from the state the call starts on; building a block, it keeps the parent's code
+ * for every call of the block, so a {@code set_code} takes effect from the next block on.
  */
 public interface RuntimeUnderTest {
   /** A short name for messages, e.g. {@code native} or {@code wasm-compiled}. */
@@ -17,10 +21,18 @@ public interface RuntimeUnderTest {
   HostServices services();
 
   /**
-   * Calls a runtime API on {@code ext} with {@code services}; panics and traps become {@link
-   * CallOutcome.Panicked}.
+   * Calls a runtime API on {@code ext} with {@code services} and the runtime of {@code code};
+   * panics and traps become {@link CallOutcome.Panicked}.
+   *
+   * @param code the {@code :code} that selects the runtime (empty: the runtime's default)
    */
-  CallOutcome call(String method, byte[] input, Externalities ext, HostServices services);
+  CallOutcome call(
+      String method, byte[] input, Externalities ext, HostServices services, Optional<Bytes> code);
+
+  /** Calls a runtime API on {@code ext} with the runtime of {@code ext}'s own {@code :code}. */
+  default CallOutcome call(String method, byte[] input, Externalities ext, HostServices services) {
+    return call(method, input, ext, services, ext.get(StorageKeys.CODE));
+  }
 
   /** Calls a runtime API on {@code ext} with the ordinary services. */
   default CallOutcome call(String method, byte[] input, Externalities ext) {

@@ -2,7 +2,9 @@
 package io.basalt.runtime.demo.chain;
 
 import io.basalt.executor.host.HostServices;
+import io.basalt.executor.host.RuntimeVersionReader;
 import io.basalt.executor.host.StorageTrieOperations;
+import io.basalt.executor.vm.WasmExecutionMethod;
 import java.util.Optional;
 
 /** Runtimes and chains for tests. */
@@ -13,9 +15,18 @@ public final class TestRuntimes {
 
   private TestRuntimes() {}
 
+  /**
+   * The reader behind {@code ext_misc_runtime_version} that the Wasm runtimes under test see (an
+   * interpreting executor: a version without custom sections comes from running {@code
+   * Core_version}), for the Java runtime's {@code RuntimeContext}.
+   */
+  public static RuntimeVersionReader versionReader() {
+    return WasmCode.executor(WasmExecutionMethod.INTERPRETED).versionReader();
+  }
+
   /** The Java runtime, spec {@code spec} until {@code :code} says otherwise. */
   public static NativeRuntimeUnderTest nativeRuntime(long spec) {
-    return new NativeRuntimeUnderTest(spec, SERVICES);
+    return new NativeRuntimeUnderTest(spec, SERVICES, versionReader());
   }
 
   /** A chain on the Java runtime from the {@code development} preset, without {@code :code}. */

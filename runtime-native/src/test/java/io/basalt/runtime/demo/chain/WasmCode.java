@@ -26,10 +26,18 @@ public final class WasmCode {
 
   /** The on-chain (zstd-compressed) code of a spec version. */
   public static Bytes compressed(int spec) {
-    return read("basalt_demo_v" + spec + ".compact.compressed.wasm");
+    return file("basalt_demo_v" + spec + ".compact.compressed.wasm");
   }
 
-  private static Bytes read(String name) {
+  /** The plain Wasm module of a spec version. */
+  public static Bytes plain(int spec) {
+    return file("basalt_demo_v" + spec + ".wasm");
+  }
+
+  /**
+   * A file of the blobs folder, e.g. {@code SHA256SUMS} or {@code basalt_demo_v100.digest.json}.
+   */
+  public static Bytes file(String name) {
     String configured = System.getProperty("basalt.wasm.blobs");
     Path file =
         configured == null

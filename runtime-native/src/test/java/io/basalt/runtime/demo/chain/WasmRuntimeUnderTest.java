@@ -7,13 +7,13 @@ import io.basalt.executor.state.Externalities;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.primitives.types.Bytes;
-import io.basalt.runtime.demo.storage.StorageKeys;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Wasm runtime on the executor (compiled or interpreted Chicory): the code is the state's
- * {@code :code}, or {@code genesisCode} while there is none (building the genesis state).
+ * The Wasm runtime on the executor (compiled or interpreted Chicory): the code is the given {@code
+ * :code}, or {@code genesisCode} while there is none (building the genesis state).
  */
 public final class WasmRuntimeUnderTest implements RuntimeUnderTest {
   private final String name;
@@ -39,10 +39,9 @@ public final class WasmRuntimeUnderTest implements RuntimeUnderTest {
     return executor;
   }
 
-  /** The blob of a state's {@code :code}. */
-  public RuntimeBlob blobFor(Externalities ext) {
-    Bytes code = ext.get(StorageKeys.CODE).orElse(genesisCode);
-    return blobs.computeIfAbsent(code, RuntimeBlob::parse);
+  /** The blob of a {@code :code} ({@code genesisCode} when there is none). */
+  public RuntimeBlob blobFor(Optional<Bytes> code) {
+    return blobs.computeIfAbsent(code.orElse(genesisCode), RuntimeBlob::parse);
   }
 
   @Override
@@ -52,8 +51,12 @@ public final class WasmRuntimeUnderTest implements RuntimeUnderTest {
 
   @Override
   public CallOutcome call(
-      String method, byte[] input, Externalities ext, HostServices callServices) {
-    RuntimeBlob blob = blobFor(ext);
+      String method,
+      byte[] input,
+      Externalities ext,
+      HostServices callServices,
+      Optional<Bytes> code) {
+    RuntimeBlob blob = blobFor(code);
     try {
       return new CallOutcome.Returned(
           Bytes.wrap(executor.call(blob, method, input, ext, callServices)));

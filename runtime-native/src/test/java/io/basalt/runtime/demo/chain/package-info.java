@@ -8,7 +8,7 @@
  * extrinsics like a wallet with the {@link io.basalt.runtime.demo.chain.DevAccounts}.
  *
  * <pre>{@code
- * DemoChain chain = DemoChain.fromPreset(new NativeRuntimeUnderTest(100, services), "development", Optional.empty());
+ * DemoChain chain = DemoChain.fromPreset(TestRuntimes.nativeRuntime(100), "development", Optional.empty());
  * ExtrinsicFactory xts = new ExtrinsicFactory(100, chain.genesisHash());
  * chain.buildBlock(List.of(xts.signed(alice, call, 0).encoded()), 1_700_000_000_000L);
  * }</pre>

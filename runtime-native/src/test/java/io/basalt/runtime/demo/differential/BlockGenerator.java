@@ -13,6 +13,7 @@ import io.basalt.runtime.demo.call.RuntimeCall;
 import io.basalt.runtime.demo.chain.DemoChain;
 import io.basalt.runtime.demo.chain.DevAccounts;
 import io.basalt.runtime.demo.chain.ExtrinsicFactory;
+import io.basalt.runtime.demo.chain.FakeRuntimeCode;
 import io.basalt.runtime.demo.dispatch.Weight;
 import io.basalt.runtime.demo.extrinsic.Era;
 import io.basalt.runtime.demo.extrinsic.ExtrinsicSignature;
@@ -21,7 +22,9 @@ import io.basalt.runtime.demo.extrinsic.SignedExtra;
 import io.basalt.runtime.demo.extrinsic.UncheckedExtrinsic;
 import io.basalt.runtime.demo.pallet.system.SystemPallet;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,23 +34,60 @@ import java.util.SplittableRandom;
  * Seeded random blocks for the differential test: valid transfers of every kind, remarks, Template
  * values, sudo calls, and the failing cases of the acceptance criteria (insufficient balance, bad
  * nonce, bad signature, below ED, sudo from a non-sudo account, set_code with a lower version),
- * plus unsigned calls, signed inherents, mortal eras and non-Id addresses.
+ * plus unsigned calls, signed inherents, mortal eras and non-Id addresses. Half of the sudo calls
+ * are signed by Alice, the sudo key. The first block generated starts with one extrinsic of each
+ * failing kind of the acceptance criteria, so every seed covers them all.
  */
 final class BlockGenerator {
   static final BigInteger UNIT = BigInteger.TEN.pow(12);
   static final BigInteger ED = BigInteger.TEN.pow(9);
 
+  // Kinds 0..19 are drawn at random; 20.. only start the first block.
+  private static final int SUDO_FORCE_TRANSFER = 6;
+  private static final int SUDO_REMARK = 11;
+  private static final int SUDO_SET_CODE = 12;
+  private static final int SUDO_AS = 13;
+  private static final int FUTURE_NONCE = 14;
+  private static final int STALE_NONCE = 15;
+  private static final int BAD_SIGNATURE = 16;
+  private static final int UNSIGNED = 17;
+  private static final int MORTAL = 18;
+  private static final int ODD = 19;
+  private static final int INSUFFICIENT_BALANCE = 20;
+  private static final int BELOW_ED = 21;
+  private static final int NON_SUDO = 22;
+  private static final int LOWER_SET_CODE = 23;
+
   private final SplittableRandom random;
   private final ExtrinsicFactory xts;
   private final List<KeyPair> signers = new ArrayList<>();
   private final List<AccountId> destinations = new ArrayList<>();
-  private final Bytes lowerCode;
+  private final List<Bytes> rejectedCodes;
+  private final Bytes lowerCode = FakeRuntimeCode.declaring("basalt-demo", 99);
+  private final Deque<Integer> firstKinds =
+      new ArrayDeque<>(
+          List.of(
+              LOWER_SET_CODE,
+              NON_SUDO,
+              INSUFFICIENT_BALANCE,
+              BELOW_ED,
+              BAD_SIGNATURE,
+              FUTURE_NONCE,
+              STALE_NONCE));
   private int fresh;
 
-  BlockGenerator(long seed, long spec, Hash256 genesis, Bytes lowerCode) {
+  /**
+   * @param currentCode the chain's {@code :code}: one of the codes a {@code set_code} is refused
+   */
+  BlockGenerator(long seed, long spec, Hash256 genesis, Bytes currentCode) {
     this.random = new SplittableRandom(seed);
     this.xts = new ExtrinsicFactory(spec, genesis);
-    this.lowerCode = lowerCode;
+    this.rejectedCodes =
+        List.of(
+            lowerCode,
+            currentCode,
+            FakeRuntimeCode.declaring("other-demo", spec + 1),
+            Bytes.fromHex("0061736d01000000"));
     for (String name : DevAccounts.NAMES) {
       signers.add(DevAccounts.sr25519(name));
     }
@@ -108,21 +148,21 @@ final class BlockGenerator {
     Map<KeyPair, Long> nonces = new HashMap<>();
     List<UncheckedExtrinsic> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      KeyPair signer = pick(signers);
+      int kind = firstKinds.isEmpty() ? random.nextInt(20) : firstKinds.poll();
+      KeyPair signer = signer(kind);
       AccountInfo info = account(chain, DevAccounts.account(signer));
       long nonce = nonces.getOrDefault(signer, info.nonce());
-      int kind = random.nextInt(20);
       RuntimeCall call = call(kind, info.free());
       UncheckedExtrinsic xt;
       switch (kind) {
-        case 14 -> xt = xts.signed(signer, call, nonce + 1 + random.nextInt(3)); // future
-        case 15 -> xt = xts.signed(signer, call, Math.max(0, nonce - 1)); // stale (or valid at 0)
-        case 16 -> xt = corrupt(xts.signed(signer, call, nonce));
-        case 17 ->
+        case FUTURE_NONCE -> xt = xts.signed(signer, call, nonce + 1 + random.nextInt(3));
+        case STALE_NONCE -> xt = xts.signed(signer, call, Math.max(0, nonce - 1)); // or valid at 0
+        case BAD_SIGNATURE -> xt = corrupt(xts.signed(signer, call, nonce));
+        case UNSIGNED ->
             xt =
                 UncheckedExtrinsic.unsigned(
                     random.nextBoolean() ? call : new RuntimeCall.TimestampSet(1));
-        case 18 -> {
+        case MORTAL -> {
           long current = chain.head().number();
           long birth = Math.max(0, current - random.nextInt(3));
           Era era = Era.mortal(random.nextBoolean() ? 4 : 64, birth);
@@ -142,10 +182,22 @@ final class BlockGenerator {
                     Era.IMMORTAL,
                     chain.genesisHash());
       }
-      nonces.put(signer, nonce + 1);
+      if (kind < FUTURE_NONCE || kind > UNSIGNED) {
+        nonces.put(signer, nonce + 1); // the kinds above are never applied (stale: rarely)
+      }
       out.add(xt);
     }
     return out;
+  }
+
+  private KeyPair signer(int kind) {
+    return switch (kind) {
+      case LOWER_SET_CODE, STALE_NONCE -> DevAccounts.alice(); // Alice's nonce is > 0 by now
+      case NON_SUDO -> signers.get(random.nextInt(1, signers.size()));
+      case SUDO_FORCE_TRANSFER, SUDO_REMARK, SUDO_SET_CODE, SUDO_AS, ODD ->
+          random.nextBoolean() ? DevAccounts.alice() : pick(signers);
+      default -> pick(signers);
+    };
   }
 
   private RuntimeCall call(int kind, BigInteger free) {
@@ -154,7 +206,7 @@ final class BlockGenerator {
       case 0, 1, 2 -> new RuntimeCall.TransferAllowDeath(dest, amount(free));
       case 3, 4 -> new RuntimeCall.TransferKeepAlive(dest, amount(free));
       case 5 -> new RuntimeCall.TransferAll(dest, random.nextBoolean());
-      case 6 ->
+      case SUDO_FORCE_TRANSFER ->
           new RuntimeCall.Sudo(
               new RuntimeCall.ForceTransfer(
                   MultiAddress.id(pick(destinations)), dest, amount(UNIT)));
@@ -164,19 +216,32 @@ final class BlockGenerator {
       case 10 ->
           new RuntimeCall.TransferAllowDeath(
               dest, ED.subtract(BigInteger.valueOf(random.nextLong(1, 1_000)))); // below ED if new
-      case 11 -> new RuntimeCall.Sudo(new RuntimeCall.Remark(Bytes.EMPTY)); // non-sudo unless Alice
-      case 12 ->
+      case SUDO_REMARK, NON_SUDO ->
+          new RuntimeCall.Sudo(new RuntimeCall.Remark(Bytes.EMPTY)); // non-sudo unless Alice
+      case SUDO_SET_CODE ->
           new RuntimeCall.Sudo(
-              new RuntimeCall.SetCode(random.nextBoolean() ? lowerCode : randomBytes(16)));
-      case 13 ->
+              new RuntimeCall.SetCode(
+                  random.nextInt(5) == 0 ? randomBytes(16) : pick(rejectedCodes)));
+      case SUDO_AS ->
           new RuntimeCall.SudoAs(
               MultiAddress.id(pick(destinations)),
               new RuntimeCall.TransferKeepAlive(dest, amount(UNIT)));
-      case 19 ->
+      case ODD ->
           random.nextBoolean()
               ? new RuntimeCall.TransferKeepAlive(new MultiAddress.Address32(randomBytes(32)), UNIT)
               : new RuntimeCall.SudoUncheckedWeight(
-                  new RuntimeCall.Remark(Bytes.EMPTY), Weight.ofRefTime(random.nextLong()));
+                  new RuntimeCall.Remark(Bytes.EMPTY),
+                  new Weight(
+                      random.nextBoolean() ? random.nextLong(0, 1L << 32) : random.nextLong(),
+                      random.nextLong())); // the proof size must be ignored (§5.5)
+      case INSUFFICIENT_BALANCE ->
+          new RuntimeCall.TransferAllowDeath(
+              MultiAddress.id(pick(destinations)), free.add(BigInteger.ONE));
+      case BELOW_ED ->
+          new RuntimeCall.TransferAllowDeath(
+              MultiAddress.id(DevAccounts.account(DevAccounts.sr25519("Fresh" + fresh++))),
+              ED.subtract(BigInteger.valueOf(random.nextLong(1, 1_000))));
+      case LOWER_SET_CODE -> new RuntimeCall.Sudo(new RuntimeCall.SetCode(lowerCode));
       default -> new RuntimeCall.TransferKeepAlive(dest, amount(free));
     };
   }

@@ -2,8 +2,9 @@
 /**
  * The cross-check of the two basalt-demo implementations (issue 5): the Java runtime and the Wasm
  * twin ({@code runtime-wasm/blobs}, compiled and interpreted) run the same genesis, random blocks,
- * upgrade, polkadot.js transactions and conformance cases, compared call by call, write by write
- * and root by root ({@link io.basalt.runtime.demo.differential.LockstepChains}).
+ * upgrades, root calls, root-corrupted state, polkadot.js transactions and conformance cases
+ * (runtime-spec §16), compared call by call, write by write and root by root ({@link
+ * io.basalt.runtime.demo.differential.LockstepChains}).
  *
  * <pre>{@code
  * ./mvnw -B -ntp verify -pl runtime-native -am -Dtest='*DifferentialTest,PolkadotJsTransferTest'

@@ -64,7 +64,16 @@ public final class BalancesPallet {
   public void burnFrom(AccountId who, BigInteger amount) {
     AccountInfo info = system.account(who);
     system.putAccount(who, info.withFree(info.free().subtract(amount)));
-    setTotalIssuance(totalIssuance().subtract(amount));
+    reduceTotalIssuance(amount);
+  }
+
+  /**
+   * {@code TotalIssuance −= amount}, saturating at 0 (§5.6, §5.7): the invariant {@code
+   * TotalIssuance = Σ free} holds unless root broke it with {@code set_storage}/{@code
+   * kill_storage}, and then the runtime goes on as FRAME's saturating balance arithmetic does.
+   */
+  private void reduceTotalIssuance(BigInteger amount) {
+    setTotalIssuance(totalIssuance().subtract(amount).max(BigInteger.ZERO));
   }
 
   /**
@@ -104,8 +113,8 @@ public final class BalancesPallet {
     // Re-read: the source is unchanged by the credit (source != dest).
     if (remaining.compareTo(EXISTENTIAL_DEPOSIT) < 0) {
       system.removeAccount(source);
-      setTotalIssuance(totalIssuance().subtract(remaining));
       if (remaining.signum() > 0) {
+        reduceTotalIssuance(remaining);
         system.depositEvent(new RuntimeEvent.DustLost(source, remaining));
       }
       system.depositEvent(new RuntimeEvent.KilledAccount(source));

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.pallet.system;
 
-import io.basalt.executor.vm.InvalidRuntimeCodeException;
-import io.basalt.executor.vm.RuntimeBlob;
+import io.basalt.executor.host.RuntimeVersionReader;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleCodec;
+import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
@@ -74,10 +74,16 @@ public final class SystemPallet {
 
   private final RuntimeStorage storage;
   private final RuntimeVersion version;
+  private final RuntimeVersionReader versionReader;
 
-  public SystemPallet(RuntimeStorage storage, RuntimeVersion version) {
+  /**
+   * @param versionReader {@code ext_misc_runtime_version}'s reader, for {@code set_code}'s checks
+   */
+  public SystemPallet(
+      RuntimeStorage storage, RuntimeVersion version, RuntimeVersionReader versionReader) {
     this.storage = storage;
     this.version = version;
+    this.versionReader = versionReader;
   }
 
   /** The version of the running code. */
@@ -199,23 +205,32 @@ public final class SystemPallet {
     return StorageKeys.mapEntry("System", "ExtrinsicData", index);
   }
 
-  /** Records the extrinsic being applied under {@code ExtrinsicData[:extrinsic_index]}. */
-  public void noteExtrinsic(Bytes encodedExtrinsic) {
+  /**
+   * Records the extrinsic being applied under {@code ExtrinsicData[:extrinsic_index]}.
+   *
+   * @return its index, {@code :extrinsic_index}
+   */
+  public long noteExtrinsic(Bytes encodedExtrinsic) {
+    long index = extrinsicIndex();
     storage.set(
-        extrinsicDataKey(extrinsicIndex()),
+        extrinsicDataKey(index),
         new ScaleWriter(encodedExtrinsic.length() + 5).writeByteVec(encodedExtrinsic).toBytes());
+    return index;
   }
 
   /**
    * The end of an applied extrinsic (§7.2 step 6): {@code ExtrinsicSuccess} or {@code
-   * ExtrinsicFailed}, then the next extrinsic index and phase.
+   * ExtrinsicFailed}, then the next extrinsic index ({@code index + 1}, whatever the call wrote to
+   * {@code :extrinsic_index}) and phase.
+   *
+   * @param index the extrinsic's index, as {@link #noteExtrinsic} returned it
    */
-  public void noteAppliedExtrinsic(Optional<DispatchError> error, DispatchInfo info) {
+  public void noteAppliedExtrinsic(long index, Optional<DispatchError> error, DispatchInfo info) {
     depositEvent(
         error.isEmpty()
             ? new RuntimeEvent.ExtrinsicSuccess(info)
             : new RuntimeEvent.ExtrinsicFailed(error.get(), info));
-    long next = (extrinsicIndex() + 1) & 0xffff_ffffL;
+    long next = (index + 1) & 0xffff_ffffL;
     storage.writeU32(StorageKeys.EXTRINSIC_INDEX, next);
     storage.set(EXECUTION_PHASE, new Phase.ApplyExtrinsic(next).encode());
   }
@@ -364,14 +379,18 @@ public final class SystemPallet {
   }
 
   /**
-   * The version embedded in runtime code, as {@code ext_misc_runtime_version} reads it from the
-   * {@code runtime_version}/{@code runtime_apis} custom sections; empty if the code is not a
-   * runtime or carries no version sections.
+   * The version of runtime code as {@code ext_misc_runtime_version_version_1} reports it (custom
+   * sections, else {@code Core_version}), decoded as sp-version does (§8.1); empty if the host
+   * reports none or it does not decode.
    */
-  static Optional<RuntimeVersion> readVersion(Bytes code) {
+  private Optional<RuntimeVersion> readVersion(Bytes code) {
+    Optional<byte[]> encoded = versionReader.readVersion(code.toArray());
+    if (encoded.isEmpty()) {
+      return Optional.empty();
+    }
     try {
-      return RuntimeBlob.parse(code).embeddedVersion();
-    } catch (InvalidRuntimeCodeException e) {
+      return Optional.of(RuntimeVersion.decode(encoded.get(), OptionalLong.empty()));
+    } catch (ScaleDecodingException e) {
       return Optional.empty();
     }
   }

@@ -5,7 +5,8 @@
  * digest, {@code LastRuntimeUpgrade} and the System calls ({@code set_code} and friends).
  *
  * <pre>{@code
- * SystemPallet system = new SystemPallet(storage, BasaltDemoRuntime.version(100));
+ * SystemPallet system =
+ *     new SystemPallet(storage, BasaltDemoRuntime.version(100), context.versionReader());
  * system.depositEvent(new RuntimeEvent.CodeUpdated()); // dropped while System.Number == 0
  * }</pre>
  */

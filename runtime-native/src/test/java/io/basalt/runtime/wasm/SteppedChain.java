@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.basalt.executor.RuntimeExecutor;
 import io.basalt.executor.host.HostServices;
 import io.basalt.executor.host.OffchainStorage;
-import io.basalt.executor.host.StorageTrieOperations;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.StorageChange;
@@ -19,6 +18,8 @@ import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.StateVersion;
 import io.basalt.runtime.demo.chain.InMemoryOffchainStorage;
+import io.basalt.runtime.demo.chain.TestRuntimes;
+import io.basalt.runtime.demo.storage.StorageKeys;
 import io.basalt.storage.trie.TrieRoot;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,13 +28,16 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * A basalt-demo chain in memory: storage as a sorted map, runtime calls through the executor, a
- * block builder (initialize, inherents, apply, finalize) and block import ({@code execute_block}).
- * Each call's changes are committed to the map, as a node commits a block's overlay.
+ * The Wasm conformance tests' chain: a basalt-demo chain whose state is a plain sorted map, with
+ * roots from the storage module's {@link TrieRoot}, and where every runtime call's changes are
+ * committed to the map at once, so that a test can step through a block call by call ({@code
+ * initialize_block}, one {@code apply_extrinsic}, look at the state, …). Calls run on the executor
+ * with the state's {@code :code}. The node-like harness that builds and imports whole blocks over a
+ * trie, shared with the Java runtime and the differential tests, is {@link
+ * io.basalt.runtime.demo.chain.DemoChain}; this one stays independent of it (and of the trie
+ * backend) on purpose: its block builder and its map are a second reading of spec §7.
  */
-final class DemoChain {
-  static final Bytes CODE_KEY = ascii(":code");
-
+final class SteppedChain {
   private final RuntimeExecutor executor;
   private final HostServices services;
   private final NavigableMap<Bytes, Bytes> state;
@@ -41,7 +45,7 @@ final class DemoChain {
   private Header best;
   private Hash256 genesisHash;
 
-  private DemoChain(
+  private SteppedChain(
       RuntimeExecutor executor,
       HostServices services,
       NavigableMap<Bytes, Bytes> state,
@@ -58,22 +62,18 @@ final class DemoChain {
     return Bytes.wrap(s.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** Services for these tests: real crypto, trie roots from the storage module. */
-  static HostServices services() {
-    return HostServices.unconfigured().withTrie(StorageTrieOperations.INSTANCE);
-  }
-
   /** A chain whose genesis is {@code build_state(config)} of {@code code}, plus {@code :code}. */
-  static DemoChain genesis(RuntimeExecutor executor, byte[] code, String fullConfigJson) {
-    DemoChain chain =
-        new DemoChain(executor, services(), new TreeMap<>(), new InMemoryOffchainStorage(), null);
+  static SteppedChain genesis(RuntimeExecutor executor, byte[] code, String fullConfigJson) {
+    SteppedChain chain =
+        new SteppedChain(
+            executor, TestRuntimes.SERVICES, new TreeMap<>(), new InMemoryOffchainStorage(), null);
     byte[] input =
         new ScaleWriter()
             .writeByteVec(fullConfigJson.getBytes(StandardCharsets.UTF_8))
             .toByteArray();
     byte[] result = chain.run(RuntimeBlob.parse(code), "GenesisBuilder_build_state", input, true);
     assertThat(result).as("build_state result").containsExactly(0);
-    chain.state.put(CODE_KEY, Bytes.wrap(code));
+    chain.state.put(StorageKeys.CODE, Bytes.wrap(code));
     chain.best =
         new Header(
             Hash256.ZERO, 0, TrieRoot.of(chain.state, StateVersion.V1), TrieRoot.EMPTY, List.of());
@@ -82,8 +82,8 @@ final class DemoChain {
   }
 
   /** An independent copy (same executor) for re-executing blocks from this state. */
-  DemoChain fork() {
-    DemoChain copy = new DemoChain(executor, services, new TreeMap<>(state), offchain, best);
+  SteppedChain fork() {
+    SteppedChain copy = new SteppedChain(executor, services, new TreeMap<>(state), offchain, best);
     copy.genesisHash = genesisHash;
     return copy;
   }
@@ -101,7 +101,7 @@ final class DemoChain {
   }
 
   RuntimeBlob code() {
-    return RuntimeBlob.parse(state.get(CODE_KEY));
+    return RuntimeBlob.parse(state.get(StorageKeys.CODE));
   }
 
   /** Calls the runtime; changes are committed. */
