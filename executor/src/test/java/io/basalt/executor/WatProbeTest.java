@@ -151,7 +151,7 @@ class WatProbeTest {
             (import "env" "ext_storage_set_version_1" (func $set (param i64 i64)))
             (memory (export "memory") 1)
             (func (export "Test_oob") (param i32 i32) (result i64)
-              (call $set (i64.const 0x0000000400fffff0) (i64.const 0))
+              (call $set (i64.const 0x000000047ffffff0) (i64.const 0))
               (i64.const 0))
             """);
     assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_oob", new byte[0], ext()))
