@@ -9,8 +9,8 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lines one logger writes while a test runs, as {@code "LEVEL message"}; the logger's level is
- * lowered to {@code level} meanwhile and restored on close.
+ * The lines one logger writes while a test runs, as {@code "LEVEL message"}, instead of printing
+ * them; the logger's level is set to {@code level} meanwhile and restored on close.
  *
  * <pre>{@code
  * try (CapturedLogs logs = CapturedLogs.of("runtime", Level.DEBUG)) {
@@ -22,14 +22,17 @@ import org.slf4j.LoggerFactory;
 public final class CapturedLogs implements AutoCloseable {
   private final Logger logger;
   private final Level previous;
+  private final boolean additive;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
   private CapturedLogs(Logger logger, Level level) {
     this.logger = logger;
     this.previous = logger.getLevel();
+    this.additive = logger.isAdditive();
     appender.start();
     logger.addAppender(appender);
     logger.setLevel(level);
+    logger.setAdditive(false); // captured, not printed
   }
 
   /** Starts capturing {@code loggerName} at {@code level} and above. */
@@ -48,5 +51,6 @@ public final class CapturedLogs implements AutoCloseable {
   public void close() {
     logger.detachAppender(appender);
     logger.setLevel(previous);
+    logger.setAdditive(additive);
   }
 }
