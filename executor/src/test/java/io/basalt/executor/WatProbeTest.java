@@ -317,21 +317,6 @@ class WatProbeTest {
   }
 
   @Test
-  void offchainFunctionsTrapOutsideOffchainContext() {
-    RuntimeBlob blob =
-        module(
-            """
-            (import "env" "ext_offchain_timestamp_version_1" (func $t (result i64)))
-            (memory (export "memory") 1)
-            (func (export "Test_time") (param i32 i32) (result i64) (call $t))
-            """);
-    assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_time", new byte[0], ext()))
-        .isInstanceOf(RuntimeTrapException.class)
-        .hasMessageContaining(
-            "ext_offchain_timestamp_version_1 is only available in offchain context");
-  }
-
-  @Test
   void heapPagesBoundTheAllocator() {
     // Asks the host for 3 MiB; 16 extra pages (1 MiB) are not enough, the default 2048 are.
     RuntimeBlob blob =
@@ -982,6 +967,340 @@ class WatProbeTest {
                     java.util.Arrays.copyOfRange(data, data.length - 512, data.length));
         assertThat(logs.lines()).containsExactly(expected);
       }
+    }
+  }
+
+  /**
+   * An offchain context that records how each call was decoded and answers what the test set up.
+   */
+  static final class RecordingOffchainContext implements io.basalt.executor.host.OffchainContext {
+    final java.util.List<String> calls = new java.util.ArrayList<>();
+    boolean validator;
+    boolean accept;
+    java.util.Optional<OpaqueNetworkState> network = java.util.Optional.empty();
+    long now;
+    Hash256 seed = Hash256.wrap(new byte[32]);
+    java.util.OptionalInt requestId = java.util.OptionalInt.empty();
+    java.util.Optional<HttpError> writeError = java.util.Optional.empty();
+    java.util.List<HttpRequestStatus> statuses = java.util.List.of();
+    java.util.List<io.basalt.primitives.scale.Tuple2<Bytes, Bytes>> headers = java.util.List.of();
+    io.basalt.primitives.scale.Result<Bytes, HttpError> body =
+        io.basalt.primitives.scale.Result.ok(Bytes.EMPTY);
+
+    private static String deadline(java.util.OptionalLong deadline) {
+      return deadline.isPresent() ? Long.toString(deadline.getAsLong()) : "none";
+    }
+
+    @Override
+    public boolean isValidator() {
+      calls.add("is_validator");
+      return validator;
+    }
+
+    @Override
+    public boolean submitTransaction(Bytes extrinsic) {
+      calls.add("submit_transaction " + extrinsic);
+      return accept;
+    }
+
+    @Override
+    public java.util.Optional<OpaqueNetworkState> networkState() {
+      calls.add("network_state");
+      return network;
+    }
+
+    @Override
+    public long timestamp() {
+      calls.add("timestamp");
+      return now;
+    }
+
+    @Override
+    public void sleepUntil(long deadlineMillis) {
+      calls.add("sleep_until " + deadlineMillis);
+    }
+
+    @Override
+    public Hash256 randomSeed() {
+      calls.add("random_seed");
+      return seed;
+    }
+
+    @Override
+    public java.util.OptionalInt httpRequestStart(String method, String uri, Bytes meta) {
+      calls.add("http_request_start " + method + " " + uri + " " + meta);
+      return requestId;
+    }
+
+    @Override
+    public boolean httpRequestAddHeader(int id, String name, String value) {
+      calls.add("http_request_add_header " + id + " " + name + ": " + value);
+      return accept;
+    }
+
+    @Override
+    public java.util.Optional<HttpError> httpRequestWriteBody(
+        int id, Bytes chunk, java.util.OptionalLong deadline) {
+      calls.add("http_request_write_body " + id + " " + chunk + " " + deadline(deadline));
+      return writeError;
+    }
+
+    @Override
+    public java.util.List<HttpRequestStatus> httpResponseWait(
+        java.util.List<Integer> ids, java.util.OptionalLong deadline) {
+      calls.add("http_response_wait " + ids + " " + deadline(deadline));
+      return statuses;
+    }
+
+    @Override
+    public java.util.List<io.basalt.primitives.scale.Tuple2<Bytes, Bytes>> httpResponseHeaders(
+        int id) {
+      calls.add("http_response_headers " + id);
+      return headers;
+    }
+
+    @Override
+    public io.basalt.primitives.scale.Result<Bytes, HttpError> httpResponseReadBody(
+        int id, int maxLength, java.util.OptionalLong deadline) {
+      calls.add("http_response_read_body " + id + " " + maxLength + " " + deadline(deadline));
+      return body;
+    }
+
+    @Override
+    public void setAuthorizedNodes(java.util.List<Bytes> nodes, boolean authorizedOnly) {
+      calls.add("set_authorized_nodes " + nodes + " " + authorizedOnly);
+    }
+  }
+
+  /**
+   * {@code ext_offchain_*} inside a granted offchain context: each function's arguments as the
+   * context receives them and its result bytes (sp-core's offchain types, host-api.md §5), and the
+   * trap of every one of them outside an offchain context.
+   */
+  @org.junit.jupiter.api.Nested
+  class OffchainProbes {
+    private final RecordingOffchainContext context = new RecordingOffchainContext();
+    private final HostServices offchain =
+        SERVICES.withOffchain(
+            context,
+            new io.basalt.executor.host.OffchainStorage() {
+              @Override
+              public void set(Kind kind, Bytes key, Bytes value) {}
+
+              @Override
+              public void clear(Kind kind, Bytes key) {}
+
+              @Override
+              public java.util.Optional<Bytes> get(Kind kind, Bytes key) {
+                return java.util.Optional.empty();
+              }
+
+              @Override
+              public boolean compareAndSet(
+                  Kind kind, Bytes key, java.util.Optional<Bytes> expected, Bytes newValue) {
+                return false;
+              }
+            });
+
+    private byte[] bytes(HostCallProbe probe) {
+      return probe.returnedBytes(EXECUTOR, ext(), offchain);
+    }
+
+    private long value(HostCallProbe probe) {
+      return probe.value(EXECUTOR, ext(), offchain);
+    }
+
+    private byte[] deadline(java.util.Optional<Long> deadline) {
+      return ScaleCodec.option(ScaleCodec.U64).encode(deadline);
+    }
+
+    @Test
+    void isValidatorSubmitTransactionAndNetworkState() {
+      HostCallProbe isValidator = HostCallProbe.of("ext_offchain_is_validator_version_1");
+      assertThat(value(isValidator)).isZero();
+      context.validator = true;
+      assertThat(value(isValidator)).isEqualTo(1);
+
+      byte[] extrinsic = {0x10, 4, 1, 2, 3};
+      HostCallProbe submit =
+          HostCallProbe.of("ext_offchain_submit_transaction_version_1").ps(extrinsic);
+      context.accept = true;
+      assertThat(bytes(submit)).as("Ok(())").containsExactly(0);
+      context.accept = false;
+      assertThat(bytes(submit)).as("Err(())").containsExactly(1);
+      assertThat(context.calls).contains("submit_transaction 0x1004010203");
+
+      HostCallProbe network = HostCallProbe.of("ext_offchain_network_state_version_1");
+      assertThat(bytes(network)).as("Err(())").containsExactly(1);
+      context.network =
+          java.util.Optional.of(
+              new io.basalt.executor.host.OffchainContext.OpaqueNetworkState(
+                  Bytes.of((byte) 0xaa, (byte) 0xbb),
+                  java.util.List.of(Bytes.of((byte) 1), Bytes.of((byte) 2, (byte) 3))));
+      assertThat(bytes(network))
+          .as("Ok(OpaqueNetworkState { peer_id, external_addresses })")
+          .containsExactly(0, 8, 0xaa, 0xbb, 8, 4, 1, 8, 2, 3);
+    }
+
+    @Test
+    void timestampSleepUntilAndRandomSeed() {
+      context.now = 1_700_000_000_123L;
+      assertThat(value(HostCallProbe.of("ext_offchain_timestamp_version_1")))
+          .isEqualTo(1_700_000_000_123L);
+      HostCallProbe.of("ext_offchain_sleep_until_version_1")
+          .i64(1_700_000_000_500L)
+          .run(EXECUTOR, ext(), offchain);
+      assertThat(context.calls).contains("sleep_until 1700000000500");
+
+      byte[] seed = new byte[32];
+      for (int i = 0; i < seed.length; i++) {
+        seed[i] = (byte) (i * 7);
+      }
+      context.seed = Hash256.wrap(seed);
+      assertThat(
+              HostCallProbe.of("ext_offchain_random_seed_version_1")
+                  .pointedBytes(EXECUTOR, ext(), offchain, 32))
+          .isEqualTo(seed);
+    }
+
+    @Test
+    void httpRequestStartAddHeaderAndWriteBody() {
+      HostCallProbe start =
+          HostCallProbe.of("ext_offchain_http_request_start_version_1")
+              .ps("POST")
+              .ps("http://127.0.0.1:1/submit")
+              .ps(new byte[] {9});
+      context.requestId = java.util.OptionalInt.of(0x1234);
+      assertThat(bytes(start)).as("Ok(HttpRequestId(0x1234))").containsExactly(0, 0x34, 0x12);
+      context.requestId = java.util.OptionalInt.empty();
+      assertThat(bytes(start)).as("Err(())").containsExactly(1);
+      assertThat(context.calls).contains("http_request_start POST http://127.0.0.1:1/submit 0x09");
+
+      // The id is a u16 passed as an i32: the high bits are ignored.
+      HostCallProbe header =
+          HostCallProbe.of("ext_offchain_http_request_add_header_version_1")
+              .i32(0x10007)
+              .ps("Content-Type")
+              .ps("text/plain");
+      context.accept = true;
+      assertThat(bytes(header)).containsExactly(0);
+      context.accept = false;
+      assertThat(bytes(header)).containsExactly(1);
+      assertThat(context.calls).contains("http_request_add_header 7 Content-Type: text/plain");
+
+      HostCallProbe write =
+          HostCallProbe.of("ext_offchain_http_request_write_body_version_1")
+              .i32(7)
+              .ps("chunk")
+              .ps(deadline(java.util.Optional.of(1_000L)));
+      assertThat(bytes(write)).as("Ok(())").containsExactly(0);
+      // sp-core's HttpError has explicit discriminants: DeadlineReached = 1, IoError = 2,
+      // Invalid = 3.
+      int code = 1;
+      for (io.basalt.executor.host.OffchainContext.HttpError error :
+          io.basalt.executor.host.OffchainContext.HttpError.values()) {
+        context.writeError = java.util.Optional.of(error);
+        assertThat(bytes(write)).as(error.toString()).containsExactly(1, code++);
+      }
+      HostCallProbe.of("ext_offchain_http_request_write_body_version_1")
+          .i32(7)
+          .ps(new byte[0])
+          .ps(deadline(java.util.Optional.empty()))
+          .returnedBytes(EXECUTOR, ext(), offchain);
+      assertThat(context.calls)
+          .contains(
+              "http_request_write_body 7 0x6368756e6b 1000", "http_request_write_body 7 0x none");
+    }
+
+    @Test
+    void httpResponseWaitHeadersAndReadBody() {
+      context.statuses =
+          java.util.List.of(
+              new io.basalt.executor.host.OffchainContext.HttpRequestStatus.Finished(404),
+              new io.basalt.executor.host.OffchainContext.HttpRequestStatus.DeadlineReached(),
+              new io.basalt.executor.host.OffchainContext.HttpRequestStatus.IoError(),
+              new io.basalt.executor.host.OffchainContext.HttpRequestStatus.Invalid());
+      byte[] ids = ScaleCodec.vec(ScaleCodec.U16).encode(java.util.List.of(1, 2, 3, 0xffff));
+      assertThat(
+              bytes(
+                  HostCallProbe.of("ext_offchain_http_response_wait_version_1")
+                      .ps(ids)
+                      .ps(deadline(java.util.Optional.of(5L)))))
+          .as("Vec<HttpRequestStatus>: Finished(404), DeadlineReached, IoError, Invalid")
+          .containsExactly(16, 3, 0x94, 0x01, 0, 1, 2);
+      assertThat(context.calls).contains("http_response_wait [1, 2, 3, 65535] 5");
+
+      context.headers =
+          java.util.List.of(
+              new io.basalt.primitives.scale.Tuple2<>(b("content-type"), b("text/plain")));
+      assertThat(bytes(HostCallProbe.of("ext_offchain_http_response_headers_version_1").i32(3)))
+          .isEqualTo(
+              concat(
+                  new byte[] {4, 12 << 2},
+                  ascii("content-type"),
+                  new byte[] {10 << 2},
+                  ascii("text/plain")));
+
+      context.body = io.basalt.primitives.scale.Result.ok(b("hello"));
+      HostCallProbe read =
+          HostCallProbe.of("ext_offchain_http_response_read_body_version_1")
+              .i32(3)
+              .buffer(8)
+              .ps(deadline(java.util.Optional.empty()));
+      assertThat(bytes(read)).as("Ok(5u32)").containsExactly(0, 5, 0, 0, 0);
+      assertThat(read.argument(read.inputAfterCall(EXECUTOR, ext(), offchain), 1))
+          .isEqualTo(concat(ascii("hello"), new byte[3]));
+      assertThat(context.calls).contains("http_response_read_body 3 8 none");
+      context.body =
+          io.basalt.primitives.scale.Result.err(
+              io.basalt.executor.host.OffchainContext.HttpError.IO_ERROR);
+      assertThat(bytes(read)).as("Err(IoError)").containsExactly(1, 2);
+      context.body = io.basalt.primitives.scale.Result.ok(b("more than eight"));
+      assertThatThrownBy(() -> bytes(read))
+          .isInstanceOf(RuntimeTrapException.class)
+          .hasMessageContaining("body bytes for a 8-byte buffer");
+    }
+
+    @Test
+    void setAuthorizedNodesDecodesTheNodesAndTheFlag() {
+      byte[] nodes =
+          ScaleCodec.vec(ScaleCodec.BYTES)
+              .encode(java.util.List.of(Bytes.of((byte) 1, (byte) 2), Bytes.of((byte) 3)));
+      HostCallProbe.of("ext_offchain_set_authorized_nodes_version_1")
+          .ps(nodes)
+          .i32(1)
+          .run(EXECUTOR, ext(), offchain);
+      HostCallProbe.of("ext_offchain_set_authorized_nodes_version_1")
+          .ps(ScaleCodec.vec(ScaleCodec.BYTES).encode(java.util.List.of()))
+          .i32(0)
+          .run(EXECUTOR, ext(), offchain);
+      assertThat(context.calls)
+          .containsExactly(
+              "set_authorized_nodes [0x0102, 0x03] true", "set_authorized_nodes [] false");
+    }
+
+    @Test
+    void everyOffchainFunctionTrapsOutsideAnOffchainContext() {
+      java.util.List<io.basalt.executor.host.HostFunctionRegistry.HostFunction> functions =
+          io.basalt.executor.host.HostFunctionRegistry.standard().functions().stream()
+              .filter(f -> f.namespace().equals("offchain"))
+              .toList();
+      assertThat(functions).as("the 17 of host-api.md §5").hasSize(17);
+      for (io.basalt.executor.host.HostFunctionRegistry.HostFunction f : functions) {
+        HostCallProbe probe = HostCallProbe.of(f.name());
+        for (io.basalt.executor.vm.WasmValueType type : f.signature().params()) {
+          if (type == io.basalt.executor.vm.WasmValueType.I32) {
+            probe.i32(1);
+          } else {
+            probe.ps(new byte[] {0});
+          }
+        }
+        assertThatThrownBy(() -> probe.run(EXECUTOR, ext(), SERVICES))
+            .as(f.name())
+            .isInstanceOf(RuntimeTrapException.class)
+            .hasMessageContaining(f.name() + " is only available in offchain context");
+      }
+      assertThat(context.calls).isEmpty();
     }
   }
 }
