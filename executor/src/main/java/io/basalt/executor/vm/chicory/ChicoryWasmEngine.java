@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Functions too large for a JVM method (64 KiB of bytecode) are left to Chicory's interpreter
  * and reported at WARN (target {@code executor}), never silently. With a cache directory, the
- * compiled classes are stored per code hash so a restarted node does not recompile.
+ * compiled classes are stored per code hash so a restarted node does not recompile; a cache entry
+ * that cannot be read or loaded is deleted and the runtime recompiled, so local I/O problems never
+ * make valid code look invalid.
  */
 public final class ChicoryWasmEngine implements WasmEngine {
   private static final Logger LOG = LoggerFactory.getLogger("executor");
