@@ -68,7 +68,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xss16m", "--enable-native-access=ALL-UNNAMED"})
+    jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 @State(Scope.Benchmark)
 public class WestendImportBenchmark {
   @Param({"compiled", "interpreted-i-know-what-i-do"})

@@ -46,9 +46,10 @@ import org.slf4j.LoggerFactory;
  * Calls runtime APIs: {@code call(code, "Core_execute_block", block, ext)}.
  *
  * <p>Each runtime is compiled once per code hash (kept in a small LRU) and every call runs on a
- * pristine instance, on a dedicated thread with a large JVM stack (compiled Wasm recurses on it).
- * The input is placed in Wasm memory with the host allocator, the export {@code (i32, i32) -> i64}
- * is called and the pointer-size result copied out. {@code :heappages} from the state sets the heap
+ * pristine instance, on a dedicated thread with a large JVM stack (compiled Wasm recurses on it;
+ * compilation runs there too), so nothing depends on the stack size of the caller's thread. The
+ * input is placed in Wasm memory with the host allocator, the export {@code (i32, i32) -> i64} is
+ * called and the pointer-size result copied out. {@code :heappages} from the state sets the heap
  * (default 2048 pages on top of the module's initial memory). A trap or panic becomes a {@link
  * RuntimeTrapException} with the runtime's panic message; storage transactions the runtime left
  * open are rolled back.
@@ -118,7 +119,9 @@ public final class RuntimeExecutor implements AutoCloseable {
   }
 
   /**
-   * Compiles (or fetches from cache) a runtime.
+   * Compiles (or fetches from cache) a runtime. Compilation runs on one of the executor's
+   * large-stack Wasm threads, like the calls themselves: the compiler recurses over the code, and
+   * callers' threads (the node's own, a test's) have an ordinary JVM stack.
    *
    * @throws InvalidRuntimeCodeException if the code cannot be used
    */
@@ -127,8 +130,8 @@ public final class RuntimeExecutor implements AutoCloseable {
     CompletableFuture<CompiledRuntime> existing = compiled.putIfAbsent(code.codeHash(), mine);
     if (existing == null) {
       try {
-        mine.complete(engine.compile(code, registry));
-      } catch (RuntimeException e) {
+        mine.complete(onWasmThread(() -> engine.compile(code, registry)));
+      } catch (RuntimeException | Error e) {
         compiled.remove(code.codeHash(), mine);
         mine.completeExceptionally(e);
         throw e;

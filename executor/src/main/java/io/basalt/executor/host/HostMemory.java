@@ -87,6 +87,16 @@ public final class HostMemory {
     return new String(read(pointerSize), java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  /**
+   * Checks that the whole range a pointer-size value designates lies in memory, as Substrate does
+   * for {@code &mut [u8]} arguments (it copies the whole buffer in and out).
+   *
+   * @throws HostFunctionException if any of it is out of bounds
+   */
+  public void requireInBounds(long pointerSize) {
+    checkRange(pointerOf(pointerSize), lengthOf(pointerSize));
+  }
+
   /** Writes bytes at {@code ptr}. */
   public void write(int ptr, byte[] data) {
     checkRange(ptr, data.length);

@@ -9,10 +9,12 @@ import io.basalt.primitives.types.Hex;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * {@code ext_misc_*}: debug printing (to the {@code runtime} logger at DEBUG) and reading the
+ * {@code ext_misc_*}: debug printing (to the {@code runtime} logger at DEBUG, formatted as
+ * Substrate does: numbers as u64, UTF-8 only if valid, bytes as {@code HexDisplay}) and reading the
  * version of other runtime code. Spec: <a
  * href="https://spec.polkadot.network/chap-host-api#sect-misc-api">Miscellaneous</a>.
  */
@@ -44,7 +46,7 @@ public final class MiscHostApi {
         1,
         WasmSignature.of(I64),
         (ctx, a) -> {
-          LoggingHostApi.RUNTIME.debug("{}", Hex.encode(ctx.memory().read(a[0])));
+          LoggingHostApi.RUNTIME.debug("{}", hexDisplay(ctx.memory().read(a[0])));
           return 0;
         });
     b.register(
@@ -55,6 +57,19 @@ public final class MiscHostApi {
         (ctx, a) ->
             ctx.memory()
                 .returnOptionBytes(runtimeVersionV1(ctx.versionReader(), ctx.memory().read(a[0]))));
+  }
+
+  /**
+   * sp-core's {@code HexDisplay}: lower-case hex without {@code 0x}; from 1027 bytes on, the first
+   * and last 512 bytes around {@code ...}.
+   */
+  static String hexDisplay(byte[] data) {
+    if (data.length < 1027) {
+      return Hex.encodeBare(data);
+    }
+    return Hex.encodeBare(Arrays.copyOf(data, 512))
+        + "..."
+        + Hex.encodeBare(Arrays.copyOfRange(data, data.length - 512, data.length));
   }
 
   static void printUtf8V1(byte[] data) {

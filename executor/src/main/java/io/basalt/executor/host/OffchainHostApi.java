@@ -222,6 +222,7 @@ public final class OffchainHostApi {
         WasmSignature.returning(I64, I32, I64, I64),
         (ctx, a) -> {
           OffchainContext o = ctx.offchain(full("http_response_read_body"));
+          ctx.memory().requireInBounds(a[1]);
           int max = HostMemory.lengthOf(a[1]);
           Result<Bytes, HttpError> read =
               o.httpResponseReadBody((int) a[0] & 0xffff, max, deadline(ctx, a[2]));

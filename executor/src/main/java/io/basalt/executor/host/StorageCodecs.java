@@ -38,8 +38,13 @@ final class StorageCodecs {
     return w.writeU32(r.backend()).writeU32(r.unique()).writeU32(r.loops()).toByteArray();
   }
 
-  /** {@code Option<u32>}: the remaining length after {@code offset}, copying what fits. */
+  /**
+   * {@code Option<u32>}: the remaining length after {@code offset}, copying what fits. The whole
+   * {@code value_out} buffer must lie in memory, whether or not the value exists (Substrate copies
+   * the buffer in before the call and out after it).
+   */
   static long read(HostMemory memory, Optional<Bytes> value, long outPointerSize, int offset) {
+    memory.requireInBounds(outPointerSize);
     if (value.isEmpty()) {
       return memory.returnScale(Optional.empty(), OPTION_U32);
     }

@@ -28,8 +28,9 @@ public interface CompiledRuntime {
    * Makes a fresh instance.
    *
    * @param extraHeapPages pages added on top of the module's declared initial memory ({@code
-   *     :heappages}, default 2048); memory starts at the declared size and the allocator grows it
-   *     up to the sum
+   *     :heappages}, default 2048); as Substrate's static heap strategy, the memory has the sum as
+   *     its size and maximum from the start (so {@code memory.grow} fails), but engines may back
+   *     the pages only when they are touched
    * @param dispatcher receives the instance's host calls
    * @param allowMissingImports if true, missing host functions trap only when called (as Substrate
    *     does when reading a version); otherwise instantiation fails

@@ -363,4 +363,86 @@ class BadBlocksIT {
         NodeCli.run(cli("import-blocks", spec, base, "--binary", shortHeader.toString())),
         "Failed to decode the number of blocks");
   }
+
+  @Test
+  void anUnknownParentOnTheCommandLineIsOneLineAndChangesNothing(@TempDir Path dir)
+      throws Exception {
+    List<SignedBlock> blocks = FixtureBlocks.westend();
+    Path spec = Path.of(westendSpec());
+    Path base = dir.resolve("base");
+    Path first =
+        Files.writeString(dir.resolve("first.json"), SignedBlockJson.toJson(blocks.get(0)));
+    assertThat(NodeCli.run(cli("import-blocks", spec, base, first.toString())).exitCode()).isZero();
+    NodeCli before = NodeCli.run(cli("chain-info", spec, base));
+    long nodes = count(base, "westend2", Column.TRIE_NODES);
+    long headers = count(base, "westend2", Column.HEADERS);
+
+    // #3 without #2.
+    SignedBlock orphan = blocks.get(2);
+    Path gap = Files.writeString(dir.resolve("gap.json"), SignedBlockJson.toJson(orphan));
+    NodeCli result = NodeCli.run(cli("import-blocks", spec, base, gap.toString()));
+    assertOneLineError(
+        result,
+        "Error: block #3 ("
+            + orphan.block().hash()
+            + ") has an unknown parent "
+            + blocks.get(1).block().hash()
+            + "; import its ancestors first; stopping after 0 imported blocks");
+
+    assertThat(NodeCli.run(cli("chain-info", spec, base)).out()).isEqualTo(before.out());
+    assertThat(bestNumber(spec, base)).isEqualTo(1);
+    assertThat(count(base, "westend2", Column.TRIE_NODES)).isEqualTo(nodes);
+    assertThat(count(base, "westend2", Column.HEADERS)).isEqualTo(headers);
+  }
+
+  /** Runs the CLI with {@code stdin} as its standard input. */
+  private static NodeCli withStdin(byte[] stdin, String[] args) {
+    java.io.InputStream original = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(stdin));
+    try {
+      return NodeCli.run(args);
+    } finally {
+      System.setIn(original);
+    }
+  }
+
+  @Test
+  void blocksImportFromStdinInBothFormatsAndBadInputThereChangesNothing(@TempDir Path dir)
+      throws Exception {
+    List<SignedBlock> blocks = FixtureBlocks.westend();
+    Path spec = Path.of(westendSpec());
+    Path base = dir.resolve("base");
+
+    // `-`: Substrate's binary export of #1..#3 on stdin.
+    NodeCli binary =
+        withStdin(
+            FixtureBlocks.binaryExport(blocks.subList(0, 3)),
+            cli("import-blocks", spec, base, "--binary", "-"));
+    assertThat(binary.exitCode()).as(binary.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode info =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(NodeCli.run(cli("chain-info", spec, base)).out());
+    assertThat(info.get("best_number").asLong()).isEqualTo(3);
+    assertThat(info.get("best_hash").asText()).isEqualTo(blocks.get(2).block().hash().toHex());
+
+    // No FILE: a JSON stream of #4 and #5 on stdin.
+    String json = SignedBlockJson.toJson(blocks.get(3)) + SignedBlockJson.toJson(blocks.get(4));
+    NodeCli fromJson =
+        withStdin(
+            json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            cli("import-blocks", spec, base));
+    assertThat(fromJson.exitCode()).as(fromJson.err()).isZero();
+    assertThat(bestNumber(spec, base)).isEqualTo(5);
+
+    // Garbage on stdin: one line, nothing changes.
+    NodeCli before = NodeCli.run(cli("chain-info", spec, base));
+    long nodes = count(base, "westend2", Column.TRIE_NODES);
+    NodeCli garbage =
+        withStdin(
+            new byte[] {7, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3},
+            cli("import-blocks", spec, base, "--binary", "-"));
+    assertOneLineError(garbage, "Error: ", "; stopping after 0 imported blocks");
+    assertThat(NodeCli.run(cli("chain-info", spec, base)).out()).isEqualTo(before.out());
+    assertThat(count(base, "westend2", Column.TRIE_NODES)).isEqualTo(nodes);
+  }
 }

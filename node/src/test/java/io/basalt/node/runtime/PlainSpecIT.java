@@ -6,25 +6,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.basalt.chainspec.JsonMergePatch;
+import io.basalt.executor.state.OverlayedChanges;
+import io.basalt.executor.state.OverlayedExternalities;
+import io.basalt.executor.state.StateBackend;
+import io.basalt.executor.vm.RuntimeBlob;
+import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.node.NodeCli;
 import io.basalt.node.importer.TestCaches;
 import io.basalt.primitives.hash.Hashing;
+import io.basalt.primitives.scale.ScaleCodec;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.testsupport.Fixtures;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A plain chain spec ({@code genesis.runtimeGenesis}) around the rococo 1014000 runtime of {@code
  * rococo-dev.json}, which has the GenesisBuilder API: {@code build-spec --raw} builds its storage
- * through the runtime (default config + patch), {@code chain-info} gives the same genesis for the
- * plain and the raw spec, and runtime errors are one line. Interpreted: building rococo's genesis
- * takes about as long as loading its compiled classes, without the first compilation.
+ * through the runtime (default config + patch, or a full config, which gives the same raw spec as
+ * the equivalent patch), {@code chain-info} gives the same genesis for the plain and the raw spec,
+ * and runtime errors are one line. Interpreted: building rococo's genesis takes about as long as
+ * loading its compiled classes, without the first compilation.
  */
 class PlainSpecIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +49,7 @@ class PlainSpecIT {
       "26aa394eea5630e07c48ae0c9558cef7b99d880ec681799c0cf30e8886371da9";
 
   static Path plainSpec(Path dir, String genesisField, JsonNode value) throws Exception {
+    Files.createDirectories(dir);
     JsonNode raw = JSON.readTree(Fixtures.file("chainspecs/rococo-dev.json").toFile());
     String code = raw.get("genesis").get("raw").get("top").get("0x3a636f6465").asText();
     ObjectNode spec = JSON.createObjectNode();
@@ -108,6 +119,45 @@ class PlainSpecIT {
     assertThat(rawInfo.exitCode()).as(rawInfo.err()).isZero();
     assertThat(JSON.readTree(plainInfo.out()).get("genesis_hash"))
         .isEqualTo(JSON.readTree(rawInfo.out()).get("genesis_hash"));
+  }
+
+  @Test
+  void aFullConfigBuildsTheSameRawSpecAsTheEquivalentPatch(@TempDir Path dir) throws Exception {
+    JsonNode patch =
+        JSON.readTree("{\"balances\":{\"balances\":[[\"" + ALICE_SS58 + "\",1000000000000]]}}");
+    Path patched = plainSpec(dir.resolve("p"), "patch", patch);
+
+    // The equivalent `config`: the runtime's own default (GenesisBuilder_get_preset(None)) with
+    // the patch merged in, as sc-chain-spec resolves a patch.
+    JsonNode raw = JSON.readTree(Fixtures.file("chainspecs/rococo-dev.json").toFile());
+    Bytes code =
+        Bytes.fromHex(raw.get("genesis").get("raw").get("top").get("0x3a636f6465").asText());
+    JsonNode defaults;
+    try (Runtimes runtimes = Runtimes.create(WasmExecutionMethod.INTERPRETED, Optional.empty())) {
+      RuntimeBlob blob = runtimes.blob(code);
+      byte[] out =
+          runtimes
+              .executor()
+              .call(
+                  blob,
+                  "GenesisBuilder_get_preset",
+                  new byte[] {0},
+                  new OverlayedExternalities(new OverlayedChanges(), StateBackend.empty()));
+      Bytes json = ScaleCodec.option(ScaleCodec.BYTES).decode(out).orElseThrow();
+      defaults = JSON.readTree(new String(json.unsafeArray(), StandardCharsets.UTF_8));
+    }
+    JsonNode config = JsonMergePatch.apply(defaults, patch);
+    assertThat(config).isNotEqualTo(defaults);
+    Path configured = plainSpec(dir.resolve("c"), "config", config);
+
+    NodeCli fromPatch =
+        NodeCli.run(args("build-spec", patched, dir.resolve("b1"), "--raw").toArray(String[]::new));
+    NodeCli fromConfig =
+        NodeCli.run(
+            args("build-spec", configured, dir.resolve("b2"), "--raw").toArray(String[]::new));
+    assertThat(fromPatch.exitCode()).as(fromPatch.err()).isZero();
+    assertThat(fromConfig.exitCode()).as(fromConfig.err()).isZero();
+    assertThat(JSON.readTree(fromConfig.out())).isEqualTo(JSON.readTree(fromPatch.out()));
   }
 
   @Test

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.executor.vm.chicory;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportMemory;
@@ -92,7 +91,10 @@ final class ChicoryCompiledRuntime implements CompiledRuntime {
               + Memory.RUNTIME_MAX_PAGES
               + " this engine supports");
     }
-    MemoryLimits limits = new MemoryLimits(initial, (int) maxPages);
+    // Substrate's static heap: initial + heap pages from the start, no growth beyond. Backed on
+    // demand, so an instance costs the pages it touches.
+    int pages = (int) maxPages;
+    MemoryLimits limits = new MemoryLimits(pages, pages);
     List<ImportFunction> functions = new ArrayList<>(binding.functions().size());
     for (ImportBinding.FunctionBinding f : binding.functions()) {
       functions.add(hostFunction(f, dispatcher));
@@ -100,9 +102,12 @@ final class ChicoryCompiledRuntime implements CompiledRuntime {
     ImportValues.Builder imports = ImportValues.builder().withFunctions(functions);
     Instance.Builder builder = Instance.builder(module);
     if (binding.importsMemory()) {
-      imports.addMemory(new ImportMemory("env", "memory", new ByteArrayMemory(limits)));
+      imports.addMemory(
+          new ImportMemory("env", "memory", new OnDemandMemory(initial, pages, pages)));
     } else {
-      builder.withMemoryLimits(limits);
+      builder
+          .withMemoryLimits(limits)
+          .withMemoryFactory(l -> new OnDemandMemory(initial, pages, pages));
     }
     builder.withImportValues(imports.build());
     if (machineFactory != null) {

@@ -37,6 +37,11 @@ final class ChicoryInstance implements WasmInstance {
     return memory;
   }
 
+  /** Memory pages allocated so far: fewer than {@code memory().pages()} until they are touched. */
+  int backedPages() {
+    return instance.memory() instanceof OnDemandMemory m ? m.backedPages() : memory.pages();
+  }
+
   @Override
   public int heapBase() {
     GlobalInstance global = instance.exports().global("__heap_base");

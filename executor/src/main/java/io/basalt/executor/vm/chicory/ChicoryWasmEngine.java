@@ -8,17 +8,17 @@ import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
 import io.basalt.executor.vm.CompiledRuntime;
 import io.basalt.executor.vm.ImportCatalogue;
 import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.WasmEngine;
 import io.basalt.executor.vm.WasmExecutionMethod;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Functions too large for a JVM method (64 KiB of bytecode) are left to Chicory's interpreter
  * and reported at WARN (target {@code executor}), never silently. With a cache directory, the
- * compiled classes are stored per code hash so a restarted node does not recompile.
+ * compiled classes are stored per code hash so a restarted node does not recompile; a cache entry
+ * that cannot be read or loaded is deleted and the runtime recompiled, so local I/O problems never
+ * make valid code look invalid.
  */
 public final class ChicoryWasmEngine implements WasmEngine {
   private static final Logger LOG = LoggerFactory.getLogger("executor");
@@ -101,16 +103,40 @@ public final class ChicoryWasmEngine implements WasmEngine {
 
   private record CompileOutcome(Function<Instance, Machine> factory, List<Integer> interpreted) {}
 
+  /**
+   * Compiles through the disk cache, if any. A failure while an entry was served from disk is the
+   * entry's fault, not the code's: the entry is deleted and the runtime compiled afresh.
+   */
   private static CompileOutcome compileToBytecode(
       WasmModule module, RuntimeBlob blob, Optional<DirectoryCompilationCache> cache) {
-    TreeSet<Integer> interpreted = new TreeSet<>();
-    if (cache.isPresent()) {
-      try {
-        interpreted.addAll(cache.get().readInterpretedFunctions());
-      } catch (IOException | NumberFormatException e) {
-        LOG.warn("ignoring unreadable compilation cache entry {}", cache.get().directory(), e);
-      }
+    if (cache.isEmpty()) {
+      return compileWithFallbacks(module, blob, new TreeSet<>(), Optional.empty());
     }
+    DirectoryCompilationCache c = cache.get();
+    int functions =
+        module.importSection().count(ExternalType.FUNCTION)
+            + module.functionSection().functionCount();
+    Set<Integer> interpreted = c.readInterpretedFunctions(functions);
+    try {
+      return compileWithFallbacks(module, blob, interpreted, cache);
+    } catch (RuntimeException | LinkageError e) {
+      if (!c.servedEntry()) {
+        throw e;
+      }
+      c.discardModules("Chicory cannot load it: " + e);
+      return compileWithFallbacks(module, blob, interpreted, cache);
+    }
+  }
+
+  /**
+   * Compiles, moving each function too large for a JVM method to the interpreter until the rest
+   * compiles.
+   */
+  private static CompileOutcome compileWithFallbacks(
+      WasmModule module,
+      RuntimeBlob blob,
+      Set<Integer> interpreted,
+      Optional<DirectoryCompilationCache> cache) {
     while (true) {
       try {
         MachineFactoryCompiler.Builder builder =
@@ -122,7 +148,7 @@ public final class ChicoryWasmEngine implements WasmEngine {
         cache.ifPresent(builder::withCache);
         Function<Instance, Machine> factory = builder.compile();
         if (cache.isPresent() && !interpreted.isEmpty()) {
-          cache.get().writeInterpretedFunctions(List.copyOf(interpreted));
+          cache.get().writeInterpretedFunctions(interpreted);
         }
         for (int f : interpreted) {
           LOG.warn(
@@ -131,16 +157,16 @@ public final class ChicoryWasmEngine implements WasmEngine {
               blob.codeHash(),
               functionLabel(module, f));
         }
-        return new CompileOutcome(factory, List.copyOf(new ArrayList<>(interpreted)));
+        return new CompileOutcome(factory, List.copyOf(interpreted));
       } catch (ChicoryException e) {
+        if (cache.isPresent() && cache.get().servedEntry()) {
+          throw e; // the entry's fault: compileToBytecode discards it and compiles afresh
+        }
         Integer tooLarge = tooLargeFunction(e);
         if (tooLarge == null || !interpreted.add(tooLarge)) {
           throw new InvalidRuntimeCodeException(
               "cannot compile runtime " + blob.codeHash() + ": " + e.getMessage(), e);
         }
-      } catch (IOException e) {
-        throw new InvalidRuntimeCodeException(
-            "cannot write the compilation cache for runtime " + blob.codeHash(), e);
       }
     }
   }
