@@ -104,15 +104,21 @@ class ScaleCodecTest {
 
   /** A fieldless Rust enum: SCALE writes the variant index as one byte. */
   enum Kind {
-    FIRST,
-    SECOND,
-    THIRD
+    FIRST(0),
+    SECOND(1),
+    THIRD(2);
+
+    final int index;
+
+    Kind(int index) {
+      this.index = index;
+    }
   }
 
   private static final ScaleCodec<Kind> KIND =
       ScaleCodec.of(
           "Kind",
-          (w, k) -> w.writeU8(k.ordinal()),
+          (w, k) -> w.writeU8(k.index),
           r -> Kind.values()[r.readVariant("Kind", Kind.values().length)]);
 
   @Test
