@@ -59,14 +59,19 @@ final class OnDemandMemory implements Memory {
     }
   }
 
-  /** Backs the pages up to {@code end} if they lie inside the memory; else leaves the trap. */
+  /**
+   * Backs the pages up to {@code end} if they lie inside the memory; else leaves the trap. Growing
+   * copies the backing array, so it at least doubles (within the memory's size): a runtime that
+   * bumps its heap page by page costs a logarithmic number of copies, not one per page.
+   */
   private void back(long end) {
     long limit = (long) pages * PAGE_SIZE;
     if (end > limit) {
       return; // out of bounds: the backing memory reports it
     }
     int needed = (int) ((end + PAGE_SIZE - 1) / PAGE_SIZE);
-    backing.grow(needed - backing.pages());
+    int target = Math.min(pages, Math.max(needed, 2 * backing.pages()));
+    backing.grow(target - backing.pages());
     backedBytes = (long) backing.pages() * PAGE_SIZE;
   }
 

@@ -57,6 +57,14 @@ class OnDemandMemoryTest {
       assertThat(instance.memory().read(9 * 65536, 4))
           .as("pages never written read as zero")
           .containsExactly(0, 0, 0, 0);
+
+      assertThat(instance.callExport("Test_touch", 11 * 65536, 0)).isEqualTo(7);
+      assertThat(instance.backedPages())
+          .as("growth doubles the backing, so page-by-page use copies it rarely")
+          .isEqualTo(22);
+      int last = (3 + 2048) * 65536 - 4;
+      assertThat(instance.callExport("Test_touch", last, 0)).isEqualTo(7);
+      assertThat(instance.backedPages()).as("never beyond the memory").isEqualTo(3 + 2048);
     }
   }
 }
