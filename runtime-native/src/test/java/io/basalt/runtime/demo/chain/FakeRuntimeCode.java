@@ -23,17 +23,21 @@ public final class FakeRuntimeCode {
    * {@code declaring("basalt-demo", 99)} for a {@code set_code} with a lower version.
    */
   public static Bytes declaring(String specName, long specVersion) {
+    return declaring(version(specName, specVersion));
+  }
+
+  /** basalt-demo 100's version with another spec name and version. */
+  public static RuntimeVersion version(String specName, long specVersion) {
     RuntimeVersion v = BasaltDemoRuntime.version(100);
-    return declaring(
-        new RuntimeVersion(
-            specName,
-            v.implName(),
-            v.authoringVersion(),
-            specVersion,
-            v.implVersion(),
-            v.apis(),
-            v.transactionVersion(),
-            v.systemVersion()));
+    return new RuntimeVersion(
+        specName,
+        v.implName(),
+        v.authoringVersion(),
+        specVersion,
+        v.implVersion(),
+        v.apis(),
+        v.transactionVersion(),
+        v.systemVersion());
   }
 
   /** A module that declares {@code version}. */

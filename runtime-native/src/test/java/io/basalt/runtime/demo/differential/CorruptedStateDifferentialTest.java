@@ -16,8 +16,6 @@ import io.basalt.runtime.demo.chain.BuiltBlock;
 import io.basalt.runtime.demo.chain.DemoChain;
 import io.basalt.runtime.demo.chain.DevAccounts;
 import io.basalt.runtime.demo.chain.ExtrinsicFactory;
-import io.basalt.runtime.demo.chain.TestRuntimes;
-import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.extrinsic.UncheckedExtrinsic;
 import io.basalt.runtime.demo.pallet.balances.BalancesPallet;
 import io.basalt.runtime.demo.pallet.sudo.SudoPallet;
@@ -189,12 +187,7 @@ class CorruptedStateDifferentialTest {
     int built = 0;
     for (Corruption corruption : corruptions()) {
       LockstepChains chains =
-          new LockstepChains(
-              TestRuntimes.nativeRuntime(100),
-              WasmCode.runtime(WasmExecutionMethod.COMPILED, 100),
-              "development",
-              WasmCode.compressed(100),
-              corruption.name());
+          LockstepChains.nativeVsWasm(WasmExecutionMethod.COMPILED, corruption.name());
       DemoChain chain = chains.first();
       ExtrinsicFactory xts = new ExtrinsicFactory(100, chain.genesisHash());
       long time = 1_700_000_000_000L;
@@ -227,12 +220,7 @@ class CorruptedStateDifferentialTest {
                 "TotalIssuance = 0", BalancesPallet.TOTAL_ISSUANCE, u128(BigInteger.ZERO)),
             Corruption.kill("TotalIssuance killed", BalancesPallet.TOTAL_ISSUANCE))) {
       LockstepChains chains =
-          new LockstepChains(
-              TestRuntimes.nativeRuntime(100),
-              WasmCode.runtime(WasmExecutionMethod.COMPILED, 100),
-              "development",
-              WasmCode.compressed(100),
-              corruption.name());
+          LockstepChains.nativeVsWasm(WasmExecutionMethod.COMPILED, corruption.name());
       DemoChain chain = chains.first();
       ExtrinsicFactory xts = new ExtrinsicFactory(100, chain.genesisHash());
       chains.block(

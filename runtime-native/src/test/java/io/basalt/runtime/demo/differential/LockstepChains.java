@@ -4,6 +4,7 @@ package io.basalt.runtime.demo.differential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.executor.state.StorageChange;
+import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.runtime.demo.chain.BlockBuildingException;
 import io.basalt.runtime.demo.chain.BuiltBlock;
@@ -11,6 +12,8 @@ import io.basalt.runtime.demo.chain.CallOutcome;
 import io.basalt.runtime.demo.chain.CallRecord;
 import io.basalt.runtime.demo.chain.DemoChain;
 import io.basalt.runtime.demo.chain.RuntimeUnderTest;
+import io.basalt.runtime.demo.chain.TestRuntimes;
+import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.extrinsic.UncheckedExtrinsic;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +38,19 @@ final class LockstepChains {
     this.b = DemoChain.fromPreset(second, preset, Optional.of(code)).recordingStorage();
     this.context = context;
     assertThat(b.head()).as("%s: genesis", context).isEqualTo(a.head());
+  }
+
+  /**
+   * The Java runtime against the Wasm twin (spec 100 on both, run with {@code method}), both from
+   * the {@code development} preset with v100's compressed code under {@code :code}.
+   */
+  static LockstepChains nativeVsWasm(WasmExecutionMethod method, String context) {
+    return new LockstepChains(
+        TestRuntimes.nativeRuntime(100),
+        WasmCode.runtime(method, 100),
+        "development",
+        WasmCode.compressed(100),
+        context);
   }
 
   DemoChain first() {

@@ -7,7 +7,6 @@ import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.runtime.demo.chain.BuiltBlock;
-import io.basalt.runtime.demo.chain.TestRuntimes;
 import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.dispatch.DispatchError;
 import io.basalt.runtime.demo.event.EventRecord;
@@ -48,13 +47,7 @@ class RandomBlocksDifferentialTest {
   private static void run(WasmExecutionMethod method, int blocks, int perBlock) {
     long seed = RandomCases.seed();
     String context = "seed " + seed + ", native vs " + method;
-    LockstepChains chains =
-        new LockstepChains(
-            TestRuntimes.nativeRuntime(100),
-            WasmCode.runtime(method, 100),
-            "development",
-            WasmCode.compressed(100),
-            context);
+    LockstepChains chains = LockstepChains.nativeVsWasm(method, context);
     BlockGenerator generator =
         new BlockGenerator(seed, 100, chains.first().genesisHash(), WasmCode.compressed(100));
     long time = START;

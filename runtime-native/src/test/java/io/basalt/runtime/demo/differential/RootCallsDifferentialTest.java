@@ -15,7 +15,6 @@ import io.basalt.runtime.demo.chain.BuiltBlock;
 import io.basalt.runtime.demo.chain.DemoChain;
 import io.basalt.runtime.demo.chain.DevAccounts;
 import io.basalt.runtime.demo.chain.ExtrinsicFactory;
-import io.basalt.runtime.demo.chain.TestRuntimes;
 import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.dispatch.DispatchError;
 import io.basalt.runtime.demo.event.EventRecord;
@@ -44,12 +43,7 @@ class RootCallsDifferentialTest {
   private long time = 1_700_000_000_000L;
 
   private static LockstepChains chains(String context) {
-    return new LockstepChains(
-        TestRuntimes.nativeRuntime(100),
-        WasmCode.runtime(WasmExecutionMethod.COMPILED, 100),
-        "development",
-        CODE_100,
-        context);
+    return LockstepChains.nativeVsWasm(WasmExecutionMethod.COMPILED, context);
   }
 
   private static List<RuntimeEvent> events(DemoChain chain) {

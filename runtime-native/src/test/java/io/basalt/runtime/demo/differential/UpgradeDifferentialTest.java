@@ -7,7 +7,6 @@ import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.DigestItem;
-import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.runtime.demo.account.MultiAddress;
 import io.basalt.runtime.demo.call.RuntimeCall;
 import io.basalt.runtime.demo.chain.BuiltBlock;
@@ -15,7 +14,6 @@ import io.basalt.runtime.demo.chain.DemoChain;
 import io.basalt.runtime.demo.chain.DevAccounts;
 import io.basalt.runtime.demo.chain.ExtrinsicFactory;
 import io.basalt.runtime.demo.chain.FakeRuntimeCode;
-import io.basalt.runtime.demo.chain.TestRuntimes;
 import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.dispatch.DispatchError;
 import io.basalt.runtime.demo.event.EventRecord;
@@ -25,7 +23,6 @@ import io.basalt.runtime.demo.extrinsic.UncheckedExtrinsic;
 import io.basalt.runtime.demo.pallet.system.SystemPallet;
 import io.basalt.runtime.demo.pallet.template.TemplatePallet;
 import io.basalt.runtime.demo.storage.StorageKeys;
-import io.basalt.runtime.metadata.BasaltDemoRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,13 +43,7 @@ class UpgradeDifferentialTest {
   }
 
   private static void upgrade(WasmExecutionMethod method) {
-    LockstepChains chains =
-        new LockstepChains(
-            TestRuntimes.nativeRuntime(100),
-            WasmCode.runtime(method, 100),
-            "development",
-            WasmCode.compressed(100),
-            "upgrade, native vs " + method);
+    LockstepChains chains = LockstepChains.nativeVsWasm(method, "upgrade, native vs " + method);
     DemoChain chain = chains.first();
     ExtrinsicFactory v100 = new ExtrinsicFactory(100, chain.genesisHash());
     long time = 1_700_000_000_000L;
@@ -117,12 +108,7 @@ class UpgradeDifferentialTest {
   @Test
   void setCodeTakesEffectFromTheNextBlockOnly() {
     LockstepChains chains =
-        new LockstepChains(
-            TestRuntimes.nativeRuntime(100),
-            WasmCode.runtime(WasmExecutionMethod.COMPILED, 100),
-            "development",
-            WasmCode.compressed(100),
-            "set_code mid-block");
+        LockstepChains.nativeVsWasm(WasmExecutionMethod.COMPILED, "set_code mid-block");
     DemoChain chain = chains.first();
     ExtrinsicFactory v100 = new ExtrinsicFactory(100, chain.genesisHash());
     ExtrinsicFactory v101 = new ExtrinsicFactory(101, chain.genesisHash());
@@ -161,18 +147,7 @@ class UpgradeDifferentialTest {
   }
 
   private static Bytes versionReporting(String specName, long specVersion) {
-    RuntimeVersion v = BasaltDemoRuntime.version(100);
-    return Bytes.wrap(
-        new RuntimeVersion(
-                specName,
-                v.implName(),
-                v.authoringVersion(),
-                specVersion,
-                v.implVersion(),
-                v.apis(),
-                v.transactionVersion(),
-                v.systemVersion())
-            .encode());
+    return Bytes.wrap(FakeRuntimeCode.version(specName, specVersion).encode());
   }
 
   /**
@@ -183,12 +158,8 @@ class UpgradeDifferentialTest {
   @Test
   void codeWithoutVersionSectionsIsJudgedByItsCoreVersionOnBoth() {
     LockstepChains chains =
-        new LockstepChains(
-            TestRuntimes.nativeRuntime(100),
-            WasmCode.runtime(WasmExecutionMethod.COMPILED, 100),
-            "development",
-            WasmCode.compressed(100),
-            "set_code of code without version sections");
+        LockstepChains.nativeVsWasm(
+            WasmExecutionMethod.COMPILED, "set_code of code without version sections");
     DemoChain chain = chains.first();
     ExtrinsicFactory xts = new ExtrinsicFactory(100, chain.genesisHash());
     Bytes accepted =
