@@ -189,16 +189,7 @@ class ConformanceDifferentialTest {
             badlySigned(xts, DevAccounts.pair(KeyScheme.ED25519, "Alice"), transfer, 0),
             badlySigned(xts, DevAccounts.pair(KeyScheme.ECDSA, "Alice"), transfer, 0));
     for (UncheckedExtrinsic xt : cases) {
-      chains.call(
-          "TaggedTransactionQueue_validate_transaction",
-          new ScaleWriter()
-              .writeU8(2)
-              .writeRaw(xt.encoded())
-              .writeHash(chain.head().hash())
-              .toByteArray());
-      byte[] query = new ScaleWriter().writeRaw(xt.encoded()).writeU32(xt.length()).toByteArray();
-      chains.call("TransactionPaymentApi_query_info", query);
-      chains.call("TransactionPaymentApi_query_fee_details", query);
+      chains.transactionQueries(xt);
     }
     BuiltBlock block = chains.block(cases, 1_700_000_012_000L);
     assertThat(block.applyResults())

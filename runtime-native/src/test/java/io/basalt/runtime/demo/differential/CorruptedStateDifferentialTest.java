@@ -164,16 +164,7 @@ class CorruptedStateDifferentialTest {
 
   private static void queries(LockstepChains chains, List<UncheckedExtrinsic> xts) {
     for (UncheckedExtrinsic xt : xts) {
-      chains.call(
-          "TaggedTransactionQueue_validate_transaction",
-          new ScaleWriter()
-              .writeU8(2)
-              .writeRaw(xt.encoded())
-              .writeHash(chains.first().head().hash())
-              .toByteArray());
-      byte[] query = new ScaleWriter().writeRaw(xt.encoded()).writeU32(xt.length()).toByteArray();
-      chains.call("TransactionPaymentApi_query_info", query);
-      chains.call("TransactionPaymentApi_query_fee_details", query);
+      chains.transactionQueries(xt);
     }
     for (String name : DevAccounts.NAMES) {
       chains.call(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.executor.state.StorageChange;
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.runtime.demo.chain.BlockBuildingException;
 import io.basalt.runtime.demo.chain.BuiltBlock;
@@ -75,6 +76,24 @@ final class LockstepChains {
     int bad = failure.indexOf("Bad input data provided to ");
     int colon = bad < 0 ? -1 : failure.indexOf(':', bad);
     return colon < 0 ? failure : failure.substring(0, colon);
+  }
+
+  /**
+   * What the pool and wallets ask about an extrinsic at the head, required to agree: {@code
+   * validate_transaction} (from an external source), {@code query_info} and {@code
+   * query_fee_details}.
+   */
+  void transactionQueries(UncheckedExtrinsic xt) {
+    call(
+        "TaggedTransactionQueue_validate_transaction",
+        new ScaleWriter()
+            .writeU8(2)
+            .writeRaw(xt.encoded())
+            .writeHash(a.head().hash())
+            .toByteArray());
+    byte[] query = new ScaleWriter().writeRaw(xt.encoded()).writeU32(xt.length()).toByteArray();
+    call("TransactionPaymentApi_query_info", query);
+    call("TransactionPaymentApi_query_fee_details", query);
   }
 
   /** Calls a read-only API on both heads and requires the same outcome. */

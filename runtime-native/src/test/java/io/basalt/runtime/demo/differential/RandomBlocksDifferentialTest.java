@@ -4,7 +4,6 @@ package io.basalt.runtime.demo.differential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.executor.vm.WasmExecutionMethod;
-import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Bytes;
 import io.basalt.runtime.demo.chain.BuiltBlock;
 import io.basalt.runtime.demo.chain.WasmCode;
@@ -56,16 +55,7 @@ class RandomBlocksDifferentialTest {
     for (int n = 0; n < blocks; n++) {
       List<UncheckedExtrinsic> xts = generator.next(chains.first(), perBlock);
       for (UncheckedExtrinsic xt : xts) {
-        byte[] input =
-            new ScaleWriter()
-                .writeU8(2)
-                .writeRaw(xt.encoded())
-                .writeHash(chains.first().head().hash())
-                .toByteArray();
-        chains.call("TaggedTransactionQueue_validate_transaction", input);
-        byte[] query = new ScaleWriter().writeRaw(xt.encoded()).writeU32(xt.length()).toByteArray();
-        chains.call("TransactionPaymentApi_query_info", query);
-        chains.call("TransactionPaymentApi_query_fee_details", query);
+        chains.transactionQueries(xt);
       }
       BuiltBlock block = chains.block(xts, time += 6_000);
       for (Bytes result : block.applyResults()) {
