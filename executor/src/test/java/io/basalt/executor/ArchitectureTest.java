@@ -8,23 +8,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Package rules of the executor module (style guide §2.1, §2.3). */
+/**
+ * Package rules inside the executor module (style guide §2.1, §2.3). That only {@code vm.chicory}
+ * uses Chicory is a project-wide rule, checked over every module by the node's {@code
+ * ArchitectureTest}.
+ */
 class ArchitectureTest {
   private static final JavaClasses MAIN =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("io.basalt.executor");
-
-  @Test
-  void onlyTheChicoryPackageUsesChicory() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("io.basalt.executor.vm.chicory..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("com.dylibso.chicory..")
-        .check(MAIN);
-  }
 
   @Test
   void engineNeutralVmDoesNotDependOnHostOrState() {

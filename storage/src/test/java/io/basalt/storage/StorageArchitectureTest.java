@@ -8,20 +8,14 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+/**
+ * Layering inside the storage module. That only {@code kv.rocksdb} uses RocksDB is a project-wide
+ * rule, checked over every module by the node's {@code ArchitectureTest}.
+ */
 @AnalyzeClasses(
     packages = "io.basalt.storage",
     importOptions = ImportOption.DoNotIncludeTests.class)
 class StorageArchitectureTest {
-
-  @ArchTest
-  static final ArchRule onlyTheRocksDbPackageImportsRocksDb =
-      noClasses()
-          .that()
-          .resideOutsideOfPackage("io.basalt.storage.kv.rocksdb..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAPackage("org.rocksdb..")
-          .because("RocksDB stays behind KeyValueStore (ADR 0003)");
 
   @ArchTest
   static final ArchRule keyValueStoresKnowNothingOfTriesOrBlocks =
