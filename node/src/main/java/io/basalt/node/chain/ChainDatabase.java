@@ -192,12 +192,12 @@ public final class ChainDatabase implements AutoCloseable {
   }
 
   private static String describe(IOException e) {
-    return e instanceof java.nio.file.AccessDeniedException
-        ? "permission denied"
-        : e instanceof java.nio.file.NoSuchFileException
-            ? "no such file or directory: " + e.getMessage()
-            : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
-                ? fse.getReason()
-                : e.toString();
+    return switch (e) {
+      case java.nio.file.AccessDeniedException denied -> "permission denied";
+      case java.nio.file.NoSuchFileException missing ->
+          "no such file or directory: " + missing.getMessage();
+      case java.nio.file.FileSystemException fse when fse.getReason() != null -> fse.getReason();
+      default -> e.toString();
+    };
   }
 }

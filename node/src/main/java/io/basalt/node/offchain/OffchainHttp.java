@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -125,31 +126,31 @@ final class OffchainHttp implements AutoCloseable {
     }
   }
 
-  synchronized java.util.Optional<HttpError> writeBody(int id, Bytes chunk) {
+  synchronized Optional<HttpError> writeBody(int id, Bytes chunk) {
     Request r = requests.get(id);
     if (r == null) {
-      return java.util.Optional.of(HttpError.INVALID);
+      return Optional.of(HttpError.INVALID);
     }
     if (r.state == State.FAILED) {
       requests.remove(id);
-      return java.util.Optional.of(HttpError.IO_ERROR);
+      return Optional.of(HttpError.IO_ERROR);
     }
     if (r.state != State.BUILDING) {
-      return java.util.Optional.of(HttpError.INVALID);
+      return Optional.of(HttpError.INVALID);
     }
     if (chunk.length() == 0) {
       send(r);
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     if (r.body.size() + (long) chunk.length() > MAX_BODY) {
       LOG.warn("offchain HTTP request body exceeds {} bytes; the request fails", MAX_BODY);
       r.state = State.FAILED;
       requests.remove(id);
-      return java.util.Optional.of(HttpError.IO_ERROR);
+      return Optional.of(HttpError.IO_ERROR);
     }
     r.bodyStarted = true;
     r.body.writeBytes(chunk.unsafeArray());
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private void send(Request r) {

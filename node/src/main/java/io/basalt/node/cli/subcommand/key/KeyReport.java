@@ -141,7 +141,7 @@ final class KeyReport {
   static PublicKey publicFromUri(KeyScheme scheme, String uri) {
     SecretUri parsed = parsePublicUri(uri);
     if (!parsed.phraseGiven() || !parsed.phrase().startsWith("0x")) {
-      return publicFromAddressUri(scheme, uri);
+      return fromAddress(scheme, parsed);
     }
     Bytes key;
     try {
@@ -166,7 +166,10 @@ final class KeyReport {
    * (the dev address if omitted) followed by soft junctions; no password allowed.
    */
   static PublicKey publicFromAddressUri(KeyScheme scheme, String uri) {
-    SecretUri parsed = parsePublicUri(uri);
+    return fromAddress(scheme, parsePublicUri(uri));
+  }
+
+  private static PublicKey fromAddress(KeyScheme scheme, SecretUri parsed) {
     String address = parsed.phraseGiven() ? parsed.phrase() : DEV_ADDRESS;
     Ss58.Address decoded = Ss58.decode(address, scheme.publicKeyLength());
     return new PublicKey(derivePublic(scheme, decoded.payload(), parsed), decoded.format());
