@@ -5,7 +5,7 @@ import io.basalt.chainspec.ChainSpecParser;
 import io.basalt.chainspec.Genesis;
 import io.basalt.executor.ExecutorConfig;
 import io.basalt.executor.RuntimeExecutor;
-import io.basalt.executor.host.HostServices;
+import io.basalt.executor.api.HostServices;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.StateBackend;
@@ -90,7 +90,7 @@ public class CoreVersionBenchmark {
           ExecutorConfig.defaults()
               .withMethod(WasmExecutionMethod.fromCliName(method))
               .withCompilationCache(cacheDir);
-      return new RuntimeExecutor(config, HostServices.unconfigured());
+      return new RuntimeExecutor(config, HostServices.standard());
     }
   }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.chainspec;
 
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.basalt.chainspec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.chainspec;
 
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;

@@ -4,7 +4,7 @@ package io.basalt.chainspec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.testsupport.Fixtures;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.executor;
 
+import io.basalt.executor.api.HostServices;
+import io.basalt.executor.api.RuntimeVersionReader;
 import io.basalt.executor.host.FreeingBumpAllocator;
 import io.basalt.executor.host.HostCallContext;
 import io.basalt.executor.host.HostFunctionException;
 import io.basalt.executor.host.HostFunctionRegistry;
 import io.basalt.executor.host.HostMemory;
-import io.basalt.executor.host.HostServices;
 import io.basalt.executor.host.RuntimePanicException;
-import io.basalt.executor.host.RuntimeVersionReader;
 import io.basalt.executor.state.Externalities;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
@@ -22,9 +22,9 @@ import io.basalt.executor.vm.WasmEngine;
 import io.basalt.executor.vm.WasmInstance;
 import io.basalt.executor.vm.WasmTrapException;
 import io.basalt.executor.vm.chicory.ChicoryWasmEngine;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.scale.ScaleDecodingException;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.RuntimeVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

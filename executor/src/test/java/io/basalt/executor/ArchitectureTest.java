@@ -31,6 +31,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void theSeamsKnowNeitherHostFunctionsNorTheVm() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.basalt.executor.api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.basalt.executor.host..", "io.basalt.executor.vm..")
+        .because("modules above the executor implement the seams without seeing its internals")
+        .check(MAIN);
+  }
+
+  @Test
   void stateDoesNotDependOnTheVmOrHost() {
     noClasses()
         .that()

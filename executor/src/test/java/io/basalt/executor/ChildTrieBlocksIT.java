@@ -5,21 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.basalt.executor.host.CryptoProvider;
-import io.basalt.executor.host.HostServices;
-import io.basalt.executor.host.StorageTrieOperations;
+import io.basalt.executor.api.CryptoProvider;
+import io.basalt.executor.api.HostServices;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.StorageChange;
 import io.basalt.executor.state.TrieStateBackend;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.crypto.ecdsa.EcdsaVerifyError;
 import io.basalt.primitives.scale.Result;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.types.Block;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.storage.trie.ChildTrie;
@@ -81,11 +80,7 @@ class ChildTrieBlocksIT {
             .withMethod(method)
             .withCompilationCache(Path.of("target", "wasm-cache").toAbsolutePath());
     try (RuntimeExecutor executor =
-        new RuntimeExecutor(
-            config,
-            HostServices.unconfigured()
-                .withTrie(StorageTrieOperations.INSTANCE)
-                .withCrypto(crypto))) {
+        new RuntimeExecutor(config, HostServices.standard().withCrypto(crypto))) {
       RuntimeBlob code = RuntimeBlob.parse(top.get(Bytes.fromHex("0x3a636f6465")));
       RuntimeVersion version = executor.version(code);
       StateCommit parentState = StateTrie.build(top, children, version.stateVersion());

@@ -7,20 +7,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.dylibso.chicory.wabt.Wat2Wasm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.basalt.executor.host.HostServices;
+import io.basalt.executor.api.HostServices;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.TestBackends;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.keystore.FileKeystore;
 import io.basalt.primitives.crypto.keystore.KeyTypeId;
 import io.basalt.primitives.hash.Hashing;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hex;
 import io.basalt.testsupport.ProjectFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,7 +52,7 @@ class CryptoHostFunctionsTest {
   private static final RuntimeExecutor EXECUTOR =
       new RuntimeExecutor(
           ExecutorConfig.defaults().withMethod(WasmExecutionMethod.INTERPRETED),
-          HostServices.unconfigured());
+          HostServices.standard());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** sp-io's {@code EcdsaVerifyError} variants in declaration order: their SCALE indices. */
@@ -546,7 +546,7 @@ class CryptoHostFunctionsTest {
     Files.writeString(dir.resolve(type + bob.toHex().substring(2)), "\"//Bob\"");
     List<String> warnings = new ArrayList<>();
     HostServices services =
-        HostServices.unconfigured()
+        HostServices.standard()
             .withKeystore(new FileKeystore(dir, Optional.empty(), warnings::add));
     byte[] listed = EXECUTOR.call(keys, "Keys", KeyTypeId.AURA.id().toArray(), ext(), services);
     assertThat(listed).isEqualTo(concat(new byte[] {4}, bob.toArray()));

@@ -4,8 +4,8 @@ package io.basalt.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basalt.executor.api.HostServices;
 import io.basalt.executor.host.HostFunctionRegistry;
-import io.basalt.executor.host.HostServices;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.TestBackends;
@@ -16,7 +16,7 @@ import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.executor.vm.WasmEngine;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.executor.vm.chicory.ChicoryWasmEngine;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ class ExecutionModelTest {
     return new RuntimeExecutor(
         engine,
         HostFunctionRegistry.standard(),
-        HostServices.unconfigured(),
+        HostServices.standard(),
         ExecutorConfig.defaults().withMethod(engine.method()));
   }
 
@@ -190,7 +190,7 @@ class ExecutionModelTest {
         new RuntimeExecutor(
             new CountingEngine(method),
             HostFunctionRegistry.standard(),
-            HostServices.unconfigured(),
+            HostServices.standard(),
             small)) {
       assertThatThrownBy(() -> executor.call(blob, "Test_deep", u32(200_000), ext()))
           .isInstanceOf(RuntimeTrapException.class)

@@ -3,7 +3,7 @@ package io.basalt.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basalt.executor.host.HostServices;
+import io.basalt.executor.api.HostServices;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.types.RuntimeVersion;
@@ -67,9 +67,7 @@ class FixtureRuntimesIT {
   static RuntimeExecutor executor(WasmExecutionMethod method) {
     return EXECUTORS.computeIfAbsent(
         method,
-        m ->
-            new RuntimeExecutor(
-                ExecutorConfig.defaults().withMethod(m), HostServices.unconfigured()));
+        m -> new RuntimeExecutor(ExecutorConfig.defaults().withMethod(m), HostServices.standard()));
   }
 
   @AfterAll

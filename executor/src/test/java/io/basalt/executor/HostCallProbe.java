@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.executor;
 
+import io.basalt.executor.api.HostServices;
 import io.basalt.executor.host.HostFunctionRegistry;
-import io.basalt.executor.host.HostServices;
 import io.basalt.executor.state.Externalities;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.WasmSignature;
 import io.basalt.executor.vm.WasmValueType;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

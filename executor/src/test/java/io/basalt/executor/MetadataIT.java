@@ -3,14 +3,14 @@ package io.basalt.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basalt.executor.host.HostServices;
+import io.basalt.executor.api.HostServices;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.TestBackends;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleReader;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class MetadataIT {
     OverlayedChanges changes = new OverlayedChanges();
     try (RuntimeExecutor executor =
         new RuntimeExecutor(
-            ExecutorConfig.defaults().withMethod(method), HostServices.unconfigured())) {
+            ExecutorConfig.defaults().withMethod(method), HostServices.standard())) {
       byte[] out =
           executor.call(
               RuntimeBlob.parse(spec.code()),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dylibso.chicory.wabt.Wat2Wasm;
-import io.basalt.executor.host.HostServices;
+import io.basalt.executor.api.HostServices;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.TestBackends;
@@ -13,14 +13,14 @@ import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.keystore.InMemoryKeystore;
 import io.basalt.primitives.crypto.keystore.KeyTypeId;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleCodec;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +34,7 @@ class WatProbeTest {
   private static final RuntimeExecutor EXECUTOR =
       new RuntimeExecutor(
           ExecutorConfig.defaults().withMethod(WasmExecutionMethod.INTERPRETED),
-          HostServices.unconfigured());
+          HostServices.standard());
 
   @AfterAll
   static void close() {
@@ -275,7 +275,7 @@ class WatProbeTest {
     InMemoryKeystore keystore = new InMemoryKeystore();
     var alice = KeyScheme.SR25519.fromSuri("//Alice", java.util.Optional.empty()).pair();
     keystore.insert(KeyTypeId.ACCOUNT, "//Alice", alice.publicKey());
-    HostServices services = HostServices.unconfigured().withKeystore(keystore);
+    HostServices services = HostServices.standard().withKeystore(keystore);
     byte[] acco = KeyTypeId.ACCOUNT.id().toArray();
 
     byte[] keys = EXECUTOR.call(blob, "Test_keys", acco, ext(), services);
@@ -342,8 +342,7 @@ class WatProbeTest {
   // ---------------------------------------------------------------------------------------------
   // One host function at a time, called from Wasm with real pointers (HostCallProbe).
 
-  private static final HostServices SERVICES =
-      HostServices.unconfigured().withTrie(io.basalt.executor.host.StorageTrieOperations.INSTANCE);
+  private static final HostServices SERVICES = HostServices.standard();
 
   private static Bytes b(String text) {
     return Bytes.wrap(text.getBytes(StandardCharsets.UTF_8));
@@ -709,12 +708,12 @@ class WatProbeTest {
               .get(0);
       io.basalt.primitives.types.Header header =
           io.basalt.primitives.types.Header.CODEC.decode(
-              io.basalt.primitives.types.Hex.decode(block.get("header").asText()));
+              io.basalt.primitives.bytes.Hex.decode(block.get("header").asText()));
       // The body is a Vec of opaque extrinsics; each item of the ordered trie is one extrinsic
       // with its own length prefix, as it appears in the body.
       io.basalt.primitives.scale.ScaleReader body =
           new io.basalt.primitives.scale.ScaleReader(
-              io.basalt.primitives.types.Hex.decode(block.get("body").asText()));
+              io.basalt.primitives.bytes.Hex.decode(block.get("body").asText()));
       int count = body.readCompactInt();
       java.util.List<Bytes> extrinsics = new java.util.ArrayList<>();
       for (int i = 0; i < count; i++) {
@@ -820,7 +819,7 @@ class WatProbeTest {
       for (com.fasterxml.jackson.databind.JsonNode proof : fixture.get("proofs")) {
         for (Bytes node :
             ScaleCodec.vec(ScaleCodec.BYTES)
-                .decode(io.basalt.primitives.types.Hex.decode(proof.asText()))) {
+                .decode(io.basalt.primitives.bytes.Hex.decode(proof.asText()))) {
           nodes.put(Hashing.blake2b256Hash(node.unsafeArray()), node);
         }
       }
@@ -961,9 +960,9 @@ class WatProbeTest {
         HostCallProbe.of("ext_misc_print_hex_version_1").ps(data).run(EXECUTOR, ext(), SERVICES);
         String expected =
             "DEBUG "
-                + io.basalt.primitives.types.Hex.encodeBare(java.util.Arrays.copyOf(data, 512))
+                + io.basalt.primitives.bytes.Hex.encodeBare(java.util.Arrays.copyOf(data, 512))
                 + "..."
-                + io.basalt.primitives.types.Hex.encodeBare(
+                + io.basalt.primitives.bytes.Hex.encodeBare(
                     java.util.Arrays.copyOfRange(data, data.length - 512, data.length));
         assertThat(logs.lines()).containsExactly(expected);
       }
@@ -973,7 +972,7 @@ class WatProbeTest {
   /**
    * An offchain context that records how each call was decoded and answers what the test set up.
    */
-  static final class RecordingOffchainContext implements io.basalt.executor.host.OffchainContext {
+  static final class RecordingOffchainContext implements io.basalt.executor.api.OffchainContext {
     final java.util.List<String> calls = new java.util.ArrayList<>();
     boolean validator;
     boolean accept;
@@ -1083,7 +1082,7 @@ class WatProbeTest {
     private final HostServices offchain =
         SERVICES.withOffchain(
             context,
-            new io.basalt.executor.host.OffchainStorage() {
+            new io.basalt.executor.api.OffchainStorage() {
               @Override
               public void set(Kind kind, Bytes key, Bytes value) {}
 
@@ -1134,7 +1133,7 @@ class WatProbeTest {
       assertThat(bytes(network)).as("Err(())").containsExactly(1);
       context.network =
           java.util.Optional.of(
-              new io.basalt.executor.host.OffchainContext.OpaqueNetworkState(
+              new io.basalt.executor.api.OffchainContext.OpaqueNetworkState(
                   Bytes.of((byte) 0xaa, (byte) 0xbb),
                   java.util.List.of(Bytes.of((byte) 1), Bytes.of((byte) 2, (byte) 3))));
       assertThat(bytes(network))
@@ -1197,8 +1196,8 @@ class WatProbeTest {
       // sp-core's HttpError has explicit discriminants: DeadlineReached = 1, IoError = 2,
       // Invalid = 3.
       int code = 1;
-      for (io.basalt.executor.host.OffchainContext.HttpError error :
-          io.basalt.executor.host.OffchainContext.HttpError.values()) {
+      for (io.basalt.executor.api.OffchainContext.HttpError error :
+          io.basalt.executor.api.OffchainContext.HttpError.values()) {
         context.writeError = java.util.Optional.of(error);
         assertThat(bytes(write)).as(error.toString()).containsExactly(1, code++);
       }
@@ -1216,10 +1215,10 @@ class WatProbeTest {
     void httpResponseWaitHeadersAndReadBody() {
       context.statuses =
           java.util.List.of(
-              new io.basalt.executor.host.OffchainContext.HttpRequestStatus.Finished(404),
-              new io.basalt.executor.host.OffchainContext.HttpRequestStatus.DeadlineReached(),
-              new io.basalt.executor.host.OffchainContext.HttpRequestStatus.IoError(),
-              new io.basalt.executor.host.OffchainContext.HttpRequestStatus.Invalid());
+              new io.basalt.executor.api.OffchainContext.HttpRequestStatus.Finished(404),
+              new io.basalt.executor.api.OffchainContext.HttpRequestStatus.DeadlineReached(),
+              new io.basalt.executor.api.OffchainContext.HttpRequestStatus.IoError(),
+              new io.basalt.executor.api.OffchainContext.HttpRequestStatus.Invalid());
       byte[] ids = ScaleCodec.vec(ScaleCodec.U16).encode(java.util.List.of(1, 2, 3, 0xffff));
       assertThat(
               bytes(
@@ -1253,7 +1252,7 @@ class WatProbeTest {
       assertThat(context.calls).contains("http_response_read_body 3 8 none");
       context.body =
           io.basalt.primitives.scale.Result.err(
-              io.basalt.executor.host.OffchainContext.HttpError.IO_ERROR);
+              io.basalt.executor.api.OffchainContext.HttpError.IO_ERROR);
       assertThat(bytes(read)).as("Err(IoError)").containsExactly(1, 2);
       context.body = io.basalt.primitives.scale.Result.ok(b("more than eight"));
       assertThatThrownBy(() -> bytes(read))

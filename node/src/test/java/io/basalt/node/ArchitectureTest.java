@@ -2,6 +2,7 @@
 package io.basalt.node;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -29,6 +30,7 @@ class ArchitectureTest {
             "io.basalt.storage.kv.rocksdb",
             "io.basalt.executor.vm.chicory",
             "io.basalt.chainspec",
+            "io.basalt.runtime.demo.executive",
             "io.basalt.node.cli");
     assertThat(MAIN.stream().map(JavaClass::getSimpleName))
         .noneMatch(name -> name.endsWith("Test") || name.endsWith("IT"));
@@ -55,6 +57,16 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAPackage("com.dylibso.chicory..")
         .because("the Wasm engine stays behind the executor's vm API (ADR 0001)")
+        .check(MAIN);
+  }
+
+  @Test
+  void noPackageCycles() {
+    slices()
+        .matching("io.basalt.(**)")
+        .should()
+        .beFreeOfCycles()
+        .because("packages layer like modules do: a cycle means two packages are one concept")
         .check(MAIN);
   }
 

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.executor.api;
 
-import io.basalt.executor.host.HostServices;
-import io.basalt.executor.host.RuntimeVersionReader;
 import io.basalt.executor.state.Externalities;
 
 /**

@@ -4,7 +4,10 @@ package io.basalt.executor.host;
 import static io.basalt.executor.vm.WasmValueType.I32;
 import static io.basalt.executor.vm.WasmValueType.I64;
 
+import io.basalt.executor.api.CryptoProvider;
 import io.basalt.executor.vm.WasmSignature;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.ecdsa.EcdsaVerifyError;
 import io.basalt.primitives.crypto.keystore.KeyTypeId;
@@ -13,8 +16,6 @@ import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.Result;
 import io.basalt.primitives.scale.ScaleCodec;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -188,7 +189,10 @@ public final class CryptoHostApi {
   }
 
   private static Keystore keystore(HostCallContext ctx) {
-    return ctx.services().requireKeystore();
+    return ctx.services()
+        .keystore()
+        .orElseThrow(
+            () -> new HostFunctionException("no keystore is associated with this runtime call"));
   }
 
   private static long publicKeys(HostCallContext ctx, KeyScheme scheme, int keyTypePtr) {

@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.executor.host;
 
+import io.basalt.executor.api.HostServices;
+import io.basalt.executor.api.OffchainContext;
+import io.basalt.executor.api.OffchainStorage;
+import io.basalt.executor.api.RuntimeVersionReader;
 import io.basalt.executor.state.Externalities;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,10 +2,10 @@
 package io.basalt.executor.host;
 
 import io.basalt.executor.vm.LinearMemory;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleCodec;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import java.util.Optional;
 
 /**

@@ -3,9 +3,10 @@ package io.basalt.executor.host;
 
 import static io.basalt.executor.vm.WasmValueType.I64;
 
+import io.basalt.executor.api.RuntimeVersionReader;
 import io.basalt.executor.vm.WasmSignature;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hex;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hex;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

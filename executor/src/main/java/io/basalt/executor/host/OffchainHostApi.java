@@ -4,14 +4,16 @@ package io.basalt.executor.host;
 import static io.basalt.executor.vm.WasmValueType.I32;
 import static io.basalt.executor.vm.WasmValueType.I64;
 
-import io.basalt.executor.host.OffchainContext.HttpError;
-import io.basalt.executor.host.OffchainContext.HttpRequestStatus;
+import io.basalt.executor.api.OffchainContext;
+import io.basalt.executor.api.OffchainContext.HttpError;
+import io.basalt.executor.api.OffchainContext.HttpRequestStatus;
+import io.basalt.executor.api.OffchainStorage;
 import io.basalt.executor.vm.WasmSignature;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.Result;
 import io.basalt.primitives.scale.ScaleCodec;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.scale.Tuple2;
-import io.basalt.primitives.types.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -100,10 +102,7 @@ public final class OffchainHostApi {
         WasmSignature.of(I32, I64, I64),
         (ctx, a) -> {
           ctx.offchainStorage(full("local_storage_set"))
-              .set(
-                  OffchainStorage.Kind.fromNumber((int) a[0]),
-                  ctx.memory().readBytes(a[1]),
-                  ctx.memory().readBytes(a[2]));
+              .set(storageKind(a[0]), ctx.memory().readBytes(a[1]), ctx.memory().readBytes(a[2]));
           return 0;
         });
     fn(
@@ -112,7 +111,7 @@ public final class OffchainHostApi {
         WasmSignature.of(I32, I64),
         (ctx, a) -> {
           ctx.offchainStorage(full("local_storage_clear"))
-              .clear(OffchainStorage.Kind.fromNumber((int) a[0]), ctx.memory().readBytes(a[1]));
+              .clear(storageKind(a[0]), ctx.memory().readBytes(a[1]));
           return 0;
         });
     fn(
@@ -123,7 +122,7 @@ public final class OffchainHostApi {
           OffchainStorage storage = ctx.offchainStorage(full("local_storage_compare_and_set"));
           Optional<Bytes> expected = ctx.memory().readScale(a[2], StorageCodecs.OPTION_BYTES);
           return storage.compareAndSet(
-                  OffchainStorage.Kind.fromNumber((int) a[0]),
+                  storageKind(a[0]),
                   ctx.memory().readBytes(a[1]),
                   expected,
                   ctx.memory().readBytes(a[3]))
@@ -138,9 +137,7 @@ public final class OffchainHostApi {
             ctx.memory()
                 .returnOptionBytes(
                     ctx.offchainStorage(full("local_storage_get"))
-                        .get(
-                            OffchainStorage.Kind.fromNumber((int) a[0]),
-                            ctx.memory().readBytes(a[1]))));
+                        .get(storageKind(a[0]), ctx.memory().readBytes(a[1]))));
     fn(
         b,
         "http_request_start",
@@ -267,5 +264,11 @@ public final class OffchainHostApi {
 
   private static String utf8(byte[] data) {
     return new String(data, StandardCharsets.UTF_8);
+  }
+
+  private static OffchainStorage.Kind storageKind(long number) {
+    return OffchainStorage.Kind.fromNumber((int) number)
+        .orElseThrow(
+            () -> new HostFunctionException("invalid offchain storage kind " + (int) number));
   }
 }

@@ -2,9 +2,9 @@
 package io.basalt.executor.host;
 
 import io.basalt.executor.state.RemovalResult;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleCodec;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import java.util.Optional;
 import java.util.OptionalLong;
 

@@ -8,7 +8,7 @@ import io.basalt.executor.state.Externalities;
 import io.basalt.executor.state.NoOpenTransactionException;
 import io.basalt.executor.state.RemovalResult;
 import io.basalt.executor.vm.WasmSignature;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.StateVersion;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -4,12 +4,12 @@ package io.basalt.executor.host;
 import static io.basalt.executor.vm.WasmValueType.I32;
 import static io.basalt.executor.vm.WasmValueType.I64;
 
+import io.basalt.executor.api.TrieOperations;
 import io.basalt.executor.vm.WasmSignature;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.scale.ScaleCodec;
-import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.scale.Tuple2;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.StateVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,11 +109,7 @@ public final class TrieHostApi {
   /** Root of values keyed by their SCALE compact index. */
   static Hash256 orderedRoot(
       HostCallContext ctx, List<Bytes> values, int version, TrieOperations.Hasher h) {
-    List<Tuple2<Bytes, Bytes>> pairs = new ArrayList<>(values.size());
-    for (int i = 0; i < values.size(); i++) {
-      pairs.add(new Tuple2<>(new ScaleWriter(5).writeCompact(i).toBytes(), values.get(i)));
-    }
-    return root(ctx, pairs, version, h);
+    return ctx.services().trie().orderedRoot(values, StorageHostApi.stateVersion(version), h);
   }
 
   private static boolean verifyProof(

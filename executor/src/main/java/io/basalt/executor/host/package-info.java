@@ -8,7 +8,7 @@
  * <p>Handlers marshal through {@link io.basalt.executor.host.HostMemory} (bounds-checked reads,
  * pointer-size packing, allocation with the {@link io.basalt.executor.host.FreeingBumpAllocator})
  * and talk to {@link io.basalt.executor.state.Externalities} and the node seams in {@link
- * io.basalt.executor.host.HostServices} ({@code CryptoProvider}, {@code Keystore}, {@code
+ * io.basalt.executor.api.HostServices} ({@code CryptoProvider}, {@code Keystore}, {@code
  * TrieOperations}, {@code OffchainContext}, {@code OffchainStorage}); they never see the Wasm
  * engine. Misuse by the runtime throws {@link io.basalt.executor.host.HostFunctionException}, which
  * traps the call.

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.executor.state;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.StateVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

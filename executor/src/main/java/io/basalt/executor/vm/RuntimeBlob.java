@@ -2,12 +2,12 @@
 package io.basalt.executor.vm;
 
 import com.github.luben.zstd.ZstdInputStream;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.types.ApiVersion;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
-import io.basalt.primitives.types.Hex;
 import io.basalt.primitives.types.RuntimeVersion;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.executor.vm;
 
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -56,7 +56,7 @@ final class WasmSections {
     if (!Arrays.equals(wasm, 4, 8, VERSION_1, 0, 4)) {
       throw new InvalidRuntimeCodeException(
           "`:code` is a Wasm binary of unsupported version 0x"
-              + io.basalt.primitives.types.Hex.encodeBare(Arrays.copyOfRange(wasm, 4, 8))
+              + io.basalt.primitives.bytes.Hex.encodeBare(Arrays.copyOfRange(wasm, 4, 8))
               + " (only version 1 is supported)");
     }
     Map<String, Bytes> customs = new LinkedHashMap<>();

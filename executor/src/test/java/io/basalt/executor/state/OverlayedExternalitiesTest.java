@@ -4,7 +4,7 @@ package io.basalt.executor.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.StateVersion;
 import io.basalt.storage.trie.TrieRoot;
 import io.basalt.testsupport.RandomCases;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.luben.zstd.ZstdOutputStream;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.ApiVersion;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hex;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.testsupport.Fixtures;
 import java.io.ByteArrayOutputStream;

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.chain;
 
-import io.basalt.executor.host.OffchainStorage;
-import io.basalt.node.cli.ExitPolicy.UserFacingException;
+import io.basalt.executor.api.OffchainStorage;
 import io.basalt.node.config.InvalidConfigurationException;
+import io.basalt.node.failure.UserFacingException;
 import io.basalt.node.offchain.DatabaseOffchainStorage;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.Block;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.SignedBlock;
 import io.basalt.storage.StorageException;

@@ -3,6 +3,7 @@ package io.basalt.node.cli;
 
 import io.basalt.chainspec.InvalidChainSpecException;
 import io.basalt.node.config.InvalidConfigurationException;
+import io.basalt.node.failure.UserFacingException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -38,17 +39,5 @@ public final class ExitPolicy {
     return e instanceof InvalidConfigurationException
         || e instanceof InvalidChainSpecException
         || e instanceof UserFacingException;
-  }
-
-  /**
-   * Marks exceptions from lower modules whose message is meant for the user (storage that cannot be
-   * opened, an invalid runtime, a block that fails to import). Wrap them at the CLI boundary.
-   */
-  public static final class UserFacingException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public UserFacingException(String message, Throwable cause) {
-      super(message, cause);
-    }
   }
 }

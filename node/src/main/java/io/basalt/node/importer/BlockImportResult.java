@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.importer;
 
-import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.bytes.Hash256;
 
 /**
  * The outcome of importing one block: an expected result, not an exception. Only {@link Imported}

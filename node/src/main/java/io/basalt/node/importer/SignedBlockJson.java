@@ -2,15 +2,15 @@
 package io.basalt.node.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.types.Block;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.EngineId;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.Header;
-import io.basalt.primitives.types.Hex;
 import io.basalt.primitives.types.Justification;
 import io.basalt.primitives.types.SignedBlock;
 import java.math.BigInteger;

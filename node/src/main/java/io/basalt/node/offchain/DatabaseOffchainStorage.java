@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.offchain;
 
-import io.basalt.executor.host.OffchainStorage;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.executor.api.OffchainStorage;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.storage.kv.Column;
 import io.basalt.storage.kv.KeyValueStore;
 import io.basalt.storage.kv.WriteBatch;

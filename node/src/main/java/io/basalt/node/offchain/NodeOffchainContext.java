@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.offchain;
 
-import io.basalt.executor.host.OffchainContext;
+import io.basalt.executor.api.OffchainContext;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.scale.Result;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.Tuple2;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.offchain;
 
-import io.basalt.executor.host.OffchainContext.HttpError;
-import io.basalt.executor.host.OffchainContext.HttpRequestStatus;
+import io.basalt.executor.api.OffchainContext.HttpError;
+import io.basalt.executor.api.OffchainContext.HttpRequestStatus;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.Result;
 import io.basalt.primitives.scale.Tuple2;
-import io.basalt.primitives.types.Bytes;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;

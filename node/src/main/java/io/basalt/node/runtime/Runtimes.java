@@ -3,13 +3,12 @@ package io.basalt.node.runtime;
 
 import io.basalt.executor.ExecutorConfig;
 import io.basalt.executor.RuntimeExecutor;
-import io.basalt.executor.host.HostServices;
-import io.basalt.executor.host.StorageTrieOperations;
+import io.basalt.executor.api.HostServices;
 import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.WasmExecutionMethod;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.RuntimeVersion;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -79,7 +78,7 @@ public final class Runtimes implements AutoCloseable {
 
   /** The host services the node provides to runtimes. */
   public static HostServices services() {
-    return HostServices.unconfigured().withTrie(StorageTrieOperations.INSTANCE);
+    return HostServices.standard();
   }
 
   public RuntimeExecutor executor() {

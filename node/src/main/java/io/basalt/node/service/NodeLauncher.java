@@ -5,7 +5,6 @@ import io.basalt.chainspec.ChainSpec;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.ChainSpecs;
 import io.basalt.node.chain.GenesisFactory;
-import io.basalt.node.cli.VersionProvider;
 import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.NodeConfig;
 import io.basalt.node.runtime.RuntimeGenesisBuilder;
@@ -40,7 +39,7 @@ public final class NodeLauncher {
     // building the configuration); genesis and database errors come after it, as there.
     ChainSpec spec = ChainSpecs.load(config.chain());
     StatusLog.info("Basalt Node");
-    StatusLog.info("✌️  version {}", VersionProvider.version());
+    StatusLog.info("✌️  version {}", NodeVersion.version());
     StatusLog.info("❤️  by the Basalt developers");
     StatusLog.info("📋 Chain specification: {}", spec.name());
     StatusLog.info("🏷  Node name: {}", config.nodeName().orElseGet(NodeNames::random));
@@ -56,7 +55,7 @@ public final class NodeLauncher {
             "🔑 Dev keys of //{} in the keystore (aura {})",
             config.keystore().devAccount().get(),
             keystore.publicKeys(KeyTypeId.AURA, KeyScheme.SR25519).stream()
-                .map(k -> StatusLog.shortHash(io.basalt.primitives.types.Hash256.wrap(k.toArray())))
+                .map(k -> StatusLog.shortHash(io.basalt.primitives.bytes.Hash256.wrap(k.toArray())))
                 .toList());
       }
       BlockRef best = db.blocks().best().orElseThrow();

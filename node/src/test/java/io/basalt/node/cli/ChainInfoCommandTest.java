@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.basalt.chainspec.ChainSpecParser;
 import io.basalt.chainspec.Genesis;
 import io.basalt.node.NodeCli;
-import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.StateVersion;
 import io.basalt.storage.block.BlockStore;
 import io.basalt.storage.kv.rocksdb.RocksDbKeyValueStore;

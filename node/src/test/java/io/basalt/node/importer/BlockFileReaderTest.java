@@ -62,7 +62,7 @@ class BlockFileReaderTest {
         new SignedBlock(
             new io.basalt.primitives.types.Block(
                 BLOCKS.get(0).block().header(),
-                List.of(io.basalt.primitives.types.Bytes.wrap(new byte[300 * 1024]))),
+                List.of(io.basalt.primitives.bytes.Bytes.wrap(new byte[300 * 1024]))),
             Optional.empty());
     assertThat(readAll(written(List.of(big, BLOCKS.get(1)), true), true))
         .containsExactly(big, BLOCKS.get(1));

@@ -4,7 +4,7 @@ package io.basalt.node.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.chainspec.ChainSpecParser;
-import io.basalt.executor.host.OffchainStorage;
+import io.basalt.executor.api.OffchainStorage;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.node.NodeCli;
 import io.basalt.node.chain.ChainDatabase;
@@ -12,8 +12,8 @@ import io.basalt.node.chain.GenesisFactory;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.runtime.RuntimeGenesisBuilder;
 import io.basalt.node.runtime.Runtimes;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.Block;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.SignedBlock;
 import io.basalt.storage.trie.TrieRoot;

@@ -2,7 +2,7 @@
 package io.basalt.node.importer;
 
 import com.dylibso.chicory.wabt.Wat2Wasm;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

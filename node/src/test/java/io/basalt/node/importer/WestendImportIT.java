@@ -10,7 +10,7 @@ import io.basalt.node.LogCapture;
 import io.basalt.node.NodeCli;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.config.BasePath;
-import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.SignedBlock;
 import io.basalt.storage.block.BlockRef;
 import io.basalt.testsupport.Fixtures;

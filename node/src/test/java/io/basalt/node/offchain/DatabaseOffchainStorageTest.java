@@ -3,8 +3,8 @@ package io.basalt.node.offchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basalt.executor.host.OffchainStorage.Kind;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.executor.api.OffchainStorage.Kind;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.storage.kv.Column;
 import io.basalt.storage.kv.InMemoryKeyValueStore;
 import java.nio.charset.StandardCharsets;

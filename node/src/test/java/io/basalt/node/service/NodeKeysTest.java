@@ -67,7 +67,7 @@ class NodeKeysTest {
     String alice = key(KeyScheme.SR25519, "//Alice").toHex().substring(2);
     Files.writeString(folder.resolve("61757261" + alice), "//Alice, not JSON");
     Keystore keystore = NodeKeys.open(parse(false, "--bob"), new BasePath(base, false), "dev");
-    LogCapture.Captured<java.util.List<io.basalt.primitives.types.Bytes>> listed =
+    LogCapture.Captured<java.util.List<io.basalt.primitives.bytes.Bytes>> listed =
         LogCapture.run(() -> keystore.publicKeys(KeyTypeId.AURA, KeyScheme.SR25519));
     assertThat(listed.result()).containsExactly(key(KeyScheme.SR25519, "//Bob"));
     assertThat(listed.lines())
@@ -80,7 +80,7 @@ class NodeKeysTest {
                     .doesNotContain("//Alice"));
   }
 
-  private static io.basalt.primitives.types.Bytes key(KeyScheme scheme, String suri) {
+  private static io.basalt.primitives.bytes.Bytes key(KeyScheme scheme, String suri) {
     return scheme.fromSuri(suri, Optional.empty()).pair().publicKey();
   }
 }

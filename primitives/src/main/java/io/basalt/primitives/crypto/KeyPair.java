@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.crypto;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.ecdsa.EcdsaKeyPair;
 import io.basalt.primitives.crypto.ed25519.Ed25519KeyPair;
 import io.basalt.primitives.crypto.sr25519.Sr25519KeyPair;
-import io.basalt.primitives.types.Bytes;
 
 /**
  * A key pair of any {@link KeyScheme}: its public key and a signing function. Signing follows

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.crypto;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.bip39.InvalidMnemonicException;
 import io.basalt.primitives.crypto.bip39.Mnemonic;
 import io.basalt.primitives.crypto.ecdsa.Ecdsa;
@@ -13,8 +15,6 @@ import io.basalt.primitives.crypto.suri.DeriveJunction;
 import io.basalt.primitives.crypto.suri.SecretUri;
 import io.basalt.primitives.crypto.suri.SecretUriException;
 import io.basalt.primitives.hash.Hashing;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hex;
 import java.util.List;
 import java.util.Optional;
 

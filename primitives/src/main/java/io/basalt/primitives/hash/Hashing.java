@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.hash;
 
-import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.bytes.Hash256;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 

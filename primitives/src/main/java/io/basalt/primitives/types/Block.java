@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.types;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.scale.ScaleCodec;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.types;
 
+import io.basalt.primitives.bytes.Hex;
 import java.nio.charset.StandardCharsets;
 
 /**

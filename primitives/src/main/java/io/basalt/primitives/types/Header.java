@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.types;
 
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleCodec;
 import io.basalt.primitives.scale.ScaleReader;

@@ -3,7 +3,7 @@ package io.basalt.primitives.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.basalt.primitives.types.Hex;
+import io.basalt.primitives.bytes.Hex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package io.basalt.primitives.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basalt.primitives.types.Hex;
+import io.basalt.primitives.bytes.Hex;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

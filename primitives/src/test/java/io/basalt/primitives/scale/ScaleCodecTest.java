@@ -4,8 +4,8 @@ package io.basalt.primitives.scale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hex;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.testsupport.RandomCases;
 import java.math.BigInteger;
 import java.util.List;

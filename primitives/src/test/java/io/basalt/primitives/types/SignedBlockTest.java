@@ -4,6 +4,9 @@ package io.basalt.primitives.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import java.util.List;
 import java.util.Optional;

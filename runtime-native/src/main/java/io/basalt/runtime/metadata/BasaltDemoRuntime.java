@@ -5,10 +5,10 @@ import static io.basalt.runtime.metadata.Field.named;
 import static io.basalt.runtime.metadata.Field.unnamed;
 import static io.basalt.runtime.metadata.TypeCatalog.skipped;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.hash.StorageHasher;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.ApiVersion;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.RuntimeVersion;
 import java.math.BigInteger;
 import java.util.ArrayList;

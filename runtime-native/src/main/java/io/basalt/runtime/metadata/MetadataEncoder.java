@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.metadata;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.hash.StorageHasher;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.metadata;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.hash.StorageHasher;
-import io.basalt.primitives.types.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

@@ -14,9 +14,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependency rules of runtime-native: the Java runtime sees the executor only through its native
- * SPI, the externalities and the host service seams (which include the runtime-version reader
- * {@code set_code} uses), never the VM. Plus one design rule for its sealed types.
+ * Dependency rules of runtime-native: the Java runtime sees the executor only through its API (the
+ * native SPI and the host service seams, which include the runtime-version reader {@code set_code}
+ * uses and the trie operations behind the extrinsics root) and the externalities, never the VM or
+ * the host functions. Storage is kept off its compile classpath by the Maven enforcer; the
+ * project-wide rules (Chicory, RocksDB, package names, no cycles) are the node's {@code
+ * ArchitectureTest}. Plus one design rule for its sealed types.
  */
 class ArchitectureTest {
   private static final JavaClasses MAIN =
@@ -34,17 +37,16 @@ class ArchitectureTest {
   }
 
   @Test
-  void usesOnlyTheExecutorsApiStateAndHost() {
+  void usesOnlyTheExecutorsApiAndState() {
     noClasses()
         .should()
         .dependOnClassesThat(
             com.tngtech.archunit.base.DescribedPredicate.describe(
-                "executor classes outside api, state and host",
+                "executor classes outside api and state",
                 c ->
                     c.getPackageName().startsWith("io.basalt.executor")
                         && !c.getPackageName().equals("io.basalt.executor.api")
-                        && !c.getPackageName().equals("io.basalt.executor.state")
-                        && !c.getPackageName().equals("io.basalt.executor.host")))
+                        && !c.getPackageName().equals("io.basalt.executor.state")))
         .check(MAIN);
   }
 

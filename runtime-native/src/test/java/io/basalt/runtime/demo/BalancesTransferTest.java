@@ -6,9 +6,9 @@ import static io.basalt.runtime.demo.Scenario.ENDOWMENT;
 import static io.basalt.runtime.demo.Scenario.UNIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.crypto.KeyScheme;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.runtime.demo.account.AccountId;
 import io.basalt.runtime.demo.account.AccountInfo;
 import io.basalt.runtime.demo.account.MultiAddress;

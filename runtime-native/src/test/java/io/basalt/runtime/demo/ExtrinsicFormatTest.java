@@ -4,13 +4,13 @@ package io.basalt.runtime.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.runtime.demo.account.MultiAddress;
 import io.basalt.runtime.demo.call.RuntimeCall;
 import io.basalt.runtime.demo.chain.DevAccounts;

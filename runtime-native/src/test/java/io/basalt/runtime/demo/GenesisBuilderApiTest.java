@@ -4,10 +4,10 @@ package io.basalt.runtime.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.executor.state.StorageChange;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.runtime.demo.account.AccountInfo;
 import io.basalt.runtime.demo.chain.CallRecord;
 import io.basalt.runtime.demo.chain.DemoChain;

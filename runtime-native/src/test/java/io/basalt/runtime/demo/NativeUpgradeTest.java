@@ -3,9 +3,9 @@ package io.basalt.runtime.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.runtime.demo.call.RuntimeCall;

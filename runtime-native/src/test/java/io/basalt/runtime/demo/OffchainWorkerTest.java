@@ -3,9 +3,9 @@ package io.basalt.runtime.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basalt.executor.host.OffchainStorage;
+import io.basalt.executor.api.OffchainStorage;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.Header;
 import io.basalt.runtime.demo.chain.BuiltBlock;
 import io.basalt.runtime.demo.chain.CallOutcome;

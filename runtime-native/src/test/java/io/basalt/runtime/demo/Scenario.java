@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.scale.ScaleReader;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.runtime.demo.account.AccountId;
 import io.basalt.runtime.demo.account.AccountInfo;
 import io.basalt.runtime.demo.call.RuntimeCall;

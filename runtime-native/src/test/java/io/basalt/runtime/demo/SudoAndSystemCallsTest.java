@@ -4,10 +4,10 @@ package io.basalt.runtime.demo;
 import static io.basalt.runtime.demo.Scenario.UNIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.runtime.demo.account.AccountId;
 import io.basalt.runtime.demo.account.MultiAddress;

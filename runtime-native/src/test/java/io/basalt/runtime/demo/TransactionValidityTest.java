@@ -5,11 +5,11 @@ import static io.basalt.runtime.demo.Scenario.ED;
 import static io.basalt.runtime.demo.Scenario.UNIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.runtime.demo.account.AccountId;
 import io.basalt.runtime.demo.account.MultiAddress;
 import io.basalt.runtime.demo.call.RuntimeCall;

@@ -3,7 +3,7 @@ package io.basalt.runtime.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.RuntimeVersion;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;

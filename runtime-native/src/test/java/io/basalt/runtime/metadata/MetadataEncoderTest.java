@@ -4,8 +4,8 @@ package io.basalt.runtime.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Hex;
 import io.basalt.testsupport.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Hex;
 import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.testsupport.ProjectFiles;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package io.basalt.runtime.wasm;
 
 import io.basalt.executor.state.StateBackend;
 import io.basalt.executor.state.StorageChange;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.StateVersion;
 import io.basalt.storage.trie.TrieRoot;
 import java.util.List;

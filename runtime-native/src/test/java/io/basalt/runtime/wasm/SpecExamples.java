@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.wasm;
 
-import io.basalt.primitives.types.Hex;
+import io.basalt.primitives.bytes.Hex;
 
 /** Byte strings copied from docs/runtime-spec.md §15. */
 final class SpecExamples {

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.wasm;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import java.math.BigInteger;
 
 /**

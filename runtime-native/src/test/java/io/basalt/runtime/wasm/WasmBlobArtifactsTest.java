@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.executor.host.HostFunctionRegistry;
 import io.basalt.executor.vm.RuntimeBlob;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Hex;
 import io.basalt.runtime.demo.chain.WasmCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -4,12 +4,12 @@ package io.basalt.runtime.wasm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.DigestItem;
-import io.basalt.primitives.types.Hex;
 import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;

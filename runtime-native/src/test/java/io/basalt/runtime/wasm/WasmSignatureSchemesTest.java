@@ -4,14 +4,14 @@ package io.basalt.runtime.wasm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.ss58.Ss58;
 import io.basalt.primitives.crypto.ss58.Ss58AddressFormat;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.Header;
-import io.basalt.primitives.types.Hex;
 import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;

@@ -4,11 +4,11 @@ package io.basalt.runtime.wasm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.DigestItem;
-import io.basalt.primitives.types.Hex;
 import io.basalt.runtime.demo.chain.FakeRuntimeCode;
 import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.storage.kv;
 
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 
 /**
  * A set of writes applied atomically by {@link #commit()}: after a crash or a failed commit either

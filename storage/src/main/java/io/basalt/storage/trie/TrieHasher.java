@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.storage.trie;
 
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.hash.Hashing;
-import io.basalt.primitives.types.Hash256;
 
 /**
  * The hash function of a trie: it hashes nodes (root, hashed children) and, in layout V1, large

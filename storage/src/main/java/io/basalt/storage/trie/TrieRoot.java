@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.storage.trie;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.StateVersion;
 import java.util.List;
 import java.util.NavigableMap;

@@ -4,7 +4,7 @@ package io.basalt.storage.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

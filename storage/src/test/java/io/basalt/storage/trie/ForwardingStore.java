@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.storage.trie;
 
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.storage.kv.Column;
 import io.basalt.storage.kv.KeyValue;
 import io.basalt.storage.kv.KeyValueStore;

@@ -3,11 +3,11 @@ package io.basalt.storage.trie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Block;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.StateVersion;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -17,7 +17,7 @@ import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.executor.vm.WasmInstance;
 import io.basalt.executor.vm.WasmTrapException;
-import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.bytes.Hash256;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -14,7 +14,7 @@ import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.LinearMemory;
 import io.basalt.executor.vm.WasmInstance;
 import io.basalt.executor.vm.WasmTrapException;
-import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.bytes.Hash256;
 import java.util.List;
 
 /** One Chicory instance of a runtime, used for a single call. */

@@ -85,7 +85,7 @@ public final class ChicoryWasmEngine implements WasmEngine {
           cacheDirectory.map(
               d ->
                   new DirectoryCompilationCache(
-                      d, io.basalt.primitives.types.Hex.encodeBare(blob.codeHash().unsafeArray())));
+                      d, io.basalt.primitives.bytes.Hex.encodeBare(blob.codeHash().unsafeArray())));
       CompileOutcome outcome = compileToBytecode(module, blob, cache);
       cache.ifPresent(c -> cacheHits.addAndGet(c.hits()));
       machineFactory = outcome.factory();

@@ -8,8 +8,8 @@ import com.dylibso.chicory.wabt.Wat2Wasm;
 import io.basalt.executor.CapturedLogs;
 import io.basalt.executor.ExecutorConfig;
 import io.basalt.executor.RuntimeExecutor;
+import io.basalt.executor.api.HostServices;
 import io.basalt.executor.host.HostFunctionRegistry;
-import io.basalt.executor.host.HostServices;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.StateBackend;
@@ -103,7 +103,7 @@ class CompilationCacheTest {
     ExecutorConfig config = ExecutorConfig.defaults().withCompilationCache(cacheRoot);
     try (RuntimeExecutor executor =
         new RuntimeExecutor(
-            engine, HostFunctionRegistry.standard(), HostServices.unconfigured(), config)) {
+            engine, HostFunctionRegistry.standard(), HostServices.standard(), config)) {
       byte[] out =
           executor.call(
               SMALL,
@@ -171,7 +171,7 @@ class CompilationCacheTest {
     String key = com.dylibso.chicory.wasm.Parser.parse(SMALL.wasm().unsafeArray()).digest();
     DirectoryCompilationCache cache =
         new DirectoryCompilationCache(
-            dir, io.basalt.primitives.types.Hex.encodeBare(SMALL.codeHash().unsafeArray()));
+            dir, io.basalt.primitives.bytes.Hex.encodeBare(SMALL.codeHash().unsafeArray()));
     cache.putIfAbsent(key, "not a jar".getBytes(StandardCharsets.US_ASCII));
     Path entry = moduleEntry(dir);
     try (CapturedLogs logs = CapturedLogs.of("executor", Level.WARN)) {

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.crypto.bip39;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.hash.Hashing;
-import io.basalt.primitives.types.Bytes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

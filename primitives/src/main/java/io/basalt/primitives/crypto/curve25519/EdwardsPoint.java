@@ -18,7 +18,7 @@ public final class EdwardsPoint {
   /** The RFC 8032 base point B (y = 4/5, x even). */
   public static final EdwardsPoint BASEPOINT =
       decompressLenient(
-              io.basalt.primitives.types.Hex.decode(
+              io.basalt.primitives.bytes.Hex.decode(
                   "5866666666666666666666666666666666666666666666666666666666666666"))
           .orElseThrow();
 
@@ -198,7 +198,7 @@ public final class EdwardsPoint {
 
   @Override
   public String toString() {
-    return "EdwardsPoint(" + io.basalt.primitives.types.Hex.encode(compress()) + ")";
+    return "EdwardsPoint(" + io.basalt.primitives.bytes.Hex.encode(compress()) + ")";
   }
 
   // ---------------------------------------------------------------------------------------------

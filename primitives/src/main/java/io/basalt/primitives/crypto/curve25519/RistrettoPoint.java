@@ -174,6 +174,6 @@ public final class RistrettoPoint {
 
   @Override
   public String toString() {
-    return "RistrettoPoint(" + io.basalt.primitives.types.Hex.encode(compress()) + ")";
+    return "RistrettoPoint(" + io.basalt.primitives.bytes.Hex.encode(compress()) + ")";
   }
 }

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.crypto.ecdsa;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.Result;
-import io.basalt.primitives.types.Bytes;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.crypto.ecdsa;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.suri.DeriveJunction;
 import io.basalt.primitives.crypto.suri.SecretUriException;
 import io.basalt.primitives.hash.Hashing;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hex;
 import java.math.BigInteger;
 import java.util.List;
 import org.bouncycastle.crypto.digests.SHA256Digest;

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.crypto.ed25519;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.suri.DeriveJunction;
 import io.basalt.primitives.crypto.suri.SecretUriException;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hex;
 import java.util.List;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.crypto.keystore;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.bip39.Mnemonic;
 import io.basalt.primitives.crypto.merlin.Transcript;
 import io.basalt.primitives.crypto.sr25519.Sr25519Vrf;
 import io.basalt.primitives.crypto.suri.SecretUriException;
-import io.basalt.primitives.types.Bytes;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;

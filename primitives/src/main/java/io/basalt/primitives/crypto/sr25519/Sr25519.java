@@ -3,11 +3,11 @@ package io.basalt.primitives.crypto.sr25519;
 
 import static io.basalt.primitives.crypto.sr25519.SchnorrkelTranscripts.ascii;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.curve25519.RistrettoPoint;
 import io.basalt.primitives.crypto.curve25519.Scalar;
 import io.basalt.primitives.crypto.merlin.Transcript;
 import io.basalt.primitives.crypto.suri.DeriveJunction;
-import io.basalt.primitives.types.Bytes;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.crypto.sr25519;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.curve25519.RistrettoPoint;
 import io.basalt.primitives.crypto.curve25519.Scalar;
 import io.basalt.primitives.crypto.merlin.Transcript;
 import io.basalt.primitives.crypto.suri.DeriveJunction;
-import io.basalt.primitives.types.Bytes;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
@@ -124,6 +124,6 @@ public final class Sr25519KeyPair {
 
   @Override
   public String toString() {
-    return "Sr25519KeyPair(public=" + io.basalt.primitives.types.Hex.encode(publicKey) + ")";
+    return "Sr25519KeyPair(public=" + io.basalt.primitives.bytes.Hex.encode(publicKey) + ")";
   }
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.crypto.ss58;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.hash.Hashing;
-import io.basalt.primitives.types.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;

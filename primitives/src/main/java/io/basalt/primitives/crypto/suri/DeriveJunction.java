@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.crypto.suri;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 

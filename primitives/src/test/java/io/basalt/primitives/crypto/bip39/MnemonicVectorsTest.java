@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.CryptoVectors;
-import io.basalt.primitives.types.Hex;
 import java.security.SecureRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.basalt.primitives.crypto.curve25519;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basalt.primitives.types.Hex;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.testsupport.RandomCases;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -4,8 +4,8 @@ package io.basalt.primitives.crypto.ed25519;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.CryptoVectors;
-import io.basalt.primitives.types.Hex;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,10 +3,10 @@ package io.basalt.primitives.crypto.keystore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.bip39.Mnemonic;
 import io.basalt.primitives.json.JsonString;
-import io.basalt.primitives.types.Bytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;

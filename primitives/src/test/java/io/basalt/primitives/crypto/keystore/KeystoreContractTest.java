@@ -4,12 +4,12 @@ package io.basalt.primitives.crypto.keystore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.ecdsa.Ecdsa;
 import io.basalt.primitives.crypto.sr25519.Sr25519Vrf;
 import io.basalt.primitives.crypto.suri.SecretUriException;
 import io.basalt.primitives.hash.Hashing;
-import io.basalt.primitives.types.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.basalt.primitives.crypto.merlin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basalt.primitives.types.Hex;
+import io.basalt.primitives.bytes.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -3,11 +3,11 @@ package io.basalt.primitives.crypto.sr25519;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.bip39.Mnemonic;
 import io.basalt.primitives.crypto.suri.DeriveJunction;
 import io.basalt.primitives.crypto.suri.SecretUri;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

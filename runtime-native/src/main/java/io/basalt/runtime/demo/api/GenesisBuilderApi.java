@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.api;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.runtime.demo.genesis.GenesisBuilder;
 import io.basalt.runtime.demo.genesis.GenesisConfig;
 import io.basalt.runtime.demo.genesis.GenesisConfigException;

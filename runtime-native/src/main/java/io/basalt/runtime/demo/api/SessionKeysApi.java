@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.api;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleReader;
-import io.basalt.primitives.types.Bytes;
 import java.util.Optional;
 
 /** {@code SessionKeys} version 1 (runtime-spec §9): basalt-demo has no session keys. */

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.api;
 
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.scale.Result;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.runtime.demo.extrinsic.TransactionValidityError;
 import io.basalt.runtime.demo.extrinsic.UncheckedExtrinsic;
 import io.basalt.runtime.demo.extrinsic.ValidTransaction;

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.call;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.runtime.demo.account.MultiAddress;
 import io.basalt.runtime.demo.dispatch.DispatchClass;
 import io.basalt.runtime.demo.dispatch.Weight;

@@ -1,18 +1,19 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.executive;
 
+import io.basalt.executor.api.CryptoProvider;
 import io.basalt.executor.api.NativeRuntimePanic;
+import io.basalt.executor.api.OffchainStorage;
 import io.basalt.executor.api.RuntimeContext;
-import io.basalt.executor.host.CryptoProvider;
-import io.basalt.executor.host.OffchainStorage;
+import io.basalt.executor.api.TrieOperations;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.crypto.ecdsa.EcdsaVerifyError;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.Result;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.DigestItem;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.primitives.types.StateVersion;
@@ -41,7 +42,6 @@ import io.basalt.runtime.demo.pallet.system.SystemPallet;
 import io.basalt.runtime.demo.pallet.timestamp.TimestampPallet;
 import io.basalt.runtime.demo.storage.RuntimeStorage;
 import io.basalt.runtime.metadata.BasaltDemoRuntime;
-import io.basalt.storage.trie.TrieRoot;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -200,7 +200,15 @@ public final class Executive {
         .storage()
         .offchainIndexSet(
             OFFCHAIN_BLOCK_KEY, new ScaleWriter(8).writeU32(number).writeU32(count).toBytes());
-    Header header = system().finalizeBlock(count, xts -> TrieRoot.ordered(xts, StateVersion.V0));
+    Header header =
+        system()
+            .finalizeBlock(
+                count,
+                xts ->
+                    context
+                        .services()
+                        .trie()
+                        .orderedRoot(xts, StateVersion.V0, TrieOperations.Hasher.BLAKE2_256));
     LOG.debug(
         "finalized block {} with {} extrinsic(s), state root {}",
         number,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.executive;
 
-import io.basalt.executor.host.RuntimeVersionReader;
+import io.basalt.executor.api.RuntimeVersionReader;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.runtime.demo.pallet.balances.BalancesPallet;
 import io.basalt.runtime.demo.pallet.payment.TransactionPaymentPallet;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.extrinsic;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 
 /**
  * {@code sp_runtime::MultiSignature}: {@code Ed25519([u8;64])=0, Sr25519([u8;64])=1,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.genesis;
 
-import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.runtime.demo.account.AccountInfo;
 import io.basalt.runtime.demo.executive.Pallets;
 import io.basalt.runtime.demo.pallet.system.LastRuntimeUpgrade;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.genesis;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.ss58.Ss58;
 import io.basalt.primitives.crypto.ss58.Ss58AddressFormat;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.runtime.metadata.BasaltDemoRuntime;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

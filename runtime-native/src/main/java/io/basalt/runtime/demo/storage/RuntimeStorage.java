@@ -2,11 +2,11 @@
 package io.basalt.runtime.demo.storage;
 
 import io.basalt.executor.state.Externalities;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.primitives.types.StateVersion;
 import java.math.BigInteger;
 import java.util.Optional;

@@ -2,8 +2,8 @@
 package io.basalt.runtime.demo.chain;
 
 import io.basalt.executor.state.StorageChange;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.Block;
-import io.basalt.primitives.types.Bytes;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.chain;
 
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 
 /** What a runtime call did: returned bytes, or panicked with a message. */
 public sealed interface CallOutcome {

@@ -2,7 +2,7 @@
 package io.basalt.runtime.demo.chain;
 
 import io.basalt.executor.state.StorageChange;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.chain;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.crypto.KeyPair;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.runtime.demo.account.MultiAddress;
 import io.basalt.runtime.demo.call.RuntimeCall;
 import io.basalt.runtime.demo.extrinsic.AdditionalSigned;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.chain;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.ApiVersion;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.runtime.metadata.BasaltDemoRuntime;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.chain;
 
-import io.basalt.executor.host.OffchainStorage;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.executor.api.OffchainStorage;
+import io.basalt.primitives.bytes.Bytes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

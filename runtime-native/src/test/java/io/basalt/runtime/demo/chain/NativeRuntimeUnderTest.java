@@ -2,14 +2,14 @@
 package io.basalt.runtime.demo.chain;
 
 import io.basalt.executor.RuntimeExecutor;
+import io.basalt.executor.api.HostServices;
 import io.basalt.executor.api.NativeRuntime;
 import io.basalt.executor.api.NativeRuntimePanic;
 import io.basalt.executor.api.RuntimeContext;
-import io.basalt.executor.host.HostServices;
-import io.basalt.executor.host.RuntimeVersionReader;
+import io.basalt.executor.api.RuntimeVersionReader;
 import io.basalt.executor.state.Externalities;
 import io.basalt.executor.vm.RuntimeBlob;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.runtime.demo.BasaltDemoNativeRuntime;
 import java.util.Map;

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.chain;
 
-import io.basalt.executor.host.HostServices;
-import io.basalt.executor.host.OffchainStorage;
+import io.basalt.executor.api.HostServices;
+import io.basalt.executor.api.OffchainStorage;
 import io.basalt.executor.state.Externalities;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.runtime.demo.storage.StorageKeys;
 import java.util.Optional;
 

@@ -1,17 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.chain;
 
-import io.basalt.executor.host.HostServices;
-import io.basalt.executor.host.RuntimeVersionReader;
-import io.basalt.executor.host.StorageTrieOperations;
+import io.basalt.executor.api.HostServices;
+import io.basalt.executor.api.RuntimeVersionReader;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import java.util.Optional;
 
 /** Runtimes and chains for tests. */
 public final class TestRuntimes {
   /** Real crypto and the storage module's trie; no keystore, no offchain capabilities. */
-  public static final HostServices SERVICES =
-      HostServices.unconfigured().withTrie(StorageTrieOperations.INSTANCE);
+  public static final HostServices SERVICES = HostServices.standard();
 
   private TestRuntimes() {}
 

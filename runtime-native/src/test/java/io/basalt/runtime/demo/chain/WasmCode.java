@@ -4,7 +4,7 @@ package io.basalt.runtime.demo.chain;
 import io.basalt.executor.ExecutorConfig;
 import io.basalt.executor.RuntimeExecutor;
 import io.basalt.executor.vm.WasmExecutionMethod;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.testsupport.ProjectFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,11 +2,11 @@
 package io.basalt.runtime.demo.chain;
 
 import io.basalt.executor.RuntimeExecutor;
-import io.basalt.executor.host.HostServices;
+import io.basalt.executor.api.HostServices;
 import io.basalt.executor.state.Externalities;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.RuntimeTrapException;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

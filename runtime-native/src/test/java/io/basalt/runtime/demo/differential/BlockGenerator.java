@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.differential;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.scale.ScaleReader;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import io.basalt.runtime.demo.account.AccountId;
 import io.basalt.runtime.demo.account.AccountInfo;
 import io.basalt.runtime.demo.account.MultiAddress;

@@ -4,7 +4,7 @@ package io.basalt.runtime.demo.differential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.executor.vm.WasmExecutionMethod;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.runtime.demo.chain.DemoChain;
 import io.basalt.runtime.demo.chain.TestRuntimes;
 import io.basalt.runtime.demo.chain.WasmCode;

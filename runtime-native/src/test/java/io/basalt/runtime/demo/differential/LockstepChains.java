@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.executor.state.StorageChange;
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.runtime.demo.chain.BlockBuildingException;
 import io.basalt.runtime.demo.chain.BuiltBlock;
 import io.basalt.runtime.demo.chain.CallOutcome;

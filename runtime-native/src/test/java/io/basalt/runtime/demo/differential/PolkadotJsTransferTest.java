@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.runtime.demo.account.AccountInfo;
 import io.basalt.runtime.demo.chain.BuiltBlock;
 import io.basalt.runtime.demo.chain.DemoChain;

@@ -4,9 +4,9 @@ package io.basalt.runtime.demo.differential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.runtime.demo.account.AccountId;
 import io.basalt.runtime.demo.account.MultiAddress;

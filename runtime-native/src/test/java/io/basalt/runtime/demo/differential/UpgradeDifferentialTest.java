@@ -4,8 +4,8 @@ package io.basalt.runtime.demo.differential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.runtime.demo.account.MultiAddress;
 import io.basalt.runtime.demo.call.RuntimeCall;

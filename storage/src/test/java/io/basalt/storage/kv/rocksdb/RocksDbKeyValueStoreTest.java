@@ -4,7 +4,7 @@ package io.basalt.storage.kv.rocksdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.storage.StorageException;
 import io.basalt.storage.kv.Column;
 import io.basalt.storage.kv.KeyValue;

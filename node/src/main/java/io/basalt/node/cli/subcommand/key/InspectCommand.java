@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.cli.subcommand.key;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.ss58.Ss58;
 import io.basalt.primitives.crypto.suri.SecretUri;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hex;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.cli.subcommand.key;
 
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.ss58.Ss58AddressFormat;
 import io.basalt.primitives.crypto.ss58.Ss58Exception;
-import io.basalt.primitives.types.Hex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

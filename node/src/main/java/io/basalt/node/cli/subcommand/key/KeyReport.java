@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.cli.subcommand.key;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.DerivedKeyPair;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.ss58.Ss58;
@@ -9,7 +10,6 @@ import io.basalt.primitives.crypto.ss58.Ss58Exception;
 import io.basalt.primitives.crypto.suri.SecretUri;
 import io.basalt.primitives.crypto.suri.SecretUriException;
 import io.basalt.primitives.json.JsonString;
-import io.basalt.primitives.types.Bytes;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.cli.subcommand.key;
 
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.KeyPair;
-import io.basalt.primitives.types.Hex;
 import java.io.IOException;
 import java.io.InputStream;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.cli.subcommand.key;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.KeyScheme;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hex;
 import java.io.IOException;
 import java.io.InputStream;
 import picocli.CommandLine.Command;

@@ -4,13 +4,13 @@ package io.basalt.node.cli.subcommand.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.bip39.Mnemonic;
 import io.basalt.primitives.crypto.ss58.Ss58;
 import io.basalt.primitives.crypto.ss58.Ss58AddressFormat;
 import io.basalt.primitives.hash.Hashing;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hex;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.pallet.balances;
 
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.runtime.demo.account.AccountId;
 import io.basalt.runtime.demo.account.AccountInfo;
 import io.basalt.runtime.demo.account.MultiAddress;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.pallet.sudo;
 
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.runtime.demo.account.AccountId;
 import io.basalt.runtime.demo.account.MultiAddress;
 import io.basalt.runtime.demo.call.CallDispatcher;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.runtime.demo.pallet.template;
 
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.Bytes;
 import io.basalt.runtime.demo.account.AccountId;
 import io.basalt.runtime.demo.dispatch.Origin;
 import io.basalt.runtime.demo.event.RuntimeEvent;

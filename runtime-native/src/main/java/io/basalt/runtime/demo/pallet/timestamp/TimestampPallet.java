@@ -2,7 +2,7 @@
 package io.basalt.runtime.demo.pallet.timestamp;
 
 import io.basalt.executor.api.NativeRuntimePanic;
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.runtime.demo.dispatch.Origin;
 import io.basalt.runtime.demo.storage.RuntimeStorage;
 import io.basalt.runtime.demo.storage.StorageKeys;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.executor.host;
+package io.basalt.executor.api;
 
 import io.basalt.primitives.crypto.keystore.Keystore;
 import java.util.Optional;
@@ -22,14 +22,14 @@ public record HostServices(
     Optional<OffchainStorage> offchainStorage) {
 
   /**
-   * Real signature verification, no keystore, no offchain capabilities; the trie operations trap
-   * until {@link #withTrie} supplies them.
+   * Real signature verification and trie operations, no keystore, no offchain capabilities: what
+   * block import grants.
    */
-  public static HostServices unconfigured() {
+  public static HostServices standard() {
     return new HostServices(
         CryptoProvider.standard(),
         Optional.empty(),
-        TrieOperations.unconfigured(),
+        StorageTrieOperations.INSTANCE,
         Optional.empty(),
         Optional.empty());
   }
@@ -40,16 +40,6 @@ public record HostServices(
 
   public HostServices withKeystore(Keystore store) {
     return new HostServices(crypto, Optional.of(store), trie, offchain, offchainStorage);
-  }
-
-  /**
-   * The keystore, or a trap: runtimes may only use keys where the node grants them.
-   *
-   * @throws HostFunctionException if this call has no keystore
-   */
-  public Keystore requireKeystore() {
-    return keystore.orElseThrow(
-        () -> new HostFunctionException("no keystore is associated with this runtime call"));
   }
 
   public HostServices withTrie(TrieOperations operations) {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.executor.host;
+package io.basalt.executor.api;
 
 import java.util.Optional;
 

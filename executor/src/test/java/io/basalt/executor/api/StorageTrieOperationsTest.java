@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.executor.host;
+package io.basalt.executor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.StateVersion;
 import io.basalt.storage.trie.CompactTrieProof;
 import io.basalt.storage.trie.InMemoryTrieNodes;

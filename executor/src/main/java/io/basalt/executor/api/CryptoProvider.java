@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.executor.host;
+package io.basalt.executor.api;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.crypto.ecdsa.EcdsaVerifyError;
 import io.basalt.primitives.scale.Result;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 
 /**
  * Signature verification and key recovery behind {@code ext_crypto_*}. The {@link #standard()}

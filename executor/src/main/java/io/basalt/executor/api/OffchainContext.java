@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.executor.host;
+package io.basalt.executor.api;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.scale.Tuple2;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.primitives.types;
+package io.basalt.primitives.bytes;
 
 import java.util.Arrays;
 

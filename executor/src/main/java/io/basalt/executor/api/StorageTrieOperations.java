@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.executor.host;
+package io.basalt.executor.api;
 
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.StateVersion;
 import io.basalt.storage.trie.CompactTrieProof;
 import io.basalt.storage.trie.TrieHasher;
@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * verify_trie_proof} checks). Stateless and thread-safe.
  *
  * <pre>{@code
- * HostServices services = HostServices.unconfigured().withTrie(StorageTrieOperations.INSTANCE);
+ * HostServices services = HostServices.standard();
  * }</pre>
  */
 public final class StorageTrieOperations implements TrieOperations {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.primitives.types;
+package io.basalt.primitives.bytes;
 
 /**
  * Hexadecimal text as Substrate writes it: lower case, {@code 0x}-prefixed.

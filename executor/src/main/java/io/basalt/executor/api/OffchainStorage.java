@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.executor.host;
+package io.basalt.executor.api;
 
-import io.basalt.primitives.types.Bytes;
+import io.basalt.primitives.bytes.Bytes;
 import java.util.Optional;
 
 /**
@@ -16,16 +16,12 @@ public interface OffchainStorage {
     /** Fork-aware. Number 2. */
     LOCAL;
 
-    /**
-     * Maps the host API's storage-kind number to a kind.
-     *
-     * @throws HostFunctionException for any number other than 1 or 2
-     */
-    public static Kind fromNumber(int number) {
+    /** The kind with the host API's storage-kind number (1 or 2), if there is one. */
+    public static Optional<Kind> fromNumber(int number) {
       return switch (number) {
-        case 1 -> PERSISTENT;
-        case 2 -> LOCAL;
-        default -> throw new HostFunctionException("invalid offchain storage kind " + number);
+        case 1 -> Optional.of(PERSISTENT);
+        case 2 -> Optional.of(LOCAL);
+        default -> Optional.empty();
       };
     }
   }

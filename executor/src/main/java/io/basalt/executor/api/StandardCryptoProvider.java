@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.executor.host;
+package io.basalt.executor.api;
 
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.crypto.ecdsa.Ecdsa;
 import io.basalt.primitives.crypto.ecdsa.EcdsaVerifyError;
 import io.basalt.primitives.crypto.ed25519.Ed25519;
 import io.basalt.primitives.crypto.sr25519.Sr25519;
 import io.basalt.primitives.scale.Result;
-import io.basalt.primitives.types.Bytes;
-import io.basalt.primitives.types.Hash256;
 
 /** {@link CryptoProvider} over Basalt's own sr25519, ed25519 (ZIP-215) and secp256k1 code. */
 enum StandardCryptoProvider implements CryptoProvider {
