@@ -7,11 +7,9 @@ import io.basalt.chainspec.ChainSpec;
 import io.basalt.chainspec.ChainSpecParser;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.node.chain.ChainDatabase;
-import io.basalt.node.chain.GenesisFactory;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.BlockImporter;
-import io.basalt.node.runtime.RuntimeGenesisBuilder;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.node.service.LogSetup;
 import io.basalt.primitives.bytes.Bytes;
@@ -112,8 +110,7 @@ public class WestendImportBenchmark {
           case "cold" -> runtimes(Optional.of(Files.createTempDirectory(work, "empty-cache")));
           default -> runtimes(Optional.of(diskCache));
         };
-    db = ChainDatabase.open(new BasePath(base, false).databaseDir(spec.id()));
-    db.initialize(GenesisFactory.build(spec, new RuntimeGenesisBuilder(runtimes)));
+    db = ChainDatabase.openChain(spec, new BasePath(base, false), runtimes).db();
   }
 
   @Benchmark

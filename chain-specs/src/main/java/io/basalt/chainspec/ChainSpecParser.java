@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.bytes.Hex;
+import io.basalt.primitives.types.WellKnownKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,8 +38,6 @@ import java.util.regex.Pattern;
  * hex digits (3)}.
  */
 public final class ChainSpecParser {
-  static final String CHILD_STORAGE_DEFAULT_PREFIX = ":child_storage:default:";
-
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -305,7 +304,7 @@ public final class ChainSpecParser {
       throw new InvalidChainSpecException(where + " must be an object of child key -> storage map");
     }
     Map<Bytes, NavigableMap<Bytes, Bytes>> out = new TreeMap<>();
-    byte[] prefix = CHILD_STORAGE_DEFAULT_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    byte[] prefix = WellKnownKeys.DEFAULT_CHILD_STORAGE_PREFIX.toArray();
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       Bytes key = hexKey(e.getKey(), where);
       // Legacy specs may carry the prefixed key; the map is keyed by the unprefixed one.

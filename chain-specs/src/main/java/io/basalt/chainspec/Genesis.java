@@ -3,6 +3,7 @@ package io.basalt.chainspec;
 
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.types.WellKnownKeys;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -11,9 +12,6 @@ import java.util.TreeMap;
 
 /** The {@code genesis} section of a chain spec. */
 public sealed interface Genesis {
-
-  /** The storage key of the runtime code. */
-  Bytes CODE_KEY = Bytes.wrap(new byte[] {':', 'c', 'o', 'd', 'e'});
 
   /**
    * Raw genesis storage: the top trie plus default child tries.
@@ -33,7 +31,7 @@ public sealed interface Genesis {
 
     /** The Wasm runtime under {@code :code}. */
     public Optional<Bytes> code() {
-      return Optional.ofNullable(top.get(CODE_KEY));
+      return Optional.ofNullable(top.get(WellKnownKeys.CODE));
     }
   }
 

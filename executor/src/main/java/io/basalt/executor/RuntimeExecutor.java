@@ -26,7 +26,7 @@ import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.types.RuntimeVersion;
-import java.nio.charset.StandardCharsets;
+import io.basalt.primitives.types.WellKnownKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,10 +65,6 @@ public final class RuntimeExecutor implements AutoCloseable {
 
   /** Heap pages added on top of the module's initial memory when {@code :heappages} is unset. */
   public static final long DEFAULT_HEAP_PAGES = 2048;
-
-  /** The {@code :heappages} storage key. */
-  public static final Bytes HEAP_PAGES_KEY =
-      Bytes.wrap(":heappages".getBytes(StandardCharsets.US_ASCII));
 
   private final WasmEngine engine;
   private final HostFunctionRegistry registry;
@@ -169,7 +165,7 @@ public final class RuntimeExecutor implements AutoCloseable {
   public byte[] call(
       RuntimeBlob code, String method, byte[] input, Externalities ext, HostServices callServices) {
     CompiledRuntime runtime = prepare(code);
-    long heapPages = heapPages(ext.get(HEAP_PAGES_KEY));
+    long heapPages = heapPages(ext.get(WellKnownKeys.HEAP_PAGES));
     return onWasmThread(() -> invoke(runtime, method, input, ext, callServices, heapPages, false));
   }
 

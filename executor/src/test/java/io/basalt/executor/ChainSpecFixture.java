@@ -4,6 +4,7 @@ package io.basalt.executor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.testsupport.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,6 @@ import java.util.TreeMap;
  */
 public record ChainSpecFixture(
     TreeMap<Bytes, Bytes> top, TreeMap<Bytes, TreeMap<Bytes, Bytes>> children) {
-  private static final Bytes CODE = Bytes.fromHex("0x3a636f6465");
 
   public static ChainSpecFixture load(String relative) {
     try {
@@ -51,6 +51,6 @@ public record ChainSpecFixture(
 
   /** The genesis runtime code. */
   public Bytes code() {
-    return top.get(CODE);
+    return top.get(WellKnownKeys.CODE);
   }
 }

@@ -21,7 +21,7 @@ import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.RuntimeVersion;
-import io.basalt.storage.trie.ChildTrie;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.storage.trie.InMemoryTrieNodes;
 import io.basalt.storage.trie.StateCommit;
 import io.basalt.storage.trie.StateTrie;
@@ -100,7 +100,7 @@ class ChildTrieBlocksIT {
       nodes.add(commit.toTrieCommit());
       TrieStateBackend next = new TrieStateBackend(nodes, commit.root());
       for (Bytes childKey : changes.changedChildTries()) {
-        assertThat(next.get(ChildTrie.defaultRootKey(childKey)))
+        assertThat(next.get(WellKnownKeys.defaultChildRootKey(childKey)))
             .contains(commit.childRoots().get(childKey).toBytes());
         for (StorageChange c : changes.childChanges(childKey)) {
           assertThat(next.childGet(childKey, c.key())).isEqualTo(c.value());

@@ -17,6 +17,7 @@ import io.basalt.executor.vm.WasmEngine;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.executor.vm.chicory.ChicoryWasmEngine;
 import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.types.WellKnownKeys;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -143,8 +144,7 @@ class ExecutionModelTest {
     OverlayedExternalities sixteenHeapPages =
         new OverlayedExternalities(
             new OverlayedChanges(),
-            TestBackends.of(
-                Map.of(RuntimeExecutor.HEAP_PAGES_KEY, Bytes.fromHex("0x1000000000000000"))));
+            TestBackends.of(Map.of(WellKnownKeys.HEAP_PAGES, Bytes.fromHex("0x1000000000000000"))));
     try (RuntimeExecutor executor = executor(new CountingEngine(method))) {
       assertThat(u32s(executor.call(blob, "Test_size", new byte[0], ext())))
           .containsExactly(2 + 2048, -1, 2 + 2048);

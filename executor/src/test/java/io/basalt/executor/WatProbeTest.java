@@ -21,6 +21,7 @@ import io.basalt.primitives.crypto.keystore.KeyTypeId;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleCodec;
 import io.basalt.primitives.scale.ScaleWriter;
+import io.basalt.primitives.types.WellKnownKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -331,8 +332,7 @@ class WatProbeTest {
     OverlayedExternalities small =
         new OverlayedExternalities(
             new OverlayedChanges(),
-            TestBackends.of(
-                Map.of(RuntimeExecutor.HEAP_PAGES_KEY, Bytes.fromHex("0x1000000000000000"))));
+            TestBackends.of(Map.of(WellKnownKeys.HEAP_PAGES, Bytes.fromHex("0x1000000000000000"))));
     assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_alloc", new byte[0], small))
         .isInstanceOf(RuntimeTrapException.class)
         .hasMessageContaining("allocator: out of space");

@@ -3,6 +3,7 @@ package io.basalt.executor.state;
 
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.types.WellKnownKeys;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -175,7 +176,7 @@ public final class OverlayedChanges {
     }
     for (Bytes childKey : changedChildTries()) {
       Hash256 root = childRoot.apply(childKey, childChanges(childKey));
-      Bytes rootKey = OverlayedExternalities.DEFAULT_CHILD_STORAGE_PREFIX.concat(childKey);
+      Bytes rootKey = WellKnownKeys.DEFAULT_CHILD_STORAGE_PREFIX.concat(childKey);
       delta.put(
           rootKey,
           root.equals(StateBackend.EMPTY_TRIE_ROOT)

@@ -7,7 +7,7 @@ import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.StateVersion;
-import java.nio.charset.StandardCharsets;
+import io.basalt.primitives.types.WellKnownKeys;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -27,14 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OverlayedExternalities implements Externalities {
   private static final Logger LOG = LoggerFactory.getLogger("state");
-
-  /** Prefix of every child-trie root key in the top trie. */
-  public static final Bytes CHILD_STORAGE_PREFIX =
-      Bytes.wrap(":child_storage:".getBytes(StandardCharsets.US_ASCII));
-
-  /** Prefix of default child-trie root keys in the top trie. */
-  public static final Bytes DEFAULT_CHILD_STORAGE_PREFIX =
-      Bytes.wrap(":child_storage:default:".getBytes(StandardCharsets.US_ASCII));
 
   private final OverlayedChanges overlay;
   private final StateBackend backend;
@@ -74,7 +66,7 @@ public final class OverlayedExternalities implements Externalities {
   }
 
   private void place(Bytes key, Optional<Bytes> value) {
-    if (key.startsWith(CHILD_STORAGE_PREFIX)) {
+    if (key.startsWith(WellKnownKeys.CHILD_STORAGE_PREFIX)) {
       LOG.warn("refusing to set child storage key {} directly in the top trie", key);
       return;
     }
@@ -220,9 +212,9 @@ public final class OverlayedExternalities implements Externalities {
    * sp-core's {@code starts_with_child_storage_key}: the prefix overlaps {@code :child_storage:}.
    */
   static boolean startsWithChildStorageKey(Bytes key) {
-    return key.length() > CHILD_STORAGE_PREFIX.length()
-        ? key.startsWith(CHILD_STORAGE_PREFIX)
-        : CHILD_STORAGE_PREFIX.startsWith(key);
+    return key.length() > WellKnownKeys.CHILD_STORAGE_PREFIX.length()
+        ? key.startsWith(WellKnownKeys.CHILD_STORAGE_PREFIX)
+        : WellKnownKeys.CHILD_STORAGE_PREFIX.startsWith(key);
   }
 
   @Override

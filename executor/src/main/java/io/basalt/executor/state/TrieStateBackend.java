@@ -4,8 +4,8 @@ package io.basalt.executor.state;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.StateVersion;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.storage.StorageException;
-import io.basalt.storage.trie.ChildTrie;
 import io.basalt.storage.trie.InMemoryTrieNodes;
 import io.basalt.storage.trie.MerkleTrie;
 import io.basalt.storage.trie.StateCommit;
@@ -185,7 +185,7 @@ public final class TrieStateBackend implements StateBackend {
     if (cached != null) {
       return cached;
     }
-    Bytes rootKey = ChildTrie.defaultRootKey(childKey);
+    Bytes rootKey = WellKnownKeys.defaultChildRootKey(childKey);
     Optional<Hash256> root =
         trie.get(stateRoot, rootKey)
             .map(

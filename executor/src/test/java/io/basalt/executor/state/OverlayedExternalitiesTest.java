@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.StateVersion;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.storage.trie.TrieRoot;
 import io.basalt.testsupport.RandomCases;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ class OverlayedExternalitiesTest {
 
   @Test
   void childStorageKeysAreProtectedInTheTopTrie() {
-    Bytes rootKey = OverlayedExternalities.DEFAULT_CHILD_STORAGE_PREFIX.concat(b(1));
+    Bytes rootKey = WellKnownKeys.DEFAULT_CHILD_STORAGE_PREFIX.concat(b(1));
     OverlayedExternalities ext = ext(Map.of(rootKey, b(5)));
     ext.set(rootKey, b(6));
     ext.clear(rootKey);
@@ -164,7 +165,7 @@ class OverlayedExternalitiesTest {
   @Test
   void storageRootRecomputesChildRootsFirst() {
     TreeMap<Bytes, Bytes> child = new TreeMap<>(Map.of(b(1), b(1)));
-    Bytes rootKey = OverlayedExternalities.DEFAULT_CHILD_STORAGE_PREFIX.concat(b(0xc1));
+    Bytes rootKey = WellKnownKeys.DEFAULT_CHILD_STORAGE_PREFIX.concat(b(0xc1));
     TreeMap<Bytes, Bytes> top = new TreeMap<>();
     top.put(b(5), b(5));
     top.put(rootKey, TrieRoot.of(child, StateVersion.V1).toBytes());
@@ -180,7 +181,7 @@ class OverlayedExternalitiesTest {
     TreeMap<Bytes, Bytes> expectedTop = new TreeMap<>(top);
     expectedTop.put(rootKey, TrieRoot.of(child1, StateVersion.V1).toBytes());
     expectedTop.put(
-        OverlayedExternalities.DEFAULT_CHILD_STORAGE_PREFIX.concat(b(0xc2)),
+        WellKnownKeys.DEFAULT_CHILD_STORAGE_PREFIX.concat(b(0xc2)),
         TrieRoot.of(child2, StateVersion.V1).toBytes());
     assertThat(ext.storageRoot(StateVersion.V1))
         .isEqualTo(TrieRoot.of(expectedTop, StateVersion.V1));

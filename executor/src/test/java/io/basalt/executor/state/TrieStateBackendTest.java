@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.StateVersion;
-import io.basalt.storage.trie.ChildTrie;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.storage.trie.InMemoryTrieNodes;
 import io.basalt.storage.trie.MerkleTrie;
 import io.basalt.storage.trie.StateCommit;
@@ -64,9 +64,9 @@ class TrieStateBackendTest {
     assertThat(backend.childNextKey(b(0xc1), b(7))).contains(b(8));
     assertThat(backend.childNextKey(b(0xc1), b(8))).isEmpty();
     // The child root lives in the top trie under :child_storage:default: ++ key.
-    assertThat(backend.get(ChildTrie.defaultRootKey(b(0xc1))))
+    assertThat(backend.get(WellKnownKeys.defaultChildRootKey(b(0xc1))))
         .contains(TrieRoot.of(child, StateVersion.V0).toBytes());
-    assertThat(backend.nextKey(b(4))).contains(ChildTrie.defaultRootKey(b(0xc1)));
+    assertThat(backend.nextKey(b(4))).contains(WellKnownKeys.defaultChildRootKey(b(0xc1)));
   }
 
   @Test

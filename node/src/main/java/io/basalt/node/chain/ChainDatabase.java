@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.chain;
 
+import io.basalt.chainspec.ChainSpec;
 import io.basalt.executor.api.OffchainStorage;
+import io.basalt.node.config.BasePath;
 import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.failure.UserFacingException;
 import io.basalt.node.offchain.DatabaseOffchainStorage;
+import io.basalt.node.runtime.RuntimeGenesisBuilder;
+import io.basalt.node.runtime.Runtimes;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.Block;
@@ -21,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** A chain's database: blocks, state trie nodes and metadata, with its genesis in place. */
 public final class ChainDatabase implements AutoCloseable {
@@ -41,7 +46,8 @@ public final class ChainDatabase implements AutoCloseable {
   /**
    * Opens (creating if needed) the RocksDB database in a directory.
    *
-   * @throws UserFacingException if the directory cannot be created or the database cannot be opened
+   * @throws InvalidConfigurationException if the directory cannot be created
+   * @throws UserFacingException if the database cannot be opened
    */
   public static ChainDatabase open(Path directory) {
     try {
@@ -62,6 +68,55 @@ public final class ChainDatabase implements AutoCloseable {
     } catch (StorageException e) {
       store.close();
       throw new UserFacingException("database at " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens a chain's database with its genesis in place: builds the genesis block from the spec
+   * (running the runtime's {@code GenesisBuilder} for a plain spec), opens (creating if needed)
+   * {@code <base>/chains/<id>/db/full} and {@linkplain #initialize initializes} it. The one way the
+   * daemon and every subcommand open a chain.
+   *
+   * @throws InvalidConfigurationException if the database belongs to another chain, is damaged or
+   *     its directory cannot be created
+   * @throws UserFacingException if the database cannot be opened
+   * @throws io.basalt.chainspec.InvalidChainSpecException if the spec's genesis cannot be built
+   */
+  public static Opened openChain(ChainSpec spec, BasePath base, Runtimes runtimes) {
+    return openChain(spec, base, runtimes, db -> {});
+  }
+
+  /**
+   * {@link #openChain(ChainSpec, BasePath, Runtimes)}, telling {@code onOpen} once the database is
+   * open and before genesis is committed (the daemon reports it there, as Substrate does).
+   */
+  public static Opened openChain(
+      ChainSpec spec, BasePath base, Runtimes runtimes, Consumer<ChainDatabase> onOpen) {
+    GenesisFactory.GenesisBlock genesis =
+        GenesisFactory.build(spec, new RuntimeGenesisBuilder(runtimes));
+    ChainDatabase db = open(base.databaseDir(spec.id()));
+    try {
+      onOpen.accept(db);
+      return new Opened(db, genesis, db.initialize(genesis));
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A chain's database opened by {@link #openChain}: close {@link #db()} when done.
+   *
+   * @param db the database, genesis in place
+   * @param genesis the chain's genesis block
+   * @param outcome whether genesis was written now or found in place
+   */
+  public record Opened(
+      ChainDatabase db, GenesisFactory.GenesisBlock genesis, GenesisOutcome outcome)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      db.close();
     }
   }
 

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.importer;
 
-import io.basalt.chainspec.Genesis;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.StorageChange;
@@ -19,6 +18,7 @@ import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.primitives.types.SignedBlock;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.storage.block.BlockRef;
 import io.basalt.storage.block.BlockStore;
 import io.basalt.storage.trie.StateCommit;
@@ -100,7 +100,7 @@ public final class BlockImporter {
     }
     long start = System.nanoTime();
     TrieStateBackend state = new TrieStateBackend(db.trieNodes(), parent.get().stateRoot());
-    Optional<Bytes> code = state.get(Genesis.CODE_KEY);
+    Optional<Bytes> code = state.get(WellKnownKeys.CODE);
     if (code.isEmpty()) {
       return invalid(
           hash,

@@ -21,6 +21,7 @@ import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.RuntimeVersion;
+import io.basalt.primitives.types.WellKnownKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -214,7 +215,7 @@ public final class RuntimeGenesisBuilder {
     for (StorageChange c : changes.topChanges()) {
       c.value().ifPresent(v -> top.put(c.key(), v));
     }
-    top.put(Genesis.CODE_KEY, code);
+    top.put(WellKnownKeys.CODE, code);
     Map<Bytes, NavigableMap<Bytes, Bytes>> children = new TreeMap<>();
     for (Bytes childKey : changes.changedChildTries()) {
       NavigableMap<Bytes, Bytes> child = new TreeMap<>();

@@ -4,10 +4,8 @@ package io.basalt.node.service;
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.ChainSpecs;
-import io.basalt.node.chain.GenesisFactory;
 import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.NodeConfig;
-import io.basalt.node.runtime.RuntimeGenesisBuilder;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.keystore.KeyTypeId;
@@ -48,7 +46,19 @@ public final class NodeLauncher {
     try (Runtimes runtimes =
             Runtimes.create(
                 imports.wasmExecution(), Optional.of(imports.wasmCacheDir(config.basePath())));
-        ChainDatabase db = openChain(spec, config, runtimes)) {
+        ChainDatabase.Opened chain =
+            ChainDatabase.openChain(
+                spec,
+                config.basePath(),
+                runtimes,
+                db -> StatusLog.info("💾 Database: RocksDb at {}", db.directory()))) {
+      ChainDatabase db = chain.db();
+      if (chain.outcome() == ChainDatabase.GenesisOutcome.CREATED) {
+        StatusLog.info(
+            "🔨 Initializing Genesis block/state (state: {}, header-hash: {})",
+            StatusLog.shortHash(chain.genesis().header().stateRoot()),
+            StatusLog.shortHash(chain.genesis().hash()));
+      }
       Keystore keystore = NodeKeys.open(config.keystore(), config.basePath(), spec.id());
       if (config.keystore().devAccount().isPresent()) {
         StatusLog.info(
@@ -64,25 +74,6 @@ public final class NodeLauncher {
       StatusLog.info("Shutting down: closing the database");
     }
     return 0;
-  }
-
-  private static ChainDatabase openChain(ChainSpec spec, NodeConfig config, Runtimes runtimes) {
-    GenesisFactory.GenesisBlock genesis =
-        GenesisFactory.build(spec, new RuntimeGenesisBuilder(runtimes));
-    ChainDatabase db = ChainDatabase.open(config.basePath().databaseDir(spec.id()));
-    try {
-      StatusLog.info("💾 Database: RocksDb at {}", db.directory());
-      if (db.initialize(genesis) == ChainDatabase.GenesisOutcome.CREATED) {
-        StatusLog.info(
-            "🔨 Initializing Genesis block/state (state: {}, header-hash: {})",
-            StatusLog.shortHash(genesis.header().stateRoot()),
-            StatusLog.shortHash(genesis.hash()));
-      }
-      return db;
-    } catch (RuntimeException e) {
-      db.close();
-      throw e;
-    }
   }
 
   private static void waitForShutdown(ChainDatabase db, ShutdownSignal shutdown) {

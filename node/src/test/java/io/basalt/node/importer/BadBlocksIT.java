@@ -19,6 +19,7 @@ import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.SignedBlock;
 import io.basalt.primitives.types.StateVersion;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.storage.block.BlockRef;
 import io.basalt.storage.kv.Column;
 import io.basalt.storage.kv.KeyValue;
@@ -48,7 +49,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reason and the database keeps exactly what it had.
  */
 class BadBlocksIT {
-  private static final Bytes CODE_KEY = Bytes.fromHex("0x3a636f6465");
 
   private static String westendSpec() {
     return Fixtures.file("chainspecs/westend.json").toString();
@@ -61,9 +61,9 @@ class BadBlocksIT {
       java.util.function.BiFunction<ChainDatabase, BlockImporter, T> body) {
     ChainSpec spec = ChainSpecParser.parse(Fixtures.file("chainspecs/westend.json"));
     try (Runtimes runtimes = Runtimes.create(method, Optional.of(TestCaches.wasmCache()));
-        ChainDatabase db = ChainDatabase.open(new BasePath(base, false).databaseDir(spec.id()))) {
-      db.initialize(GenesisFactory.build(spec, new RuntimeGenesisBuilder(runtimes)));
-      return body.apply(db, new BlockImporter(db, runtimes, false));
+        ChainDatabase.Opened chain =
+            ChainDatabase.openChain(spec, new BasePath(base, false), runtimes)) {
+      return body.apply(chain.db(), new BlockImporter(chain.db(), runtimes, false));
     }
   }
 
@@ -151,7 +151,7 @@ class BadBlocksIT {
   /** A database whose genesis state holds {@code code}, built without checking the code. */
   private static BlockImportResult importOnGenesisCode(Path base, Bytes code) {
     StateCommit state =
-        StateTrie.build(new TreeMap<>(Map.of(CODE_KEY, code)), Map.of(), StateVersion.V0);
+        StateTrie.build(new TreeMap<>(Map.of(WellKnownKeys.CODE, code)), Map.of(), StateVersion.V0);
     Header genesis = new Header(Hash256.ZERO, 0, state.root(), TrieRoot.EMPTY, List.of());
     try (Runtimes runtimes =
             Runtimes.create(WasmExecutionMethod.INTERPRETED, Optional.of(TestCaches.wasmCache()));

@@ -8,6 +8,7 @@ import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.RuntimeVersion;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.runtime.demo.call.RuntimeCall;
 import io.basalt.runtime.demo.chain.BuiltBlock;
 import io.basalt.runtime.demo.chain.CallOutcome;
@@ -21,7 +22,6 @@ import io.basalt.runtime.demo.event.Phase;
 import io.basalt.runtime.demo.event.RuntimeEvent;
 import io.basalt.runtime.demo.pallet.system.SystemPallet;
 import io.basalt.runtime.demo.pallet.template.TemplatePallet;
-import io.basalt.runtime.demo.storage.StorageKeys;
 import io.basalt.runtime.metadata.BasaltDemoRuntime;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +69,7 @@ class NativeUpgradeTest {
           s.block(s.signed(alice, new RuntimeCall.Sudo(new RuntimeCall.SetCode(c.code()))));
       assertThat(block.applyResults()).containsExactly(Bytes.fromHex("0000"));
       assertThat(sudid(s)).as("set_code(%s)", c.code()).contains(c.error());
-      assertThat(s.chain.storage(StorageKeys.CODE)).contains(CODE_100);
+      assertThat(s.chain.storage(WellKnownKeys.CODE)).contains(CODE_100);
       assertThat(block.block().header().digest()).isEmpty();
     }
     // Without checks anything goes.
@@ -94,7 +94,7 @@ class NativeUpgradeTest {
     assertThat(s.eventsOf(1)).contains(new RuntimeEvent.CodeUpdated());
     assertThat(b2.block().header().digest())
         .containsExactly(new DigestItem.RuntimeEnvironmentUpdated());
-    assertThat(s.chain.storage(StorageKeys.CODE)).contains(CODE_101);
+    assertThat(s.chain.storage(WellKnownKeys.CODE)).contains(CODE_101);
     assertThat(s.chain.storage(SystemPallet.LAST_RUNTIME_UPGRADE))
         .contains(Bytes.fromHex("9101" + "2c626173616c742d64656d6f"));
 

@@ -9,6 +9,7 @@ import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.DigestItem;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.runtime.demo.account.AccountId;
 import io.basalt.runtime.demo.account.MultiAddress;
 import io.basalt.runtime.demo.call.RuntimeCall;
@@ -21,7 +22,6 @@ import io.basalt.runtime.demo.dispatch.Weight;
 import io.basalt.runtime.demo.event.RuntimeEvent;
 import io.basalt.runtime.demo.pallet.sudo.SudoPallet;
 import io.basalt.runtime.demo.pallet.template.TemplatePallet;
-import io.basalt.runtime.demo.storage.StorageKeys;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -172,7 +172,8 @@ class SudoAndSystemCallsTest {
         .isEqualTo(Bytes.fromHex("000102"));
     BuiltBlock block =
         s.block(s.signed(alice, new RuntimeCall.Sudo(new RuntimeCall.SetHeapPages(4096))));
-    assertThat(s.chain.storage(StorageKeys.HEAP_PAGES)).contains(Bytes.fromHex("0010000000000000"));
+    assertThat(s.chain.storage(WellKnownKeys.HEAP_PAGES))
+        .contains(Bytes.fromHex("0010000000000000"));
     assertThat(block.block().header().digest())
         .containsExactly(new DigestItem.RuntimeEnvironmentUpdated());
   }
@@ -196,7 +197,7 @@ class SudoAndSystemCallsTest {
                     new RuntimeCall.SetStorage(
                         List.of(
                             new RuntimeCall.KeyValue(
-                                StorageKeys.HEAP_PAGES, Bytes.fromHex("0100000000000000")))))));
+                                WellKnownKeys.HEAP_PAGES, Bytes.fromHex("0100000000000000")))))));
     assertThat(b2.block().header().digest()).hasSize(1);
     s.block(s.signed(alice, new RuntimeCall.Sudo(new RuntimeCall.KillStorage(List.of(key)))));
     assertThat(s.chain.storage(key)).isEmpty();

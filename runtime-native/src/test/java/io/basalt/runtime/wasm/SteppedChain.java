@@ -17,9 +17,9 @@ import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.StateVersion;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.runtime.demo.chain.InMemoryOffchainStorage;
 import io.basalt.runtime.demo.chain.TestRuntimes;
-import io.basalt.runtime.demo.storage.StorageKeys;
 import io.basalt.storage.trie.TrieRoot;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ final class SteppedChain {
             .toByteArray();
     byte[] result = chain.run(RuntimeBlob.parse(code), "GenesisBuilder_build_state", input, true);
     assertThat(result).as("build_state result").containsExactly(0);
-    chain.state.put(StorageKeys.CODE, Bytes.wrap(code));
+    chain.state.put(WellKnownKeys.CODE, Bytes.wrap(code));
     chain.best =
         new Header(
             Hash256.ZERO, 0, TrieRoot.of(chain.state, StateVersion.V1), TrieRoot.EMPTY, List.of());
@@ -101,7 +101,7 @@ final class SteppedChain {
   }
 
   RuntimeBlob code() {
-    return RuntimeBlob.parse(state.get(StorageKeys.CODE));
+    return RuntimeBlob.parse(state.get(WellKnownKeys.CODE));
   }
 
   /** Calls the runtime; changes are committed. */

@@ -17,6 +17,7 @@ import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.EngineId;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.StateVersion;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;
 import io.basalt.storage.trie.TrieRoot;
@@ -120,8 +121,8 @@ class WasmBlockTest {
     }
     assertThat(chain.state())
         .doesNotContainKeys(
-            StorageKeys.EXTRINSIC_INDEX,
-            StorageKeys.INTRABLOCK_ENTROPY,
+            WellKnownKeys.EXTRINSIC_INDEX,
+            WellKnownKeys.INTRABLOCK_ENTROPY,
             StorageKeys.mapEntry("System", "ExtrinsicData", 0),
             StorageKeys.plain("Timestamp", "DidUpdate"));
     assertThat(chain.state().get(StorageKeys.mapEntry("System", "BlockHash", 0)))

@@ -10,6 +10,7 @@ import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.DigestItem;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;
@@ -106,7 +107,7 @@ class WasmDispatchTest {
     // Template.Value is a plain u32 on spec 100, last written by Bob through sudo_as.
     assertThat(chain.state().get(StorageKeys.plain("Template", "Value")))
         .isEqualTo(Bytes.fromHex("06000000"));
-    assertThat(chain.state().get(StorageKeys.HEAP_PAGES))
+    assertThat(chain.state().get(WellKnownKeys.HEAP_PAGES))
         .isEqualTo(new ScaleWriter().writeU64(4096).toBytes());
     assertThat(chain.state()).doesNotContainKey(SteppedChain.ascii("custom"));
     // set_heap_pages appends one RuntimeEnvironmentUpdated; set_storage/kill_prefix touch neither

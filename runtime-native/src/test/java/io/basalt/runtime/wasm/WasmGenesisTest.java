@@ -11,6 +11,7 @@ import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.scale.ScaleWriter;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;
@@ -40,7 +41,7 @@ class WasmGenesisTest {
         new ScaleWriter().writeCompact(spec).writeString("basalt-demo").toBytes());
     expected.put(StorageKeys.plain("System", "UpgradedToU32RefCount"), Bytes.of((byte) 1));
     expected.put(StorageKeys.plain("System", "UpgradedToTripleRefCount"), Bytes.of((byte) 1));
-    expected.put(StorageKeys.EXTRINSIC_INDEX, Bytes.wrap(new byte[4]));
+    expected.put(WellKnownKeys.EXTRINSIC_INDEX, Bytes.wrap(new byte[4]));
     BigInteger endowment = BigInteger.ONE.shiftLeft(60);
     for (String publicKey : Genesis.DEV_PUBLIC_KEYS) {
       expected.put(
@@ -90,7 +91,7 @@ class WasmGenesisTest {
         SteppedChain.genesis(
             WasmCode.executor(m), WasmCode.compressed(spec).toArray(), Genesis.development("null"));
     NavigableMap<Bytes, Bytes> expected = expectedGenesis(spec, null);
-    expected.put(StorageKeys.CODE, Bytes.wrap(WasmCode.compressed(spec).toArray()));
+    expected.put(WellKnownKeys.CODE, Bytes.wrap(WasmCode.compressed(spec).toArray()));
     assertThat(chain.state()).isEqualTo(expected);
   }
 
@@ -101,7 +102,7 @@ class WasmGenesisTest {
         SteppedChain.genesis(
             WasmCode.executor(m), WasmCode.compressed(spec).toArray(), Genesis.development("42"));
     NavigableMap<Bytes, Bytes> expected = expectedGenesis(spec, 42L);
-    expected.put(StorageKeys.CODE, Bytes.wrap(WasmCode.compressed(spec).toArray()));
+    expected.put(WellKnownKeys.CODE, Bytes.wrap(WasmCode.compressed(spec).toArray()));
     assertThat(chain.state()).isEqualTo(expected);
   }
 

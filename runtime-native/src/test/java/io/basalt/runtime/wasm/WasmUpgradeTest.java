@@ -9,6 +9,7 @@ import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.DigestItem;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.runtime.demo.chain.FakeRuntimeCode;
 import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;
@@ -47,7 +48,7 @@ class WasmUpgradeTest {
     assertThat(block1.results()).extracting(Hex::encodeBare).containsExactly("0000", "0000");
     assertThat(block1.header().digest())
         .containsExactly(new DigestItem.RuntimeEnvironmentUpdated());
-    assertThat(chain.state().get(StorageKeys.CODE)).isEqualTo(Bytes.wrap(v101));
+    assertThat(chain.state().get(WellKnownKeys.CODE)).isEqualTo(Bytes.wrap(v101));
     String events1 = Hex.encodeBare(systemEvents(chain).toArray());
     assertThat(events1)
         .contains(Hex.encodeBare(Events.record(Events.applyExtrinsic(1), Events.codeUpdated())))
@@ -135,7 +136,7 @@ class WasmUpgradeTest {
     SteppedChain.BuiltBlock block = chain.build(T0, txs);
     assertThat(block.results()).extracting(Hex::encodeBare).containsOnly("0000");
     assertThat(block.header().digest()).isEmpty();
-    assertThat(chain.state().get(StorageKeys.CODE))
+    assertThat(chain.state().get(WellKnownKeys.CODE))
         .isEqualTo(Bytes.wrap(WasmCode.compressed(100).toArray()));
     String events = Hex.encodeBare(systemEvents(chain).toArray());
     String[] errors = {"030001000000", "030001000000", "030000000000", "030002000000"};

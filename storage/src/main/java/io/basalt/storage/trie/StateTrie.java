@@ -4,6 +4,7 @@ package io.basalt.storage.trie;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.StateVersion;
+import io.basalt.primitives.types.WellKnownKeys;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -75,7 +76,7 @@ public final class StateTrie {
     NavigableMap<Bytes, Optional<Bytes>> allTopChanges = new TreeMap<>(topChanges);
     for (Map.Entry<Bytes, ? extends NavigableMap<Bytes, Optional<Bytes>>> child :
         childChanges.entrySet()) {
-      Bytes rootKey = ChildTrie.defaultRootKey(child.getKey());
+      Bytes rootKey = WellKnownKeys.defaultChildRootKey(child.getKey());
       Hash256 childRoot =
           trie.get(root, rootKey)
               .map(
@@ -116,7 +117,7 @@ public final class StateTrie {
     NavigableMap<Bytes, Bytes> fullTop = new TreeMap<>(top);
     for (Map.Entry<Bytes, ? extends NavigableMap<Bytes, Bytes>> child :
         defaultChildren.entrySet()) {
-      Bytes rootKey = ChildTrie.defaultRootKey(child.getKey());
+      Bytes rootKey = WellKnownKeys.defaultChildRootKey(child.getKey());
       if (child.getValue().isEmpty()) {
         fullTop.remove(rootKey);
         continue;

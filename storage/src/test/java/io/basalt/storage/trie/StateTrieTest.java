@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.StateVersion;
+import io.basalt.primitives.types.WellKnownKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ class StateTrieTest {
     top.put(ascii(":code"), Bytes.wrap(new byte[100]));
     top.put(ascii("balance"), ascii("42"));
     // A stale root for a child that turns out empty must disappear.
-    top.put(ChildTrie.defaultRootKey(ascii("gone")), Bytes.wrap(new byte[32]));
+    top.put(WellKnownKeys.defaultChildRootKey(ascii("gone")), Bytes.wrap(new byte[32]));
     NavigableMap<Bytes, Bytes> child = new TreeMap<>();
     child.put(ascii("a"), ascii("1"));
     child.put(ascii("b"), Bytes.wrap(new byte[40]));
@@ -39,7 +40,7 @@ class StateTrieTest {
 
     Hash256 childRoot = TrieRoot.of(child, version);
     NavigableMap<Bytes, Bytes> expectedTop = new TreeMap<>(top);
-    expectedTop.remove(ChildTrie.defaultRootKey(ascii("gone")));
+    expectedTop.remove(WellKnownKeys.defaultChildRootKey(ascii("gone")));
     expectedTop.put(ascii(":child_storage:default:contract"), childRoot.toBytes());
     assertThat(state.root()).isEqualTo(TrieRoot.of(expectedTop, version));
     assertThat(state.childRoots()).containsExactly(Map.entry(ascii("contract"), childRoot));
@@ -120,15 +121,16 @@ class StateTrieTest {
         .containsEntry(ascii("beta"), TrieRoot.EMPTY)
         .containsEntry(ascii("alpha"), expected.childRoots().get(ascii("alpha")));
     nodes.add(after.toTrieCommit());
-    assertThat(trie.get(after.root(), ChildTrie.defaultRootKey(ascii("beta")))).isEmpty();
+    assertThat(trie.get(after.root(), WellKnownKeys.defaultChildRootKey(ascii("beta")))).isEmpty();
     assertThat(trie.get(expected.childRoots().get(ascii("gamma")), ascii("g")))
         .contains(ascii("new"));
   }
 
   @org.junit.jupiter.api.Test
   void childStorageKeysAreRecognised() {
-    assertThat(ChildTrie.DEFAULT_PREFIX).isEqualTo(ascii(":child_storage:default:"));
-    assertThat(ChildTrie.isChildStorageKey(ascii(":child_storage:default:x"))).isTrue();
-    assertThat(ChildTrie.isChildStorageKey(ascii(":code"))).isFalse();
+    assertThat(WellKnownKeys.DEFAULT_CHILD_STORAGE_PREFIX)
+        .isEqualTo(ascii(":child_storage:default:"));
+    assertThat(WellKnownKeys.isChildStorageKey(ascii(":child_storage:default:x"))).isTrue();
+    assertThat(WellKnownKeys.isChildStorageKey(ascii(":code"))).isFalse();
   }
 }

@@ -4,11 +4,9 @@ package io.basalt.node.cli.subcommand;
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.ChainSpecs;
-import io.basalt.node.chain.GenesisFactory;
 import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.config.BasePath;
-import io.basalt.node.runtime.RuntimeGenesisBuilder;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.storage.block.BlockRef;
 import java.util.concurrent.Callable;
@@ -39,33 +37,29 @@ public final class ChainInfoCommand implements Callable<Integer> {
     BasePath base = shared.basePath();
     try {
       ChainSpec chainSpec = ChainSpecs.load(chain);
-      GenesisFactory.GenesisBlock genesis;
-      try (Runtimes runtimes = imports.runtimes(base)) {
-        genesis = GenesisFactory.build(chainSpec, new RuntimeGenesisBuilder(runtimes));
+      try (Runtimes runtimes = imports.runtimes(base);
+          ChainDatabase.Opened opened = ChainDatabase.openChain(chainSpec, base, runtimes)) {
+        print(opened.db());
       }
-      print(chainSpec, genesis, base);
     } finally {
       base.deleteIfTemporary();
     }
     return 0;
   }
 
-  private void print(ChainSpec chainSpec, GenesisFactory.GenesisBlock genesis, BasePath base) {
-    try (ChainDatabase db = ChainDatabase.open(base.databaseDir(chainSpec.id()))) {
-      db.initialize(genesis);
-      BlockRef best = db.blocks().best().orElseThrow();
-      BlockRef finalized = db.blocks().finalized().orElseThrow();
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "{\"best_hash\":\"%s\",\"best_number\":%d,\"genesis_hash\":\"%s\","
-                  + "\"finalized_hash\":\"%s\",\"finalized_number\":%d}%n",
-              best.hash(),
-              best.number(),
-              db.blocks().genesisHash().orElseThrow(),
-              finalized.hash(),
-              finalized.number());
-      spec.commandLine().getOut().flush();
-    }
+  private void print(ChainDatabase db) {
+    BlockRef best = db.blocks().best().orElseThrow();
+    BlockRef finalized = db.blocks().finalized().orElseThrow();
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "{\"best_hash\":\"%s\",\"best_number\":%d,\"genesis_hash\":\"%s\","
+                + "\"finalized_hash\":\"%s\",\"finalized_number\":%d}%n",
+            best.hash(),
+            best.number(),
+            db.blocks().genesisHash().orElseThrow(),
+            finalized.hash(),
+            finalized.number());
+    spec.commandLine().getOut().flush();
   }
 }

@@ -4,14 +4,12 @@ package io.basalt.node.cli.subcommand;
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.ChainSpecs;
-import io.basalt.node.chain.GenesisFactory;
 import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.failure.UserFacingException;
 import io.basalt.node.importer.BlockFileWriter;
-import io.basalt.node.runtime.RuntimeGenesisBuilder;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.node.service.StatusLog;
 import io.basalt.primitives.types.SignedBlock;
@@ -86,10 +84,8 @@ public final class ExportBlocksCommand implements Callable<Integer> {
 
   private void export(ChainSpec chainSpec, BasePath base) {
     try (Runtimes runtimes = imports.runtimes(base)) {
-      GenesisFactory.GenesisBlock genesis =
-          GenesisFactory.build(chainSpec, new RuntimeGenesisBuilder(runtimes));
-      try (ChainDatabase db = ChainDatabase.open(base.databaseDir(chainSpec.id()))) {
-        db.initialize(genesis);
+      try (ChainDatabase.Opened chain = ChainDatabase.openChain(chainSpec, base, runtimes)) {
+        ChainDatabase db = chain.db();
         long best = db.blocks().best().map(BlockRef::number).orElse(0L);
         // Substrate: `--to 0` means 1, no `--to` means the best block.
         long last = to == null ? best : Math.max(to, 1);

@@ -4,7 +4,6 @@ package io.basalt.node.cli.subcommand;
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.ChainSpecs;
-import io.basalt.node.chain.GenesisFactory;
 import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.config.BasePath;
@@ -14,7 +13,6 @@ import io.basalt.node.importer.BlockFileException;
 import io.basalt.node.importer.BlockFileReader;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.BlockImporter;
-import io.basalt.node.runtime.RuntimeGenesisBuilder;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.node.service.StatusLog;
 import io.basalt.primitives.types.SignedBlock;
@@ -78,10 +76,8 @@ public final class ImportBlocksCommand implements Callable<Integer> {
   private void run(ChainSpec chainSpec, BasePath base) {
     try (Runtimes runtimes = imports.runtimes(base);
         InputStream in = open(input)) {
-      GenesisFactory.GenesisBlock genesis =
-          GenesisFactory.build(chainSpec, new RuntimeGenesisBuilder(runtimes));
-      try (ChainDatabase db = ChainDatabase.open(base.databaseDir(chainSpec.id()))) {
-        db.initialize(genesis);
+      try (ChainDatabase.Opened chain = ChainDatabase.openChain(chainSpec, base, runtimes)) {
+        ChainDatabase db = chain.db();
         BlockImporter importer =
             new BlockImporter(db, runtimes, imports.toConfig().offchainIndexing());
         BlockFileReader reader;

@@ -2,11 +2,11 @@
 package io.basalt.runtime.demo.genesis;
 
 import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.runtime.demo.account.AccountInfo;
 import io.basalt.runtime.demo.executive.Pallets;
 import io.basalt.runtime.demo.pallet.system.LastRuntimeUpgrade;
 import io.basalt.runtime.demo.pallet.system.SystemPallet;
-import io.basalt.runtime.demo.storage.StorageKeys;
 import java.util.Arrays;
 
 /**
@@ -38,7 +38,7 @@ public final class GenesisBuilder {
                 .encode());
     pallets.storage().writeBool(SystemPallet.UPGRADED_TO_U32_REF_COUNT, true);
     pallets.storage().writeBool(SystemPallet.UPGRADED_TO_TRIPLE_REF_COUNT, true);
-    pallets.storage().writeU32(StorageKeys.EXTRINSIC_INDEX, 0);
+    pallets.storage().writeU32(WellKnownKeys.EXTRINSIC_INDEX, 0);
     for (GenesisConfig.Endowment e : config.balances()) {
       system.putAccount(e.account(), AccountInfo.created(e.amount()));
     }

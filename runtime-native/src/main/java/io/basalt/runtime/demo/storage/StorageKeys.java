@@ -20,26 +20,10 @@ import java.nio.charset.StandardCharsets;
 public final class StorageKeys {
   private static final RuntimeDescription DESCRIPTION = BasaltDemoRuntime.description(100);
 
-  /** {@code :code}: the runtime blob. */
-  public static final Bytes CODE = wellKnown(":code");
-
-  /** {@code :heappages}: extra Wasm heap pages (u64). */
-  public static final Bytes HEAP_PAGES = wellKnown(":heappages");
-
-  /** {@code :extrinsic_index}: index of the extrinsic being applied (u32). */
-  public static final Bytes EXTRINSIC_INDEX = wellKnown(":extrinsic_index");
-
-  /** {@code :intrablock_entropy}: 32 bytes of per-block entropy. */
-  public static final Bytes INTRABLOCK_ENTROPY = wellKnown(":intrablock_entropy");
-
   /** {@code twox128(":__STORAGE_VERSION__:")}: the suffix of a pallet's storage-version key. */
   public static final String STORAGE_VERSION_SUFFIX = ":__STORAGE_VERSION__:";
 
   private StorageKeys() {}
-
-  private static Bytes wellKnown(String key) {
-    return Bytes.wrap(key.getBytes(StandardCharsets.US_ASCII));
-  }
 
   /** The key of a plain item, or the prefix of a map: {@code twox128(pallet) ‖ twox128(item)}. */
   public static Bytes plain(String pallet, String item) {

@@ -18,7 +18,7 @@ import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.StateVersion;
-import io.basalt.runtime.demo.storage.StorageKeys;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.storage.trie.InMemoryTrieNodes;
 import io.basalt.storage.trie.StateCommit;
 import io.basalt.storage.trie.TrieRoot;
@@ -101,7 +101,7 @@ public final class DemoChain {
       throw new BlockBuildingException(
           "build_state failed: " + new ScaleReader(result.slice(1, result.length())).readString());
     }
-    code.ifPresent(c -> ext.set(StorageKeys.CODE, c));
+    code.ifPresent(c -> ext.set(WellKnownKeys.CODE, c));
     StateCommit commit = empty.commit(changes, STATE_VERSION);
     nodes.add(commit.toTrieCommit());
     Header genesis = new Header(Hash256.ZERO, 0, commit.root(), TrieRoot.EMPTY, List.of());
@@ -229,7 +229,7 @@ public final class DemoChain {
     OverlayedChanges changes = new OverlayedChanges();
     Externalities ext = new OverlayedExternalities(changes, state);
     // The parent's code builds the whole block, whatever a set_code in it writes (§8.1).
-    Optional<Bytes> code = state.get(StorageKeys.CODE);
+    Optional<Bytes> code = state.get(WellKnownKeys.CODE);
     List<CallRecord> calls = new ArrayList<>();
     Header template =
         new Header(head.hash(), head.number() + 1, Hash256.ZERO, Hash256.ZERO, digest);

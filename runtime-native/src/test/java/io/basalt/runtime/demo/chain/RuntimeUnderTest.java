@@ -5,7 +5,7 @@ import io.basalt.executor.api.HostServices;
 import io.basalt.executor.api.OffchainStorage;
 import io.basalt.executor.state.Externalities;
 import io.basalt.primitives.bytes.Bytes;
-import io.basalt.runtime.demo.storage.StorageKeys;
+import io.basalt.primitives.types.WellKnownKeys;
 import java.util.Optional;
 
 /**
@@ -31,7 +31,7 @@ public interface RuntimeUnderTest {
 
   /** Calls a runtime API on {@code ext} with the runtime of {@code ext}'s own {@code :code}. */
   default CallOutcome call(String method, byte[] input, Externalities ext, HostServices services) {
-    return call(method, input, ext, services, ext.get(StorageKeys.CODE));
+    return call(method, input, ext, services, ext.get(WellKnownKeys.CODE));
   }
 
   /** Calls a runtime API on {@code ext} with the ordinary services. */

@@ -15,6 +15,7 @@ import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.EngineId;
 import io.basalt.primitives.types.Header;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.runtime.demo.account.MultiAddress;
 import io.basalt.runtime.demo.call.RuntimeCall;
 import io.basalt.runtime.demo.chain.BuiltBlock;
@@ -35,7 +36,6 @@ import io.basalt.runtime.demo.extrinsic.ExtrinsicSignature;
 import io.basalt.runtime.demo.extrinsic.MultiSignature;
 import io.basalt.runtime.demo.extrinsic.UncheckedExtrinsic;
 import io.basalt.runtime.demo.pallet.system.SystemPallet;
-import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -210,7 +210,7 @@ class ConformanceDifferentialTest {
     assertThat(events)
         .contains(new RuntimeEvent.Sudid(Optional.of(new DispatchError.Module(0, 1))))
         .doesNotContain(new RuntimeEvent.CodeUpdated());
-    assertThat(chain.storage(StorageKeys.CODE)).contains(code);
+    assertThat(chain.storage(WellKnownKeys.CODE)).contains(code);
   }
 
   @Test

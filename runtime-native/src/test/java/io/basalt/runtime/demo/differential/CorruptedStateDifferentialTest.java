@@ -8,6 +8,7 @@ import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.runtime.demo.account.AccountId;
 import io.basalt.runtime.demo.account.AccountInfo;
 import io.basalt.runtime.demo.account.MultiAddress;
@@ -22,7 +23,6 @@ import io.basalt.runtime.demo.pallet.sudo.SudoPallet;
 import io.basalt.runtime.demo.pallet.system.SystemPallet;
 import io.basalt.runtime.demo.pallet.template.TemplatePallet;
 import io.basalt.runtime.demo.pallet.timestamp.TimestampPallet;
-import io.basalt.runtime.demo.storage.StorageKeys;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,9 +111,9 @@ class CorruptedStateDifferentialTest {
         Corruption.set("LastRuntimeUpgrade garbage", SystemPallet.LAST_RUNTIME_UPGRADE, ff),
         Corruption.set("ExecutionPhase garbage", SystemPallet.EXECUTION_PHASE, ff),
         Corruption.set("Digest garbage", SystemPallet.DIGEST, ff),
-        Corruption.set(":extrinsic_index garbage", StorageKeys.EXTRINSIC_INDEX, ff),
+        Corruption.set(":extrinsic_index garbage", WellKnownKeys.EXTRINSIC_INDEX, ff),
         Corruption.set("ExtrinsicData[0] garbage", SystemPallet.extrinsicDataKey(0), ff),
-        Corruption.kill(":intrablock_entropy killed", StorageKeys.INTRABLOCK_ENTROPY),
+        Corruption.kill(":intrablock_entropy killed", WellKnownKeys.INTRABLOCK_ENTROPY),
         Corruption.set("Template.Value garbage", TemplatePallet.VALUE, ff),
         Corruption.set(
             "Template storage version garbage",

@@ -8,6 +8,7 @@ import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.DigestItem;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.runtime.demo.account.AccountId;
 import io.basalt.runtime.demo.account.MultiAddress;
 import io.basalt.runtime.demo.call.RuntimeCall;
@@ -22,7 +23,6 @@ import io.basalt.runtime.demo.event.RuntimeEvent;
 import io.basalt.runtime.demo.extrinsic.UncheckedExtrinsic;
 import io.basalt.runtime.demo.pallet.sudo.SudoPallet;
 import io.basalt.runtime.demo.pallet.system.SystemPallet;
-import io.basalt.runtime.demo.storage.StorageKeys;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -78,7 +78,7 @@ class RootCallsDifferentialTest {
         block(
             chains,
             List.of(
-                xts.signed(alice, sudo(set(StorageKeys.HEAP_PAGES, pages)), 0),
+                xts.signed(alice, sudo(set(WellKnownKeys.HEAP_PAGES, pages)), 0),
                 xts.signed(alice, sudo(set(Bytes.fromHex("aa"), Bytes.fromHex("bb"))), 1),
                 xts.signed(
                     alice,
@@ -95,7 +95,7 @@ class RootCallsDifferentialTest {
     // Only the :heappages write touches the runtime environment.
     assertThat(first.block().header().digest())
         .containsExactly(new DigestItem.RuntimeEnvironmentUpdated());
-    assertThat(chain.storage(StorageKeys.HEAP_PAGES)).contains(pages);
+    assertThat(chain.storage(WellKnownKeys.HEAP_PAGES)).contains(pages);
     assertThat(chain.storage(Bytes.fromHex("aa"))).isEmpty();
     assertThat(chain.storage(Bytes.fromHex("aa01"))).contains(Bytes.fromHex("01"));
 
@@ -104,15 +104,15 @@ class RootCallsDifferentialTest {
             chains,
             List.of(
                 xts.signed(alice, sudo(new RuntimeCall.KillPrefix(Bytes.fromHex("aa"), 1)), 4),
-                xts.signed(alice, sudo(kill(StorageKeys.HEAP_PAGES)), 5),
+                xts.signed(alice, sudo(kill(WellKnownKeys.HEAP_PAGES)), 5),
                 xts.signed(alice, sudo(new RuntimeCall.KillPrefix(Bytes.fromHex("3a6865"), 5)), 6),
-                xts.signed(bob, sudo(kill(StorageKeys.CODE)), 0)));
+                xts.signed(bob, sudo(kill(WellKnownKeys.CODE)), 0)));
     assertThat(second.applyResults()).containsExactly(OK, OK, OK, REQUIRE_SUDO);
     assertThat(second.block().header().digest())
         .containsExactly(
             new DigestItem.RuntimeEnvironmentUpdated(), new DigestItem.RuntimeEnvironmentUpdated());
-    assertThat(chain.storage(StorageKeys.HEAP_PAGES)).isEmpty();
-    assertThat(chain.storage(StorageKeys.CODE)).contains(CODE_100);
+    assertThat(chain.storage(WellKnownKeys.HEAP_PAGES)).isEmpty();
+    assertThat(chain.storage(WellKnownKeys.CODE)).contains(CODE_100);
   }
 
   @Test
@@ -120,7 +120,7 @@ class RootCallsDifferentialTest {
     List<RuntimeCall> writes =
         List.of(
             new RuntimeCall.SetCodeWithoutChecks(CODE_101),
-            set(StorageKeys.CODE, CODE_101),
+            set(WellKnownKeys.CODE, CODE_101),
             new RuntimeCall.SetCodeWithoutChecks(CODE_100));
     for (RuntimeCall write : writes) {
       LockstepChains chains = chains(write.getClass().getSimpleName());
@@ -132,7 +132,7 @@ class RootCallsDifferentialTest {
           .containsExactly(new DigestItem.RuntimeEnvironmentUpdated());
       boolean viaSetCode = write instanceof RuntimeCall.SetCodeWithoutChecks;
       assertThat(events(chain).contains(new RuntimeEvent.CodeUpdated())).isEqualTo(viaSetCode);
-      Bytes newCode = chain.storage(StorageKeys.CODE).orElseThrow();
+      Bytes newCode = chain.storage(WellKnownKeys.CODE).orElseThrow();
       chains.call("Core_version", new byte[0]);
 
       block(chains, List.of());
@@ -164,12 +164,12 @@ class RootCallsDifferentialTest {
         block(
             chains,
             List.of(
-                xts.signed(alice, sudo(kill(StorageKeys.CODE)), 0),
+                xts.signed(alice, sudo(kill(WellKnownKeys.CODE)), 0),
                 xts.signed(alice, new RuntimeCall.Remark(Bytes.EMPTY), 1)));
     assertThat(block.applyResults()).containsExactly(OK, OK);
     assertThat(block.block().header().digest())
         .containsExactly(new DigestItem.RuntimeEnvironmentUpdated());
-    assertThat(chain.storage(StorageKeys.CODE)).isEmpty();
+    assertThat(chain.storage(WellKnownKeys.CODE)).isEmpty();
   }
 
   @Test

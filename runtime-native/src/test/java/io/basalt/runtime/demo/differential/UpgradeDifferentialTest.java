@@ -7,6 +7,7 @@ import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.DigestItem;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.runtime.demo.account.MultiAddress;
 import io.basalt.runtime.demo.call.RuntimeCall;
 import io.basalt.runtime.demo.chain.BuiltBlock;
@@ -22,7 +23,6 @@ import io.basalt.runtime.demo.event.RuntimeEvent;
 import io.basalt.runtime.demo.extrinsic.UncheckedExtrinsic;
 import io.basalt.runtime.demo.pallet.system.SystemPallet;
 import io.basalt.runtime.demo.pallet.template.TemplatePallet;
-import io.basalt.runtime.demo.storage.StorageKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +66,7 @@ class UpgradeDifferentialTest {
         .contains(new RuntimeEvent.CodeUpdated(), new RuntimeEvent.Sudid(Optional.empty()));
     assertThat(upgrade.block().header().digest())
         .containsExactly(new DigestItem.RuntimeEnvironmentUpdated());
-    assertThat(chain.storage(StorageKeys.CODE)).contains(code101);
+    assertThat(chain.storage(WellKnownKeys.CODE)).contains(code101);
     chains.call("Core_version", new byte[0]);
 
     BuiltBlock migrated = chains.block(List.of(), time += 6000);
@@ -133,7 +133,7 @@ class UpgradeDifferentialTest {
             Bytes.fromHex("010004"),
             Bytes.fromHex("0000"));
     assertThat(upgrade.block().extrinsics()).hasSize(4);
-    assertThat(chain.storage(StorageKeys.CODE)).contains(code101);
+    assertThat(chain.storage(WellKnownKeys.CODE)).contains(code101);
     assertThat(chain.storage(TemplatePallet.VALUE)).contains(Bytes.fromHex("07000000"));
     assertThat(upgrade.block().header().digest())
         .containsExactly(new DigestItem.RuntimeEnvironmentUpdated());
@@ -191,7 +191,7 @@ class UpgradeDifferentialTest {
             Optional.of(new DispatchError.Module(0, 2)), // FailedToExtractRuntimeVersion (trap)
             Optional.of(new DispatchError.Module(0, 2)), // FailedToExtractRuntimeVersion (bytes)
             Optional.empty());
-    assertThat(chain.storage(StorageKeys.CODE)).contains(accepted);
+    assertThat(chain.storage(WellKnownKeys.CODE)).contains(accepted);
   }
 
   private static UncheckedExtrinsic v100(ExtrinsicFactory xts, long nonce, RuntimeCall call) {

@@ -12,6 +12,7 @@ import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.RuntimeVersion;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.runtime.demo.account.AccountId;
 import io.basalt.runtime.demo.account.AccountInfo;
 import io.basalt.runtime.demo.call.RuntimeCall;
@@ -164,11 +165,11 @@ public final class SystemPallet {
    */
   public void initialize(long number, Hash256 parentHash, List<DigestItem> digest) {
     storage.set(EXECUTION_PHASE, Phase.initialization().encode());
-    storage.writeU32(StorageKeys.EXTRINSIC_INDEX, 0);
+    storage.writeU32(WellKnownKeys.EXTRINSIC_INDEX, 0);
     byte[] seed = new byte[ENTROPY_DOMAIN.length + Hash256.LENGTH];
     System.arraycopy(ENTROPY_DOMAIN, 0, seed, 0, ENTROPY_DOMAIN.length);
     System.arraycopy(parentHash.unsafeArray(), 0, seed, ENTROPY_DOMAIN.length, Hash256.LENGTH);
-    storage.set(StorageKeys.INTRABLOCK_ENTROPY, Bytes.wrap(Hashing.blake2b256(seed)));
+    storage.set(WellKnownKeys.INTRABLOCK_ENTROPY, Bytes.wrap(Hashing.blake2b256(seed)));
     storage.writeU32(NUMBER, number);
     storage.set(DIGEST, Bytes.wrap(DIGEST_CODEC.encode(digest)));
     storage.writeHash(PARENT_HASH, parentHash);
@@ -197,7 +198,7 @@ public final class SystemPallet {
 
   /** {@code :extrinsic_index}, 0 when absent. */
   public long extrinsicIndex() {
-    return storage.readU32(StorageKeys.EXTRINSIC_INDEX).orElse(0L);
+    return storage.readU32(WellKnownKeys.EXTRINSIC_INDEX).orElse(0L);
   }
 
   /** {@code System.ExtrinsicData[i]}'s key. */
@@ -231,7 +232,7 @@ public final class SystemPallet {
             ? new RuntimeEvent.ExtrinsicSuccess(info)
             : new RuntimeEvent.ExtrinsicFailed(error.get(), info));
     long next = (index + 1) & 0xffff_ffffL;
-    storage.writeU32(StorageKeys.EXTRINSIC_INDEX, next);
+    storage.writeU32(WellKnownKeys.EXTRINSIC_INDEX, next);
     storage.set(EXECUTION_PHASE, new Phase.ApplyExtrinsic(next).encode());
   }
 
@@ -243,7 +244,7 @@ public final class SystemPallet {
    */
   public long noteFinishedExtrinsics() {
     long count = extrinsicIndex();
-    storage.clear(StorageKeys.EXTRINSIC_INDEX);
+    storage.clear(WellKnownKeys.EXTRINSIC_INDEX);
     storage.writeU32(EXTRINSIC_COUNT, count);
     storage.set(EXECUTION_PHASE, Phase.finalization().encode());
     return count;
@@ -259,7 +260,7 @@ public final class SystemPallet {
       long extrinsicCount, java.util.function.Function<List<Bytes>, Hash256> extrinsicsRoot) {
     storage.clear(EXECUTION_PHASE);
     storage.clear(ALL_EXTRINSICS_LEN);
-    storage.clear(StorageKeys.INTRABLOCK_ENTROPY);
+    storage.clear(WellKnownKeys.INTRABLOCK_ENTROPY);
     storage.clear(INHERENTS_APPLIED);
     storage.clear(EXTRINSIC_COUNT);
     List<Bytes> extrinsics = new ArrayList<>((int) Math.min(extrinsicCount, 1 << 16));
@@ -348,7 +349,7 @@ public final class SystemPallet {
   /** {@code set_heap_pages(pages)}: Root. */
   public void setHeapPages(Origin origin, long pages) {
     origin.ensureRoot();
-    storage.writeU64(StorageKeys.HEAP_PAGES, pages);
+    storage.writeU64(WellKnownKeys.HEAP_PAGES, pages);
     depositRuntimeEnvironmentUpdated();
   }
 
@@ -373,7 +374,7 @@ public final class SystemPallet {
   }
 
   private void updateCode(Bytes code) {
-    storage.set(StorageKeys.CODE, code);
+    storage.set(WellKnownKeys.CODE, code);
     depositRuntimeEnvironmentUpdated();
     depositEvent(new RuntimeEvent.CodeUpdated());
   }
@@ -425,13 +426,13 @@ public final class SystemPallet {
   public void killPrefix(Origin origin, Bytes prefix, long subkeys) {
     origin.ensureRoot();
     storage.clearPrefix(prefix, OptionalLong.of(subkeys));
-    if (StorageKeys.CODE.startsWith(prefix) || StorageKeys.HEAP_PAGES.startsWith(prefix)) {
+    if (WellKnownKeys.CODE.startsWith(prefix) || WellKnownKeys.HEAP_PAGES.startsWith(prefix)) {
       depositRuntimeEnvironmentUpdated();
     }
   }
 
   private static boolean isEnvironmentKey(Bytes key) {
-    return key.equals(StorageKeys.CODE) || key.equals(StorageKeys.HEAP_PAGES);
+    return key.equals(WellKnownKeys.CODE) || key.equals(WellKnownKeys.HEAP_PAGES);
   }
 
   /** {@code remark_with_event(remark)}: Signed; emits {@code Remarked}. */
