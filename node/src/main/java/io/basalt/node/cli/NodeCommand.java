@@ -65,7 +65,7 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(
         names = "--validator",
         description =
-            "Run as a validator: imports blocks with the Wasm runtime only. Implied by --dev and"
+            "Run as an authority (role AUTHORITY in the banner). Implied by --dev and"
                 + " --alice..--ferdie.")
     boolean validator;
   }

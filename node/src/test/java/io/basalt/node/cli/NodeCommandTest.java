@@ -26,7 +26,12 @@ class NodeCommandTest {
   void aDevAccountFlagMakesAnAuthorityNamedAfterTheAccount() {
     for (String account : new String[] {"Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie"}) {
       NodeConfig config =
-          fold("--chain", "dev", "-d", base.toString(), "--" + account.toLowerCase());
+          fold(
+              "--chain",
+              "dev",
+              "-d",
+              base.toString(),
+              "--" + account.toLowerCase(java.util.Locale.ROOT));
       assertThat(config.validator()).as(account).isTrue();
       assertThat(config.nodeName()).contains(account);
       assertThat(config.keystore().devAccount()).contains(account);
