@@ -55,6 +55,7 @@ public final class BlockStore {
   static final Bytes KEY_GENESIS = ascii("genesis_hash");
   static final Bytes KEY_BEST = ascii("best_block");
   static final Bytes KEY_FINALIZED = ascii("finalized_block");
+  static final Bytes KEY_LEAVES = ascii("leaves");
 
   private static final ScaleCodec<List<Justification>> JUSTIFICATIONS_CODEC =
       Justification.LIST_CODEC;
@@ -145,6 +146,18 @@ public final class BlockStore {
     return read(Column.META, KEY_FINALIZED, BLOCK_REF_CODEC, "finalized block");
   }
 
+  /**
+   * The leaves: blocks without children, highest first. A database written before leaves were
+   * recorded answers with its best block alone (every block it holds is on the best chain).
+   */
+  public List<BlockRef> leaves() {
+    Optional<List<BlockRef>> stored = read(Column.META, KEY_LEAVES, LEAVES_CODEC, "leaves");
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    return best().map(List::of).orElse(List.of());
+  }
+
   /** Starts a transaction; nothing is visible until {@link Transaction#commit()}. */
   public Transaction transaction() {
     return new Transaction(store.newBatch());
@@ -204,6 +217,12 @@ public final class BlockStore {
       return this;
     }
 
+    /** Replaces the leaves (blocks without children), highest first. */
+    public Transaction setLeaves(List<BlockRef> leaves) {
+      batch.put(Column.META, KEY_LEAVES, Bytes.wrap(LEAVES_CODEC.encode(leaves)));
+      return this;
+    }
+
     public Transaction setFinalized(BlockRef finalized) {
       batch.put(Column.META, KEY_FINALIZED, Bytes.wrap(BLOCK_REF_CODEC.encode(finalized)));
       return this;
@@ -257,6 +276,8 @@ public final class BlockStore {
             }
             return new BlockRef(hash, number);
           });
+
+  private static final ScaleCodec<List<BlockRef>> LEAVES_CODEC = ScaleCodec.vec(BLOCK_REF_CODEC);
 
   private <T> Optional<T> read(Column column, Bytes key, ScaleCodec<T> codec, String what) {
     return store.get(column, key).map(bytes -> decode(bytes, codec, what));

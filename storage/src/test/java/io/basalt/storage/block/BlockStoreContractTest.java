@@ -136,6 +136,27 @@ public abstract class BlockStoreContractTest {
   }
 
   @Test
+  void leavesAreTheBestBlockUntilRecordedThenWhatWasRecorded() {
+    Header g = header(Hash256.ZERO, 0, TrieRoot.EMPTY);
+    Header a = header(g.hash(), 1, TrieRoot.EMPTY);
+    Header b = header(g.hash(), 1, Hash256.wrap(new byte[32]));
+    assertThat(blocks.leaves()).isEmpty();
+    try (BlockStore.Transaction tx = blocks.transaction()) {
+      tx.putHeader(g).setBest(new BlockRef(g.hash(), 0)).commit();
+    }
+    // A database from before leaves were recorded: its best block is its only leaf.
+    assertThat(blocks.leaves()).containsExactly(new BlockRef(g.hash(), 0));
+    List<BlockRef> two = List.of(new BlockRef(a.hash(), 1), new BlockRef(b.hash(), 1));
+    try (BlockStore.Transaction tx = blocks.transaction()) {
+      tx.putHeader(a).putHeader(b).setLeaves(two).setBest(two.get(0)).commit();
+    }
+    assertThat(blocks.leaves()).isEqualTo(two);
+    kv = reopen(kv);
+    blocks = BlockStore.open(kv);
+    assertThat(blocks.leaves()).isEqualTo(two);
+  }
+
+  @Test
   void uncommittedTransactionLeavesNoTrace() {
     Header g = header(Hash256.ZERO, 0, TrieRoot.EMPTY);
     BlockStore.Transaction tx = blocks.transaction();
