@@ -1,46 +1,56 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.importer;
 
+import io.basalt.executor.api.HostServices;
+import io.basalt.executor.code.RuntimeCode;
 import io.basalt.executor.state.OverlayedChanges;
-import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.StorageChange;
 import io.basalt.executor.state.TrieStateBackend;
+import io.basalt.executor.strategy.ApiCall;
+import io.basalt.executor.strategy.ExecutionContext;
 import io.basalt.executor.vm.InvalidRuntimeCodeException;
-import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.RuntimeTrapException;
+import io.basalt.node.chain.BlockOrigin;
+import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
+import io.basalt.node.chain.ChainEvent;
+import io.basalt.node.log.StatusLog;
 import io.basalt.node.offchain.DatabaseOffchainStorage;
 import io.basalt.node.runtime.Runtimes;
-import io.basalt.node.service.StatusLog;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.Header;
-import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.primitives.types.SignedBlock;
 import io.basalt.primitives.types.WellKnownKeys;
-import io.basalt.storage.block.BlockRef;
 import io.basalt.storage.block.BlockStore;
 import io.basalt.storage.trie.StateCommit;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports blocks: executes each on its parent's state and commits the result atomically.
+ * The one import pipeline: every block, whatever its origin (a file, the node's own authoring,
+ * later the network and RPC), is checked, executed on its parent's state in the {@link
+ * ExecutionContext} its origin selects ({@code Syncing} for initial sync, {@code Importing}
+ * otherwise, as in Substrate), and committed atomically through the {@link Blockchain}, which
+ * applies fork choice and tells its listeners.
  *
- * <p>For a block whose parent is known: the runtime is {@code :code} (and the heap {@code
- * :heappages}) at the parent state; {@code Core_execute_block} runs on the block without its
- * trailing seal (the runtime itself checks the extrinsics and state roots and panics on a
- * mismatch); the changes are applied to the parent trie, and the resulting root must equal the
- * header's. Then one {@link BlockStore.Transaction} writes the new trie nodes, the header (seal
- * included), the body, the justifications, the offchain-index changes (with {@code
- * --enable-offchain-indexing}) and, if the block is higher than the best block, the canonical index
- * and the new best block. On any failure nothing is written.
+ * <p>For a block whose parent is known: the runtime is the code at the parent state (after
+ * overrides and code substitutes) with the heap of its {@code :heappages}; {@code
+ * Core_execute_block} runs on the block without its trailing seal (the runtime itself checks the
+ * extrinsics and state roots and panics on a mismatch); the changes are applied to the parent trie,
+ * and the resulting root must equal the header's. Then one transaction writes the new trie nodes,
+ * the header (seal included), the body, the justifications and the offchain-index changes (with
+ * {@code --enable-offchain-indexing}), with the chain's leaves, best block and canonical index. On
+ * any failure nothing is written. Blocks this node built come with their state ({@link
+ * PreparedBlock}) and are committed without executing them again.
  *
  * <pre>{@code
- * BlockImporter importer = new BlockImporter(db, runtimes, false);
- * switch (importer.importBlock(signedBlock)) {
+ * BlockImporter importer = new BlockImporter(chain, runtimes, false);
+ * switch (importer.importBlock(signedBlock, BlockOrigin.FILE)) {
  *   case BlockImportResult.Imported i -> ...
  *   case BlockImportResult.Invalid bad -> System.err.println(bad.reason());
  *   ...
@@ -56,80 +66,90 @@ public final class BlockImporter {
   /** The runtime API that executes and checks a block. */
   public static final String EXECUTE_BLOCK = "Core_execute_block";
 
-  private final ChainDatabase db;
+  private final Blockchain chain;
   private final BlockStore blocks;
   private final Runtimes runtimes;
   private final boolean offchainIndexing;
+  private final List<ImportObserver> observers = new CopyOnWriteArrayList<>();
 
   /**
-   * An importer into {@code db}.
+   * An importer into {@code chain}.
    *
-   * @param db the chain's database, with its genesis in place
+   * @param chain the chain, with its genesis in place
    * @param runtimes executes the blocks
    * @param offchainIndexing whether to persist {@code ext_offchain_index_*} writes
    */
-  public BlockImporter(ChainDatabase db, Runtimes runtimes, boolean offchainIndexing) {
-    this.db = db;
-    this.blocks = db.blocks();
+  public BlockImporter(Blockchain chain, Runtimes runtimes, boolean offchainIndexing) {
+    this.chain = chain;
+    this.blocks = chain.database().blocks();
     this.runtimes = runtimes;
     this.offchainIndexing = offchainIndexing;
   }
 
-  /** Imports one block; see the class description. */
-  public synchronized BlockImportResult importBlock(SignedBlock signed) {
+  /** An importer into a database that nothing else writes to (the CLI's import-blocks). */
+  public BlockImporter(ChainDatabase db, Runtimes runtimes, boolean offchainIndexing) {
+    this(new Blockchain(db), runtimes, offchainIndexing);
+  }
+
+  /** Hears how long each import took. */
+  public void addObserver(ImportObserver observer) {
+    observers.add(observer);
+  }
+
+  public Blockchain chain() {
+    return chain;
+  }
+
+  /** Imports a block from a file; see {@link #importBlock(SignedBlock, BlockOrigin)}. */
+  public BlockImportResult importBlock(SignedBlock signed) {
+    return importBlock(signed, BlockOrigin.FILE);
+  }
+
+  /** Imports one block from {@code origin}; see the class description. */
+  public synchronized BlockImportResult importBlock(SignedBlock signed, BlockOrigin origin) {
     Block block = signed.block();
     Header header = block.header();
     Hash256 hash = header.hash();
     long number = header.number();
-    if (blocks.hasHeader(hash)) {
-      return new BlockImportResult.AlreadyKnown(hash, number);
-    }
-    Optional<Header> parent = blocks.header(header.parentHash());
-    if (parent.isEmpty()) {
-      return new BlockImportResult.UnknownParent(hash, number, header.parentHash());
-    }
-    if (number != parent.get().number() + 1) {
-      return invalid(
-          hash,
-          number,
-          "its number does not follow its parent #"
-              + parent.get().number()
-              + " ("
-              + header.parentHash()
-              + ")");
-    }
     long start = System.nanoTime();
-    TrieStateBackend state = new TrieStateBackend(db.trieNodes(), parent.get().stateRoot());
-    Optional<Bytes> code = state.get(WellKnownKeys.CODE);
-    if (code.isEmpty()) {
+    Optional<BlockImportResult> refused = checkParent(header);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    Header parent = blocks.header(header.parentHash()).orElseThrow();
+    TrieStateBackend state = chain.stateAt(parent);
+    if (state.get(WellKnownKeys.CODE).isEmpty()) {
       return invalid(
           hash,
           number,
-          "the parent state (root "
-              + parent.get().stateRoot()
-              + ") has no runtime: `:code` is"
-              + " missing");
+          "the parent state (root " + parent.stateRoot() + ") has no runtime: `:code` is missing");
     }
-    RuntimeBlob runtime;
-    RuntimeVersion version;
+    RuntimeCode code;
     try {
-      runtime = runtimes.blob(code.get());
-      version = runtimes.version(runtime);
+      code = runtimes.codeAt(state, parent.number());
     } catch (InvalidRuntimeCodeException | RuntimeTrapException e) {
       return invalid(
           hash, number, "the runtime at the parent state is unusable: " + e.getMessage());
     }
     OverlayedChanges changes = new OverlayedChanges();
     byte[] input = Block.CODEC.encode(new Block(header.withoutSeal(), block.extrinsics()));
+    ExecutionContext context =
+        origin == BlockOrigin.NETWORK_INITIAL_SYNC
+            ? ExecutionContext.SYNCING
+            : ExecutionContext.IMPORTING;
     try {
       runtimes
-          .executor()
-          .call(runtime, EXECUTE_BLOCK, input, new OverlayedExternalities(changes, state));
+          .calls()
+          .call(
+              new ApiCall(context, code, EXECUTE_BLOCK, Bytes.wrap(input), describe(number, hash)),
+              changes,
+              state,
+              HostServices.standard());
     } catch (RuntimeTrapException | InvalidRuntimeCodeException e) {
       return invalid(hash, number, e.getMessage());
     }
     long executed = System.nanoTime();
-    StateCommit commit = state.commit(changes, version.stateVersion());
+    StateCommit commit = state.commit(changes, code.version().stateVersion());
     if (!commit.root().equals(header.stateRoot())) {
       return invalid(
           hash,
@@ -139,49 +159,104 @@ public final class BlockImporter {
               + " but executing the block gives "
               + commit.root());
     }
-    BlockRef best = blocks.best().orElseThrow(() -> new IllegalStateException("no best block"));
-    boolean isBest = number > best.number();
-    try (BlockStore.Transaction tx = blocks.transaction()) {
-      tx.putTrieNodes(commit.toTrieCommit()).putHeader(header).putBody(hash, block.extrinsics());
-      signed.justifications().ifPresent(j -> tx.putJustifications(hash, j));
-      if (offchainIndexing) {
-        for (StorageChange c : changes.offchainIndexChanges()) {
-          tx.putOffchain(DatabaseOffchainStorage.persistentKey(c.key()), c.value());
-        }
-      }
-      if (isBest) {
-        canonicalize(tx, header, hash);
-        tx.setBest(new BlockRef(hash, number));
-      }
-      tx.commit();
-    }
+    ChainEvent.BlockImported event =
+        chain.commit(
+            header,
+            tx -> {
+              tx.putTrieNodes(commit.toTrieCommit()).putBody(hash, block.extrinsics());
+              signed.justifications().ifPresent(j -> tx.putJustifications(hash, j));
+              putOffchainIndex(tx, changes.offchainIndexChanges());
+            },
+            origin);
+    long committed = System.nanoTime();
     LOG.debug(
         "block #{} ({}): executed in {} ms, committed {} nodes in {} ms",
         number,
         hash,
         (executed - start) / 1_000_000,
         commit.nodes().size(),
-        (System.nanoTime() - executed) / 1_000_000);
-    if (isBest) {
-      StatusLog.info("✨ Imported #{} ({})", number, StatusLog.shortHash(hash));
-    }
-    return new BlockImportResult.Imported(hash, number, isBest);
+        (committed - executed) / 1_000_000);
+    return imported(event, committed - start);
   }
 
-  /** Makes the block and its ancestors canonical down to the first one that already is. */
-  private void canonicalize(BlockStore.Transaction tx, Header header, Hash256 hash) {
-    tx.setCanonical(header.number(), hash);
-    Hash256 ancestor = header.parentHash();
-    long n = header.number() - 1;
-    while (n >= 0 && !blocks.canonicalHash(n).map(ancestor::equals).orElse(false)) {
-      tx.setCanonical(n, ancestor);
-      Header h =
-          blocks
-              .header(ancestor)
-              .orElseThrow(() -> new IllegalStateException("missing ancestor header"));
-      ancestor = h.parentHash();
-      n--;
+  /**
+   * Imports a block this node built, with the state its building produced, without executing it
+   * again.
+   */
+  public synchronized BlockImportResult importPrepared(PreparedBlock prepared) {
+    Block block = prepared.block();
+    Header header = block.header();
+    Hash256 hash = header.hash();
+    long start = System.nanoTime();
+    Optional<BlockImportResult> refused = checkParent(header);
+    if (refused.isPresent()) {
+      return refused.get();
     }
+    if (!prepared.state().root().equals(header.stateRoot())) {
+      return invalid(
+          hash,
+          header.number(),
+          "state root mismatch: the header says "
+              + header.stateRoot()
+              + " but building the block gave "
+              + prepared.state().root());
+    }
+    ChainEvent.BlockImported event =
+        chain.commit(
+            header,
+            tx -> {
+              tx.putTrieNodes(prepared.state().toTrieCommit()).putBody(hash, block.extrinsics());
+              putOffchainIndex(tx, prepared.offchainIndex());
+            },
+            BlockOrigin.OWN);
+    return imported(event, System.nanoTime() - start);
+  }
+
+  private Optional<BlockImportResult> checkParent(Header header) {
+    Hash256 hash = header.hash();
+    long number = header.number();
+    if (blocks.hasHeader(hash)) {
+      return Optional.of(new BlockImportResult.AlreadyKnown(hash, number));
+    }
+    Optional<Header> parent = blocks.header(header.parentHash());
+    if (parent.isEmpty()) {
+      return Optional.of(new BlockImportResult.UnknownParent(hash, number, header.parentHash()));
+    }
+    if (number != parent.get().number() + 1) {
+      return Optional.of(
+          invalid(
+              hash,
+              number,
+              "its number does not follow its parent #"
+                  + parent.get().number()
+                  + " ("
+                  + header.parentHash()
+                  + ")"));
+    }
+    return Optional.empty();
+  }
+
+  private void putOffchainIndex(BlockStore.Transaction tx, List<StorageChange> changes) {
+    if (offchainIndexing) {
+      for (StorageChange c : changes) {
+        tx.putOffchain(DatabaseOffchainStorage.persistentKey(c.key()), c.value());
+      }
+    }
+  }
+
+  private BlockImportResult imported(ChainEvent.BlockImported event, long nanos) {
+    Header header = event.header();
+    if (event.isNewBest()) {
+      StatusLog.info("✨ Imported #{} ({})", header.number(), StatusLog.shortHash(header.hash()));
+    }
+    for (ImportObserver observer : observers) {
+      observer.imported(event, nanos);
+    }
+    return new BlockImportResult.Imported(header.hash(), header.number(), event.isNewBest());
+  }
+
+  private static String describe(long number, Hash256 hash) {
+    return "block #" + number + " (" + hash + ")";
   }
 
   private static BlockImportResult invalid(Hash256 hash, long number, String reason) {

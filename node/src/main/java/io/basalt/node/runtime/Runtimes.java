@@ -4,12 +4,20 @@ package io.basalt.node.runtime;
 import io.basalt.executor.ExecutorConfig;
 import io.basalt.executor.RuntimeExecutor;
 import io.basalt.executor.api.HostServices;
+import io.basalt.executor.api.NativeRuntime;
+import io.basalt.executor.code.RuntimeCode;
+import io.basalt.executor.state.StateBackend;
+import io.basalt.executor.strategy.CallExecutor;
+import io.basalt.executor.strategy.ExecutionObserver;
+import io.basalt.executor.strategy.ExecutionStrategies;
+import io.basalt.executor.strategy.ExecutionStrategy;
 import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.RuntimeVersion;
+import io.basalt.primitives.types.WellKnownKeys;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -39,13 +47,15 @@ public final class Runtimes implements AutoCloseable {
   private static final int BLOB_CACHE_SIZE = 4;
 
   private final RuntimeExecutor executor;
+  private final CallExecutor calls;
   private final Map<Hash256, RuntimeBlob> byHash;
   private final Deque<Recent> recent = new ArrayDeque<>();
 
   private record Recent(Bytes code, RuntimeBlob blob) {}
 
-  private Runtimes(RuntimeExecutor executor) {
+  private Runtimes(RuntimeExecutor executor, CallExecutor calls) {
     this.executor = executor;
+    this.calls = calls;
     this.byHash =
         new LinkedHashMap<>(8, 0.75f, true) {
           private static final long serialVersionUID = 1L;
@@ -66,14 +76,33 @@ public final class Runtimes implements AutoCloseable {
     return create(method, cacheDir, services());
   }
 
-  /** Runtimes with explicit host services (tests, tools). */
+  /** Runtimes with explicit host services (tests, tools); Wasm only. */
   public static Runtimes create(
       WasmExecutionMethod method, Optional<Path> cacheDir, HostServices services) {
     ExecutorConfig config = ExecutorConfig.defaults().withMethod(method);
     if (cacheDir.isPresent()) {
       config = config.withCompilationCache(cacheDir.get());
     }
-    return new Runtimes(new RuntimeExecutor(config, services));
+    return create(
+        config,
+        services,
+        Optional.empty(),
+        ExecutionStrategies.all(ExecutionStrategy.ALWAYS_WASM),
+        ExecutionObserver.NONE);
+  }
+
+  /**
+   * The node's runtimes: Wasm on an executor with {@code config}, and the native runtime where the
+   * execution strategies allow it.
+   */
+  public static Runtimes create(
+      ExecutorConfig config,
+      HostServices services,
+      Optional<NativeRuntime> nativeRuntime,
+      ExecutionStrategies strategies,
+      ExecutionObserver observer) {
+    RuntimeExecutor executor = new RuntimeExecutor(config, services);
+    return new Runtimes(executor, new CallExecutor(executor, nativeRuntime, strategies, observer));
   }
 
   /** The host services the node provides to runtimes. */
@@ -83,6 +112,27 @@ public final class Runtimes implements AutoCloseable {
 
   public RuntimeExecutor executor() {
     return executor;
+  }
+
+  /** Runtime calls with the configured execution strategies. */
+  public CallExecutor calls() {
+    return calls;
+  }
+
+  /**
+   * The runtime that runs calls on a state: its {@code :code}, parsed and versioned.
+   *
+   * @param blockNumber the number of the block whose state it is
+   * @throws InvalidRuntimeCodeException if the state has no {@code :code} or it is not usable
+   * @throws io.basalt.executor.vm.RuntimeTrapException if {@code Core_version} traps
+   */
+  public RuntimeCode codeAt(StateBackend state, long blockNumber) {
+    Bytes code =
+        state
+            .get(WellKnownKeys.CODE)
+            .orElseThrow(() -> new InvalidRuntimeCodeException("`:code` is missing"));
+    RuntimeBlob blob = blob(code);
+    return RuntimeCode.onChain(blob, version(blob));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.ChainSpecs;
 import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.NodeConfig;
+import io.basalt.node.log.StatusLog;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.keystore.KeyTypeId;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.node.service;
+package io.basalt.node.log;
 
 import io.basalt.primitives.bytes.Hash256;
 import org.slf4j.Logger;

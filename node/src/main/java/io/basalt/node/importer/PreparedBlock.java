@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.importer;
+
+import io.basalt.executor.state.StorageChange;
+import io.basalt.primitives.types.Block;
+import io.basalt.storage.trie.StateCommit;
+import java.util.List;
+
+/**
+ * A block this node built, with the state its building produced, imported without executing it
+ * again (Substrate imports its own blocks with their storage changes the same way).
+ *
+ * @param block the block, as it will be announced
+ * @param state the trie nodes and root of the block's post-state
+ * @param offchainIndex the block's {@code ext_offchain_index_*} writes
+ */
+public record PreparedBlock(Block block, StateCommit state, List<StorageChange> offchainIndex) {
+  public PreparedBlock {
+    offchainIndex = List.copyOf(offchainIndex);
+  }
+}
