@@ -11,8 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.basalt.executor.api.StorageTrieOperations;
-import io.basalt.executor.api.TrieOperations;
+import io.basalt.executor.api.TrieDbChunkCase;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.bytes.Hex;
@@ -22,18 +21,15 @@ import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.scale.Tuple2;
 import io.basalt.primitives.types.Header;
-import io.basalt.primitives.types.StateVersion;
 import io.basalt.storage.trie.CompactTrieProof;
 import io.basalt.storage.trie.MerkleTrie;
 import io.basalt.storage.trie.TrieHasher;
 import io.basalt.storage.trie.TrieNodeSource;
 import io.basalt.storage.trie.TrieProof;
 import io.basalt.testsupport.Fixtures;
-import io.basalt.testsupport.TrieDbChunkProof;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -255,30 +251,28 @@ class TrieHostFunctionsTest {
 
   @Test
   void verifyProofAcceptsTrieDbsCompactProofAsPalletTransactionStorageChecksIt() {
-    TrieDbChunkProof vector = TrieDbChunkProof.TRANSACTION_STORAGE_BENCHMARK;
-    Bytes chunk = Bytes.wrap(new byte[TrieDbChunkProof.CHUNK_SIZE]);
-    Hash256 root =
-        StorageTrieOperations.INSTANCE.orderedRoot(
-            Collections.nCopies(vector.chunkCount(), chunk),
-            StateVersion.V1,
-            TrieOperations.Hasher.BLAKE2_256);
-    Bytes key = new ScaleWriter(5).writeCompact(vector.chunkIndex()).toBytes();
-    List<Bytes> proof = vector.nodes().stream().map(Bytes::fromHex).toList();
-
-    assertThat(verify(1, root, proof, key, chunk)).as("v2 with state version 1").isEqualTo(1);
-    assertThat(verify(-1, root, proof, key, chunk)).as("v1 is the V0 layout").isZero();
-    assertThat(verify(0, root, proof, key, chunk)).as("v2 with state version 0").isZero();
+    TrieDbChunkCase c = TrieDbChunkCase.transactionStorageBenchmark();
+    List<Bytes> proof = c.proof();
+    assertThat(verify(1, c.root(), proof, c.key(), c.chunk()))
+        .as("v2 with state version 1")
+        .isEqualTo(1);
+    assertThat(verify(-1, c.root(), proof, c.key(), c.chunk())).as("v1 is the V0 layout").isZero();
+    assertThat(verify(0, c.root(), proof, c.key(), c.chunk()))
+        .as("v2 with state version 0")
+        .isZero();
     for (int n = 0; n < proof.size(); n++) {
       List<Bytes> tampered = new ArrayList<>(proof);
       byte[] node = proof.get(n).toArray();
       node[0] ^= 1;
       tampered.set(n, Bytes.wrap(node));
-      assertThat(verify(1, root, tampered, key, chunk)).as("node %d's header changed", n).isZero();
+      assertThat(verify(1, c.root(), tampered, c.key(), c.chunk()))
+          .as("node %d's header changed", n)
+          .isZero();
     }
-    assertThat(verify(1, root, proof.subList(1, proof.size()), key, chunk))
+    assertThat(verify(1, c.root(), proof.subList(1, proof.size()), c.key(), c.chunk()))
         .as("root node missing")
         .isZero();
-    Hash256 otherRoot = Hash256.wrap(Hashing.blake2b256(root.toArray()));
-    assertThat(verify(1, otherRoot, proof, key, chunk)).as("other root").isZero();
+    Hash256 otherRoot = Hash256.wrap(Hashing.blake2b256(c.root().toArray()));
+    assertThat(verify(1, otherRoot, proof, c.key(), c.chunk())).as("other root").isZero();
   }
 }

@@ -15,14 +15,16 @@ import java.util.List;
  * sp_io::trie::blake2_256_verify_proof(root, proof, key, chunk, V1)}.
  *
  * <pre>{@code
- * List<String> nodes = TrieDbChunkProof.TRANSACTION_STORAGE_BENCHMARK.nodes(); // hex
+ * TrieDbChunkProof proof = TrieDbChunkProof.TRANSACTION_STORAGE_BENCHMARK;
+ * List<String> nodes = proof.nodes(); // hex, to check with proof.key() and 256 zero bytes
  * }</pre>
  *
  * @param chunkCount how many chunks the trie holds
  * @param chunkIndex the proven chunk
+ * @param key the proven chunk's key in hex, as the source gives it
  * @param nodes the proof's nodes in hex, in trie-db's order
  */
-public record TrieDbChunkProof(int chunkCount, int chunkIndex, List<String> nodes) {
+public record TrieDbChunkProof(int chunkCount, int chunkIndex, String key, List<String> nodes) {
   /** The size of a chunk, and here the size of every value: 256 zero bytes. */
   public static final int CHUNK_SIZE = 256;
 
@@ -37,6 +39,7 @@ public record TrieDbChunkProof(int chunkCount, int chunkIndex, List<String> node
       new TrieDbChunkProof(
           32768,
           17733,
+          "0x16150100",
           List.of(
               """
           80ffff80302eb0a6d2f63b834d15f1e729d1c1004657e3048cf206d697eeb153f61a30ba0080302eb0a6d2f6

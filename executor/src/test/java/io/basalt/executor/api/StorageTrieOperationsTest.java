@@ -15,7 +15,6 @@ import io.basalt.storage.trie.TrieHasher;
 import io.basalt.testsupport.TrieDbChunkProof;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -77,31 +76,26 @@ class StorageTrieOperationsTest {
 
   @Test
   void verifiesTrieDbsCompactProofOnlyForItsChunkLayoutAndHasher() {
-    TrieDbChunkProof vector = TrieDbChunkProof.TRANSACTION_STORAGE_BENCHMARK;
-    Bytes chunk = Bytes.wrap(new byte[TrieDbChunkProof.CHUNK_SIZE]);
-    // The root comes from the chunks (this class's orderedRoot), not from the proof.
-    Hash256 root =
-        TRIE.orderedRoot(
-            Collections.nCopies(vector.chunkCount(), chunk),
-            StateVersion.V1,
-            TrieOperations.Hasher.BLAKE2_256);
-    Bytes key = new ScaleWriter(5).writeCompact(vector.chunkIndex()).toBytes();
-    List<Bytes> proof = vector.nodes().stream().map(Bytes::fromHex).toList();
-
-    assertThat(TRIE.verifyProof(root, proof, key, chunk, StateVersion.V1, BLAKE2)).isTrue();
-    assertThat(TRIE.verifyProof(root, proof, key, chunk, StateVersion.V0, BLAKE2))
+    TrieDbChunkCase c = TrieDbChunkCase.transactionStorageBenchmark();
+    Hash256 root = c.root();
+    List<Bytes> proof = c.proof();
+    assertThat(TRIE.verifyProof(root, proof, c.key(), c.chunk(), StateVersion.V1, BLAKE2)).isTrue();
+    assertThat(TRIE.verifyProof(root, proof, c.key(), c.chunk(), StateVersion.V0, BLAKE2))
         .as("V0 layout")
         .isFalse();
     assertThat(
             TRIE.verifyProof(
-                root, proof, key, chunk, StateVersion.V1, TrieOperations.Hasher.KECCAK_256))
+                root, proof, c.key(), c.chunk(), StateVersion.V1, TrieOperations.Hasher.KECCAK_256))
         .as("Keccak")
         .isFalse();
-    Bytes other = new ScaleWriter(5).writeCompact(vector.chunkIndex() - 1).toBytes();
-    assertThat(TRIE.verifyProof(root, proof, other, chunk, StateVersion.V1, BLAKE2))
+    Bytes other =
+        new ScaleWriter(5)
+            .writeCompact(TrieDbChunkProof.TRANSACTION_STORAGE_BENCHMARK.chunkIndex() - 1)
+            .toBytes();
+    assertThat(TRIE.verifyProof(root, proof, other, c.chunk(), StateVersion.V1, BLAKE2))
         .as("another chunk")
         .isFalse();
-    assertThat(TRIE.verifyProof(root, proof, key, ascii("x"), StateVersion.V1, BLAKE2))
+    assertThat(TRIE.verifyProof(root, proof, c.key(), ascii("x"), StateVersion.V1, BLAKE2))
         .as("another value")
         .isFalse();
     for (int n = 0; n < proof.size(); n++) {
@@ -109,12 +103,12 @@ class StorageTrieOperationsTest {
       byte[] node = proof.get(n).toArray();
       node[node.length / 2] ^= 1;
       flipped.set(n, Bytes.wrap(node));
-      assertThat(TRIE.verifyProof(root, flipped, key, chunk, StateVersion.V1, BLAKE2))
+      assertThat(TRIE.verifyProof(root, flipped, c.key(), c.chunk(), StateVersion.V1, BLAKE2))
           .as("node %d changed", n)
           .isFalse();
       List<Bytes> missing = new ArrayList<>(proof);
       missing.remove(n);
-      assertThat(TRIE.verifyProof(root, missing, key, chunk, StateVersion.V1, BLAKE2))
+      assertThat(TRIE.verifyProof(root, missing, c.key(), c.chunk(), StateVersion.V1, BLAKE2))
           .as("node %d missing", n)
           .isFalse();
     }
