@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.executor;
 
+import static io.basalt.executor.WatProbes.EXECUTOR;
+import static io.basalt.executor.WatProbes.concat;
+import static io.basalt.executor.WatProbes.ext;
+import static io.basalt.executor.WatProbes.module;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,21 +12,18 @@ import com.dylibso.chicory.wabt.Wat2Wasm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.basalt.executor.api.HostServices;
-import io.basalt.executor.state.OverlayedChanges;
-import io.basalt.executor.state.OverlayedExternalities;
-import io.basalt.executor.state.TestBackends;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.RuntimeTrapException;
-import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.keystore.FileKeystore;
+import io.basalt.primitives.crypto.keystore.InMemoryKeystore;
 import io.basalt.primitives.crypto.keystore.KeyTypeId;
 import io.basalt.primitives.hash.Hashing;
+import io.basalt.primitives.scale.ScaleCodec;
 import io.basalt.testsupport.ProjectFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +32,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,13 +45,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * imports each one, passes its input from the call's input buffer and returns what the host
  * answered. Inputs are real signatures made by Basalt and by the independent implementations of the
  * committed vectors ({@code primitives/src/test/resources/crypto}); bad keys and signatures must
- * come back as "invalid", never as a trap. Runs in the interpreter.
+ * come back as "invalid", never as a trap. Signing takes its keys from the keystore granted to the
+ * call. Runs in the interpreter ({@link WatProbes}).
  */
 class CryptoHostFunctionsTest {
-  private static final RuntimeExecutor EXECUTOR =
-      new RuntimeExecutor(
-          ExecutorConfig.defaults().withMethod(WasmExecutionMethod.INTERPRETED),
-          HostServices.standard());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** sp-io's {@code EcdsaVerifyError} variants in declaration order: their SCALE indices. */
@@ -80,11 +76,6 @@ class CryptoHostFunctionsTest {
    * returns the three answers and the batch's.
    */
   private static final RuntimeBlob PROBE = RuntimeBlob.parse(Wat2Wasm.parse(probe()));
-
-  @AfterAll
-  static void close() {
-    EXECUTOR.close();
-  }
 
   private static String probe() {
     StringBuilder wat = new StringBuilder("(module\n");
@@ -165,10 +156,6 @@ class CryptoHostFunctionsTest {
   // ---------------------------------------------------------------------------------------------
   // Helpers
 
-  private static OverlayedExternalities ext() {
-    return new OverlayedExternalities(new OverlayedChanges(), TestBackends.of(Map.of()));
-  }
-
   private static byte[] call(String export, byte[]... input) {
     return EXECUTOR.call(PROBE, export, concat(input), ext());
   }
@@ -178,14 +165,6 @@ class CryptoHostFunctionsTest {
     byte[] out = call(export, signature, publicKey, message);
     assertThat(out).as("%s returns one byte", export).hasSize(1);
     return out[0];
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] p : parts) {
-      out.writeBytes(p);
-    }
-    return out.toByteArray();
   }
 
   private static byte[] utf8(String text) {
@@ -551,5 +530,101 @@ class CryptoHostFunctionsTest {
     byte[] listed = EXECUTOR.call(keys, "Keys", KeyTypeId.AURA.id().toArray(), ext(), services);
     assertThat(listed).isEqualTo(concat(new byte[] {4}, bob.toArray()));
     assertThat(warnings).hasSize(1);
+  }
+
+  @Test
+  void signatureVerificationIsRealAndSigningNeedsAKeystore() {
+    // Test_verify(sig ‖ pub ‖ msg) -> [sr25519_verify_version_2(sig, msg, pub)]
+    RuntimeBlob blob =
+        module(
+            """
+            (import "env" "ext_crypto_sr25519_verify_version_2" (func $v (param i32 i64 i32) (result i32)))
+            (import "env" "ext_crypto_sr25519_sign_version_1" (func $s (param i32 i32 i64) (result i64)))
+            (memory (export "memory") 1)
+            (func (export "Test_verify") (param $p i32) (param $l i32) (result i64)
+              (local $r i32)
+              (local.set $r
+                (call $v
+                  (local.get $p)
+                  (i64.or
+                    (i64.extend_i32_u (i32.add (local.get $p) (i32.const 96)))
+                    (i64.shl (i64.extend_i32_u (i32.sub (local.get $l) (i32.const 96))) (i64.const 32)))
+                  (i32.add (local.get $p) (i32.const 64))))
+              (i32.store8 (local.get $p) (local.get $r))
+              (i64.or (i64.extend_i32_u (local.get $p)) (i64.shl (i64.const 1) (i64.const 32))))
+            (func (export "Test_sign") (param i32 i32) (result i64)
+              (call $s (i32.const 0) (i32.const 4) (i64.const 0)))
+            """);
+    var alice = KeyScheme.SR25519.fromSuri("//Alice", Optional.empty()).pair();
+    byte[] message = "basalt".getBytes(StandardCharsets.US_ASCII);
+    byte[] signature = alice.sign(message);
+    byte[] pub = alice.publicKey().toArray();
+    assertThat(EXECUTOR.call(blob, "Test_verify", concat(signature, pub, message), ext()))
+        .containsExactly(1);
+    byte[] tampered = message.clone();
+    tampered[0] ^= 1;
+    assertThat(EXECUTOR.call(blob, "Test_verify", concat(signature, pub, tampered), ext()))
+        .containsExactly(0);
+    assertThat(EXECUTOR.call(blob, "Test_verify", concat(new byte[64], pub, message), ext()))
+        .containsExactly(0);
+    assertThatThrownBy(() -> EXECUTOR.call(blob, "Test_sign", new byte[0], ext()))
+        .isInstanceOf(RuntimeTrapException.class)
+        .hasMessageContaining("no keystore is associated with this runtime call");
+  }
+
+  @Test
+  void signingKeysComeFromTheKeystoreGrantedToTheCall() {
+    // Test_keys(key type) -> sr25519_public_keys; Test_sign(type ‖ pub ‖ msg) -> sr25519_sign;
+    // Test_generate(type ‖ Option<seed>) -> ed25519_generate (a 32-byte key).
+    RuntimeBlob blob =
+        module(
+            """
+            (import "env" "ext_crypto_sr25519_public_keys_version_1" (func $keys (param i32) (result i64)))
+            (import "env" "ext_crypto_sr25519_sign_version_1" (func $sign (param i32 i32 i64) (result i64)))
+            (import "env" "ext_crypto_ed25519_generate_version_1" (func $gen (param i32 i64) (result i32)))
+            (memory (export "memory") 1)
+            (func $ps (param $p i32) (param $l i32) (result i64)
+              (i64.or (i64.extend_i32_u (local.get $p)) (i64.shl (i64.extend_i32_u (local.get $l)) (i64.const 32))))
+            (func (export "Test_keys") (param $p i32) (param $l i32) (result i64)
+              (call $keys (local.get $p)))
+            (func (export "Test_sign") (param $p i32) (param $l i32) (result i64)
+              (call $sign (local.get $p) (i32.add (local.get $p) (i32.const 4))
+                (call $ps (i32.add (local.get $p) (i32.const 36)) (i32.sub (local.get $l) (i32.const 36)))))
+            (func (export "Test_generate") (param $p i32) (param $l i32) (result i64)
+              (call $ps
+                (call $gen (local.get $p)
+                  (call $ps (i32.add (local.get $p) (i32.const 4)) (i32.sub (local.get $l) (i32.const 4))))
+                (i32.const 32)))
+            """);
+    InMemoryKeystore keystore = new InMemoryKeystore();
+    var alice = KeyScheme.SR25519.fromSuri("//Alice", Optional.empty()).pair();
+    keystore.insert(KeyTypeId.ACCOUNT, "//Alice", alice.publicKey());
+    HostServices services = HostServices.standard().withKeystore(keystore);
+    byte[] acco = KeyTypeId.ACCOUNT.id().toArray();
+
+    byte[] keys = EXECUTOR.call(blob, "Test_keys", acco, ext(), services);
+    assertThat(keys).isEqualTo(concat(new byte[] {4}, alice.publicKey().toArray()));
+
+    byte[] message = "authored".getBytes(StandardCharsets.US_ASCII);
+    byte[] signed =
+        EXECUTOR.call(
+            blob, "Test_sign", concat(acco, alice.publicKey().toArray(), message), ext(), services);
+    assertThat(signed).hasSize(65).startsWith(1);
+    byte[] signature = Arrays.copyOfRange(signed, 1, 65);
+    assertThat(KeyScheme.SR25519.verify(signature, message, alice.publicKey().toArray())).isTrue();
+    // A key the keystore does not hold signs nothing: None.
+    byte[] unknown = new byte[32];
+    assertThat(EXECUTOR.call(blob, "Test_sign", concat(acco, unknown, message), ext(), services))
+        .containsExactly(0);
+
+    byte[] seed =
+        ScaleCodec.option(ScaleCodec.BYTES)
+            .encode(Optional.of(Bytes.wrap("//Bob".getBytes(StandardCharsets.UTF_8))));
+    byte[] generated = EXECUTOR.call(blob, "Test_generate", concat(acco, seed), ext(), services);
+    assertThat(generated)
+        .isEqualTo(
+            KeyScheme.ED25519.fromSuri("//Bob", Optional.empty()).pair().publicKey().toArray());
+    assertThat(keystore.publicKeys(KeyTypeId.ACCOUNT, KeyScheme.ED25519))
+        .contains(Bytes.wrap(generated));
   }
 }

@@ -69,11 +69,11 @@ class ExecutionModelTest {
   }
 
   private static RuntimeBlob module(String body) {
-    return WatProbeTest.module(body);
+    return WatProbes.module(body);
   }
 
   private static OverlayedExternalities ext() {
-    return WatProbeTest.ext();
+    return WatProbes.ext();
   }
 
   private static int[] u32s(byte[] out) {

@@ -169,7 +169,7 @@ final class HostCallProbe {
             : " (result " + signature.results().get(0).wasmName() + ")";
     String call = callExpression();
     String dropped = signature.results().isEmpty() ? call : "(drop " + call + ")";
-    return WatProbeTest.module(
+    return WatProbes.module(
         "(import \"env\" \""
             + function
             + "\" (func $f (param"

@@ -36,8 +36,10 @@ public interface TrieOperations {
   Hash256 root(List<Entry> entries, StateVersion version, Hasher hasher);
 
   /**
-   * Whether {@code proof} (a set of encoded trie nodes) proves that {@code key} has {@code value}
-   * in the trie with root {@code root}.
+   * Whether {@code proof} proves that {@code key} has {@code value} in the trie with root {@code
+   * root}. The proof is in trie-db's compact format ({@code sp_trie::generate_trie_proof}): the
+   * nodes on the key's path in pre-order, with the value and the references to the following nodes
+   * left out; a plain storage proof (a set of whole nodes) is not one.
    */
   boolean verifyProof(
       Hash256 root, List<Bytes> proof, Bytes key, Bytes value, StateVersion version, Hasher hasher);

@@ -4,10 +4,7 @@ package io.basalt.executor.host;
 import static io.basalt.executor.vm.WasmValueType.I32;
 import static io.basalt.executor.vm.WasmValueType.I64;
 
-import io.basalt.executor.state.RemovalResult;
 import io.basalt.executor.vm.WasmSignature;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * {@code ext_default_child_storage_*}: default child tries, named by their key without the {@code
@@ -65,58 +62,16 @@ public final class DefaultChildStorageHostApi {
               .childClear(ctx.memory().readBytes(a[0]), ctx.memory().readBytes(a[1]));
           return 0;
         });
-    b.register(
+    StorageRemoval.register(
+        b,
         NS,
         "storage_kill",
         1,
-        WasmSignature.of(I64),
-        (ctx, a) -> {
-          ctx.externalities()
-              .killChild(ctx.memory().readBytes(a[0]), OptionalLong.empty(), Optional.empty());
-          return 0;
-        });
-    b.register(
-        NS,
-        "storage_kill",
-        2,
-        WasmSignature.returning(I32, I64, I64),
-        (ctx, a) -> {
-          RemovalResult r =
-              ctx.externalities()
-                  .killChild(
-                      ctx.memory().readBytes(a[0]),
-                      StorageCodecs.limit(ctx.memory(), a[1]),
-                      Optional.empty());
-          return r.allRemoved() ? 1 : 0;
-        });
-    b.register(
-        NS,
-        "storage_kill",
-        3,
-        WasmSignature.returning(I64, I64, I64),
-        (ctx, a) -> {
-          RemovalResult r =
-              ctx.externalities()
-                  .killChild(
-                      ctx.memory().readBytes(a[0]),
-                      StorageCodecs.limit(ctx.memory(), a[1]),
-                      Optional.empty());
-          return ctx.memory().allocateAndWritePointerSize(StorageCodecs.killStorageResult(r));
-        });
-    b.register(
-        NS,
-        "storage_kill",
-        4,
-        WasmSignature.returning(I64, I64, I64, I64),
-        (ctx, a) -> {
-          RemovalResult r =
-              ctx.externalities()
-                  .killChild(
-                      ctx.memory().readBytes(a[0]),
-                      StorageCodecs.limit(ctx.memory(), a[1]),
-                      StorageCodecs.cursor(ctx.memory(), a[2]));
-          return ctx.memory().allocateAndWritePointerSize(StorageCodecs.multiRemovalResults(r));
-        });
+        (ext, named, limit, cursor) -> ext.killChild(named.get(0), limit, cursor),
+        StorageRemoval.Marshalling.UNLIMITED,
+        StorageRemoval.Marshalling.ALL_REMOVED_FLAG,
+        StorageRemoval.Marshalling.KILL_STORAGE_RESULT,
+        StorageRemoval.Marshalling.MULTI_REMOVAL_RESULTS);
     b.register(
         NS,
         "exists",
@@ -127,74 +82,23 @@ public final class DefaultChildStorageHostApi {
                     .childExists(ctx.memory().readBytes(a[0]), ctx.memory().readBytes(a[1]))
                 ? 1
                 : 0);
-    b.register(
-        NS,
-        "clear_prefix",
-        1,
-        WasmSignature.of(I64, I64),
-        (ctx, a) -> {
-          ctx.externalities()
-              .childClearPrefix(
-                  ctx.memory().readBytes(a[0]),
-                  ctx.memory().readBytes(a[1]),
-                  OptionalLong.empty(),
-                  Optional.empty());
-          return 0;
-        });
-    b.register(
+    StorageRemoval.register(
+        b,
         NS,
         "clear_prefix",
         2,
-        WasmSignature.returning(I64, I64, I64, I64),
-        (ctx, a) -> {
-          RemovalResult r =
-              ctx.externalities()
-                  .childClearPrefix(
-                      ctx.memory().readBytes(a[0]),
-                      ctx.memory().readBytes(a[1]),
-                      StorageCodecs.limit(ctx.memory(), a[2]),
-                      Optional.empty());
-          return ctx.memory().allocateAndWritePointerSize(StorageCodecs.killStorageResult(r));
-        });
-    b.register(
-        NS,
-        "clear_prefix",
-        3,
-        WasmSignature.returning(I64, I64, I64, I64, I64),
-        (ctx, a) -> {
-          RemovalResult r =
-              ctx.externalities()
-                  .childClearPrefix(
-                      ctx.memory().readBytes(a[0]),
-                      ctx.memory().readBytes(a[1]),
-                      StorageCodecs.limit(ctx.memory(), a[2]),
-                      StorageCodecs.cursor(ctx.memory(), a[3]));
-          return ctx.memory().allocateAndWritePointerSize(StorageCodecs.multiRemovalResults(r));
-        });
-    b.register(
-        NS,
-        "root",
-        1,
-        WasmSignature.returning(I64, I64),
-        (ctx, a) ->
-            ctx.memory()
-                .allocateAndWritePointerSize(
-                    ctx.externalities()
-                        .childStorageRoot(
-                            ctx.memory().readBytes(a[0]), StorageHostApi.stateVersion(0))
-                        .toArray()));
+        (ext, named, limit, cursor) ->
+            ext.childClearPrefix(named.get(0), named.get(1), limit, cursor),
+        StorageRemoval.Marshalling.UNLIMITED,
+        StorageRemoval.Marshalling.KILL_STORAGE_RESULT,
+        StorageRemoval.Marshalling.MULTI_REMOVAL_RESULTS);
+    b.register(NS, "root", 1, WasmSignature.returning(I64, I64), (ctx, a) -> root(ctx, a[0], 0));
     b.register(
         NS,
         "root",
         2,
         WasmSignature.returning(I64, I64, I32),
-        (ctx, a) ->
-            ctx.memory()
-                .allocateAndWritePointerSize(
-                    ctx.externalities()
-                        .childStorageRoot(
-                            ctx.memory().readBytes(a[0]), StorageHostApi.stateVersion((int) a[1]))
-                        .toArray()));
+        (ctx, a) -> root(ctx, a[0], (int) a[1]));
     b.register(
         NS,
         "next_key",
@@ -205,5 +109,15 @@ public final class DefaultChildStorageHostApi {
                 .returnOptionBytes(
                     ctx.externalities()
                         .childNextKey(ctx.memory().readBytes(a[0]), ctx.memory().readBytes(a[1]))));
+  }
+
+  /** Both versions of {@code root}: version 1 is version 2 with state version 0. */
+  private static long root(HostCallContext ctx, long storageKey, int version) {
+    return ctx.memory()
+        .allocateAndWritePointerSize(
+            ctx.externalities()
+                .childStorageRoot(
+                    ctx.memory().readBytes(storageKey), StorageHostApi.stateVersion(version))
+                .toArray());
   }
 }

@@ -1,12 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.executor.host;
 
-import io.basalt.executor.state.RemovalResult;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleCodec;
-import io.basalt.primitives.scale.ScaleWriter;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** SCALE shapes shared by the storage namespaces. */
 final class StorageCodecs {
@@ -14,29 +11,6 @@ final class StorageCodecs {
   static final ScaleCodec<Optional<Bytes>> OPTION_BYTES = ScaleCodec.option(ScaleCodec.BYTES);
 
   private StorageCodecs() {}
-
-  static OptionalLong limit(HostMemory memory, long pointerSize) {
-    Optional<Long> limit = memory.readScale(pointerSize, OPTION_U32);
-    return limit.isPresent() ? OptionalLong.of(limit.get()) : OptionalLong.empty();
-  }
-
-  static Optional<Bytes> cursor(HostMemory memory, long pointerSize) {
-    return memory.readScale(pointerSize, OPTION_BYTES);
-  }
-
-  /**
-   * sp-io's {@code KillStorageResult}: 0 AllRemoved(u32) / 1 SomeRemaining(u32), counting loops.
-   */
-  static byte[] killStorageResult(RemovalResult r) {
-    return new ScaleWriter(5).writeU8(r.allRemoved() ? 0 : 1).writeU32(r.loops()).toByteArray();
-  }
-
-  /** sp-io's {@code MultiRemovalResults}: (maybe_cursor, backend, unique, loops). */
-  static byte[] multiRemovalResults(RemovalResult r) {
-    ScaleWriter w = new ScaleWriter(16);
-    w.writeOption(r.cursor(), ScaleCodec.BYTES);
-    return w.writeU32(r.backend()).writeU32(r.unique()).writeU32(r.loops()).toByteArray();
-  }
 
   /**
    * {@code Option<u32>}: the remaining length after {@code offset}, copying what fits. The whole

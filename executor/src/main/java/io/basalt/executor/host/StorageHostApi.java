@@ -6,12 +6,9 @@ import static io.basalt.executor.vm.WasmValueType.I64;
 
 import io.basalt.executor.state.Externalities;
 import io.basalt.executor.state.NoOpenTransactionException;
-import io.basalt.executor.state.RemovalResult;
 import io.basalt.executor.vm.WasmSignature;
-import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.StateVersion;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * {@code ext_storage_*}: the top trie through {@link Externalities}. Spec: <a
@@ -63,47 +60,15 @@ public final class StorageHostApi {
         1,
         WasmSignature.returning(I32, I64),
         (ctx, a) -> ctx.externalities().exists(ctx.memory().readBytes(a[0])) ? 1 : 0);
-    b.register(
+    StorageRemoval.register(
+        b,
         "storage",
         "clear_prefix",
         1,
-        WasmSignature.of(I64),
-        (ctx, a) -> {
-          clearPrefix(
-              ctx.externalities(),
-              ctx.memory().readBytes(a[0]),
-              OptionalLong.empty(),
-              Optional.empty());
-          return 0;
-        });
-    b.register(
-        "storage",
-        "clear_prefix",
-        2,
-        WasmSignature.returning(I64, I64, I64),
-        (ctx, a) -> {
-          RemovalResult r =
-              clearPrefix(
-                  ctx.externalities(),
-                  ctx.memory().readBytes(a[0]),
-                  StorageCodecs.limit(ctx.memory(), a[1]),
-                  Optional.empty());
-          return ctx.memory().allocateAndWritePointerSize(StorageCodecs.killStorageResult(r));
-        });
-    b.register(
-        "storage",
-        "clear_prefix",
-        3,
-        WasmSignature.returning(I64, I64, I64, I64),
-        (ctx, a) -> {
-          RemovalResult r =
-              clearPrefix(
-                  ctx.externalities(),
-                  ctx.memory().readBytes(a[0]),
-                  StorageCodecs.limit(ctx.memory(), a[1]),
-                  StorageCodecs.cursor(ctx.memory(), a[2]));
-          return ctx.memory().allocateAndWritePointerSize(StorageCodecs.multiRemovalResults(r));
-        });
+        (ext, named, limit, cursor) -> ext.clearPrefix(named.get(0), limit, cursor),
+        StorageRemoval.Marshalling.UNLIMITED,
+        StorageRemoval.Marshalling.KILL_STORAGE_RESULT,
+        StorageRemoval.Marshalling.MULTI_REMOVAL_RESULTS);
     b.register(
         "storage",
         "append",
@@ -182,11 +147,6 @@ public final class StorageHostApi {
           }
           return 0;
         });
-  }
-
-  static RemovalResult clearPrefix(
-      Externalities ext, Bytes prefix, OptionalLong limit, Optional<Bytes> cursor) {
-    return ext.clearPrefix(prefix, limit, cursor);
   }
 
   static byte[] rootV2(Externalities ext, int version) {
