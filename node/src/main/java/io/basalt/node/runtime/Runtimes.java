@@ -14,10 +14,13 @@ import io.basalt.executor.strategy.ExecutionStrategy;
 import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.node.config.BasePath;
+import io.basalt.node.config.ImportConfig;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.primitives.types.WellKnownKeys;
+import io.basalt.runtime.demo.BasaltDemoNativeRuntime;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -103,6 +106,29 @@ public final class Runtimes implements AutoCloseable {
       ExecutionObserver observer) {
     RuntimeExecutor executor = new RuntimeExecutor(config, services);
     return new Runtimes(executor, new CallExecutor(executor, nativeRuntime, strategies, observer));
+  }
+
+  /**
+   * The node's runtimes as configured: Wasm as {@code --wasm-execution} says, with the compilation
+   * cache under the base path, and the demo runtime's Java implementation (spec 100) as the native
+   * runtime wherever the execution strategies and {@code can_call_with} allow it.
+   *
+   * @param validator whether the node is an authority (block import then defaults to Wasm)
+   */
+  public static Runtimes forNode(
+      ImportConfig config, BasePath base, boolean validator, ExecutionObserver observer) {
+    ExecutorConfig executorConfig =
+        new ExecutorConfig(
+            config.wasmExecution(),
+            Optional.of(config.wasmCacheDir(base)),
+            config.runtimeCacheSize(),
+            ExecutorConfig.DEFAULT_STACK_SIZE);
+    return create(
+        executorConfig,
+        services(),
+        Optional.of(BasaltDemoNativeRuntime.v100()),
+        config.strategies(validator),
+        observer);
   }
 
   /** The host services the node provides to runtimes. */

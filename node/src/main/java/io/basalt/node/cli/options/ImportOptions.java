@@ -1,11 +1,17 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.cli.options;
 
+import io.basalt.executor.strategy.ExecutionContext;
+import io.basalt.executor.strategy.ExecutionObserver;
+import io.basalt.executor.strategy.ExecutionStrategy;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.ImportConfig;
+import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.runtime.Runtimes;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -35,6 +41,70 @@ public final class ImportOptions {
   private boolean offchainIndexing;
 
   @Option(
+      names = "--execution-syncing",
+      paramLabel = "STRATEGY",
+      converter = StrategyConverter.class,
+      description =
+          "The execution strategy for importing blocks during initial sync: Native, Wasm, Both or"
+              + " NativeElseWasm (default: NativeElseWasm).")
+  private ExecutionStrategy executionSyncing;
+
+  @Option(
+      names = "--execution-import-block",
+      paramLabel = "STRATEGY",
+      converter = StrategyConverter.class,
+      description =
+          "The execution strategy for importing general blocks (default: NativeElseWasm; Wasm on"
+              + " a validator).")
+  private ExecutionStrategy executionImportBlock;
+
+  @Option(
+      names = "--execution-block-construction",
+      paramLabel = "STRATEGY",
+      converter = StrategyConverter.class,
+      description = "The execution strategy for constructing blocks (default: Wasm).")
+  private ExecutionStrategy executionBlockConstruction;
+
+  @Option(
+      names = "--execution-offchain-worker",
+      paramLabel = "STRATEGY",
+      converter = StrategyConverter.class,
+      description = "The execution strategy for offchain workers (default: Native).")
+  private ExecutionStrategy executionOffchainWorker;
+
+  @Option(
+      names = "--execution-other",
+      paramLabel = "STRATEGY",
+      converter = StrategyConverter.class,
+      description =
+          "The execution strategy for everything else, e.g. RPC calls and transaction validation"
+              + " (default: Native).")
+  private ExecutionStrategy executionOther;
+
+  @Option(
+      names = "--execution",
+      paramLabel = "STRATEGY",
+      converter = StrategyConverter.class,
+      description =
+          "The execution strategy for all contexts; cannot be combined with the --execution-*"
+              + " options.")
+  private ExecutionStrategy execution;
+
+  @Option(
+      names = "--wasm-runtime-overrides",
+      paramLabel = "PATH",
+      description =
+          "A directory of Wasm runtimes that override the on-chain runtime with the same"
+              + " spec_version (and spec_name).")
+  private Path wasmRuntimeOverrides;
+
+  @Option(
+      names = "--runtime-cache-size",
+      paramLabel = "N",
+      description = "How many runtimes to keep compiled in memory (default: 2).")
+  private int runtimeCacheSize = ImportConfig.DEFAULT_RUNTIME_CACHE_SIZE;
+
+  @Option(
       names = "--wasm-cache-dir",
       paramLabel = "PATH",
       hidden = true,
@@ -53,16 +123,68 @@ public final class ImportOptions {
     }
   }
 
+  /** Parses Substrate's {@code --execution*} values, ignoring case. */
+  static final class StrategyConverter implements ITypeConverter<ExecutionStrategy> {
+    @Override
+    public ExecutionStrategy convert(String value) {
+      try {
+        return ExecutionStrategy.fromCliName(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * The configuration these options give.
+   *
+   * @throws InvalidConfigurationException if {@code --execution} is combined with a specific {@code
+   *     --execution-*} option
+   */
   public ImportConfig toConfig() {
+    EnumMap<ExecutionContext, ExecutionStrategy> strategies = new EnumMap<>(ExecutionContext.class);
+    put(strategies, ExecutionContext.SYNCING, executionSyncing);
+    put(strategies, ExecutionContext.IMPORTING, executionImportBlock);
+    put(strategies, ExecutionContext.BLOCK_CONSTRUCTION, executionBlockConstruction);
+    put(strategies, ExecutionContext.OFFCHAIN_WORKER, executionOffchainWorker);
+    put(strategies, ExecutionContext.OTHER, executionOther);
+    if (execution != null) {
+      if (!strategies.isEmpty()) {
+        throw new InvalidConfigurationException(
+            "the argument '--execution <STRATEGY>' cannot be used with '--execution-"
+                + SPECIFIC_FLAGS.get(strategies.keySet().iterator().next())
+                + " <STRATEGY>'");
+      }
+      for (ExecutionContext c : ExecutionContext.values()) {
+        strategies.put(c, execution);
+      }
+    }
     return new ImportConfig(
         wasmExecution,
         offchainIndexing,
-        Optional.ofNullable(wasmCacheDir).map(p -> p.toAbsolutePath().normalize()));
+        Optional.ofNullable(wasmCacheDir).map(p -> p.toAbsolutePath().normalize()),
+        strategies,
+        Optional.ofNullable(wasmRuntimeOverrides).map(p -> p.toAbsolutePath().normalize()),
+        runtimeCacheSize);
+  }
+
+  private static final Map<ExecutionContext, String> SPECIFIC_FLAGS =
+      Map.of(
+          ExecutionContext.SYNCING, "syncing",
+          ExecutionContext.IMPORTING, "import-block",
+          ExecutionContext.BLOCK_CONSTRUCTION, "block-construction",
+          ExecutionContext.OFFCHAIN_WORKER, "offchain-worker",
+          ExecutionContext.OTHER, "other");
+
+  private static void put(
+      Map<ExecutionContext, ExecutionStrategy> m, ExecutionContext c, ExecutionStrategy s) {
+    if (s != null) {
+      m.put(c, s);
+    }
   }
 
   /** The node's runtimes for these options, compiled classes cached under the base path. */
   public Runtimes runtimes(BasePath base) {
-    ImportConfig config = toConfig();
-    return Runtimes.create(config.wasmExecution(), Optional.of(config.wasmCacheDir(base)));
+    return Runtimes.forNode(toConfig(), base, false, ExecutionObserver.NONE);
   }
 }
