@@ -8,7 +8,6 @@ import static io.basalt.runtime.metadata.TypeCatalog.skipped;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.hash.StorageHasher;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.primitives.types.ApiVersion;
 import io.basalt.primitives.types.RuntimeVersion;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -1370,10 +1369,5 @@ public final class BasaltDemoRuntime {
                     "Decode the given public session keys.",
                     RuntimeApiSpec.Param.of("encoded", "Vec<u8>"))),
             List.of("Session keys runtime api.")));
-  }
-
-  /** The {@link ApiVersion} list of {@code RuntimeVersion.apis}. */
-  public static List<ApiVersion> apiVersions() {
-    return apis().stream().map(RuntimeApiSpec::apiVersion).toList();
   }
 }
