@@ -4,6 +4,7 @@ package io.basalt.runtime.metadata;
 import static io.basalt.runtime.metadata.Field.named;
 import static io.basalt.runtime.metadata.Field.unnamed;
 import static io.basalt.runtime.metadata.TypeCatalog.skipped;
+import static io.basalt.runtime.metadata.VariantDef.variant;
 
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.hash.StorageHasher;
@@ -905,11 +906,6 @@ public final class BasaltDemoRuntime {
     t.sequence("Vec<(Vec<u8>, KeyTypeId)>", "(Vec<u8>, KeyTypeId)");
     t.option("Option<Vec<(Vec<u8>, KeyTypeId)>>", "Vec<(Vec<u8>, KeyTypeId)>");
     t.result("Result<(), str>", "()", "str");
-  }
-
-  /** A variant of a call, event, error or enum (shorthand for {@link VariantDef#of}). */
-  private static VariantDef variant(int index, String name, String doc, Field... fields) {
-    return VariantDef.of(index, name, doc, fields);
   }
 
   private static void replaceVariantField(TypeCatalog t, String key, int index) {

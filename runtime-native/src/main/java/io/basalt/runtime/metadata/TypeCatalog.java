@@ -96,7 +96,7 @@ public final class TypeCatalog {
   public TypeCatalog simpleEnum(String key, String rustPath, String... names) {
     VariantDef[] variants = new VariantDef[names.length];
     for (int i = 0; i < names.length; i++) {
-      variants[i] = VariantDef.of(i, names[i], "");
+      variants[i] = VariantDef.variant(i, names[i], "");
     }
     return variant(key, rustPath, variants);
   }
@@ -125,8 +125,8 @@ public final class TypeCatalog {
         key,
         "Option",
         List.of(TypeParam.of("T", inner)),
-        VariantDef.of(0, "None", ""),
-        VariantDef.of(1, "Some", "", Field.unnamed(inner)));
+        VariantDef.variant(0, "None", ""),
+        VariantDef.variant(1, "Some", "", Field.unnamed(inner)));
   }
 
   /** {@code Result<T, E>}: variants Ok(T) = 0, Err(E) = 1. */
@@ -135,8 +135,8 @@ public final class TypeCatalog {
         key,
         "Result",
         List.of(TypeParam.of("T", ok), TypeParam.of("E", err)),
-        VariantDef.of(0, "Ok", "", Field.unnamed(ok)),
-        VariantDef.of(1, "Err", "", Field.unnamed(err)));
+        VariantDef.variant(0, "Ok", "", Field.unnamed(ok)),
+        VariantDef.variant(1, "Err", "", Field.unnamed(err)));
   }
 
   /** A type parameter list where every parameter is skipped (FRAME's {@code T: Config}). */
