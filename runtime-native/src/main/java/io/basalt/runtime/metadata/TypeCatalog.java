@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The types of a runtime description, by key. Keys are free-form names ({@code "AccountInfo"},
@@ -35,14 +34,6 @@ public final class TypeCatalog {
   public TypeCatalog add(TypeSpec spec) {
     if (types.putIfAbsent(spec.key(), spec) != null) {
       throw new IllegalArgumentException("type key defined twice: " + spec.key());
-    }
-    return this;
-  }
-
-  /** Replaces the definition of an existing key. */
-  public TypeCatalog replace(TypeSpec spec) {
-    if (types.replace(spec.key(), spec) == null) {
-      throw new IllegalArgumentException("no type with key '" + spec.key() + "' to replace");
     }
     return this;
   }
@@ -142,9 +133,5 @@ public final class TypeCatalog {
   /** A type parameter list where every parameter is skipped (FRAME's {@code T: Config}). */
   public static List<TypeParam> skipped(String... names) {
     return Arrays.stream(names).map(TypeParam::skipped).toList();
-  }
-
-  static Optional<String> none() {
-    return Optional.empty();
   }
 }
