@@ -79,20 +79,19 @@ final class SharedTypes {
         "Operational",
         "Mandatory");
     t.simpleEnum("Pays", "frame_support::dispatch::Pays", "Yes", "No");
+    perDispatchClass(t, "Weight");
+    perDispatchClass(t, "u32");
+  }
+
+  /** Adds {@code PerDispatchClass<T>}: one {@code T} for each dispatch class. */
+  static void perDispatchClass(TypeCatalog t, String inner) {
     t.composite(
-        "PerDispatchClass<Weight>",
+        "PerDispatchClass<" + inner + ">",
         "frame_support::dispatch::PerDispatchClass",
-        List.of(TypeParam.of("T", "Weight")),
-        named("normal", "Weight", "T"),
-        named("operational", "Weight", "T"),
-        named("mandatory", "Weight", "T"));
-    t.composite(
-        "PerDispatchClass<u32>",
-        "frame_support::dispatch::PerDispatchClass",
-        List.of(TypeParam.of("T", "u32")),
-        named("normal", "u32", "T"),
-        named("operational", "u32", "T"),
-        named("mandatory", "u32", "T"));
+        List.of(TypeParam.of("T", inner)),
+        named("normal", inner, "T"),
+        named("operational", inner, "T"),
+        named("mandatory", inner, "T"));
   }
 
   /** {@code DispatchError} and the enums it carries, and {@code DispatchResult}. */

@@ -116,13 +116,7 @@ public final class SystemPalletDescription implements PalletDescription {
         named("max_extrinsic", "Option<Weight>", "Option<Weight>"),
         named("max_total", "Option<Weight>", "Option<Weight>"),
         named("reserved", "Option<Weight>", "Option<Weight>"));
-    t.composite(
-        "PerDispatchClass<WeightsPerClass>",
-        "frame_support::dispatch::PerDispatchClass",
-        List.of(TypeParam.of("T", "WeightsPerClass")),
-        named("normal", "WeightsPerClass", "T"),
-        named("operational", "WeightsPerClass", "T"),
-        named("mandatory", "WeightsPerClass", "T"));
+    SharedTypes.perDispatchClass(t, "WeightsPerClass");
     t.composite(
         "BlockWeights",
         "frame_system::limits::BlockWeights",
