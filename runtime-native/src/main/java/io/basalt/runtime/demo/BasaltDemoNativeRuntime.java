@@ -5,7 +5,7 @@ import io.basalt.executor.api.NativeRuntime;
 import io.basalt.executor.api.RuntimeContext;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.runtime.demo.api.RuntimeApis;
-import io.basalt.runtime.metadata.BasaltDemoRuntime;
+import io.basalt.runtime.metadata.demo.DemoRuntimeDescription;
 
 /**
  * The basalt-demo runtime in Java, behind the executor's {@link NativeRuntime} interface: the twin
@@ -27,7 +27,7 @@ public final class BasaltDemoNativeRuntime implements NativeRuntime {
   private final RuntimeVersion version;
 
   private BasaltDemoNativeRuntime(int specVersion) {
-    this.version = BasaltDemoRuntime.version(specVersion);
+    this.version = DemoRuntimeDescription.version(specVersion);
   }
 
   /** Spec version 100. */
@@ -54,7 +54,7 @@ public final class BasaltDemoNativeRuntime implements NativeRuntime {
     }
     throw new IllegalArgumentException(
         "basalt-demo has native spec versions "
-            + BasaltDemoRuntime.SPEC_VERSIONS
+            + DemoRuntimeDescription.SPEC_VERSIONS
             + ", not "
             + specVersion);
   }

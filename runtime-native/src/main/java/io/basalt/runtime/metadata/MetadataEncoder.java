@@ -12,7 +12,7 @@ import java.util.List;
  * frame-metadata lays them out.
  *
  * <pre>{@code
- * Bytes v14 = MetadataEncoder.encode(BasaltDemoRuntime.description(100), MetadataVersion.V14);
+ * Bytes v14 = MetadataEncoder.encode(DemoRuntimeDescription.description(100), MetadataVersion.V14);
  * }</pre>
  */
 public final class MetadataEncoder {

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The types of a runtime description, by key. Keys are free-form names ({@code "AccountInfo"},
@@ -35,14 +34,6 @@ public final class TypeCatalog {
   public TypeCatalog add(TypeSpec spec) {
     if (types.putIfAbsent(spec.key(), spec) != null) {
       throw new IllegalArgumentException("type key defined twice: " + spec.key());
-    }
-    return this;
-  }
-
-  /** Replaces the definition of an existing key. */
-  public TypeCatalog replace(TypeSpec spec) {
-    if (types.replace(spec.key(), spec) == null) {
-      throw new IllegalArgumentException("no type with key '" + spec.key() + "' to replace");
     }
     return this;
   }
@@ -96,7 +87,7 @@ public final class TypeCatalog {
   public TypeCatalog simpleEnum(String key, String rustPath, String... names) {
     VariantDef[] variants = new VariantDef[names.length];
     for (int i = 0; i < names.length; i++) {
-      variants[i] = VariantDef.of(i, names[i], "");
+      variants[i] = VariantDef.variant(i, names[i], "");
     }
     return variant(key, rustPath, variants);
   }
@@ -125,8 +116,8 @@ public final class TypeCatalog {
         key,
         "Option",
         List.of(TypeParam.of("T", inner)),
-        VariantDef.of(0, "None", ""),
-        VariantDef.of(1, "Some", "", Field.unnamed(inner)));
+        VariantDef.variant(0, "None", ""),
+        VariantDef.variant(1, "Some", "", Field.unnamed(inner)));
   }
 
   /** {@code Result<T, E>}: variants Ok(T) = 0, Err(E) = 1. */
@@ -135,16 +126,12 @@ public final class TypeCatalog {
         key,
         "Result",
         List.of(TypeParam.of("T", ok), TypeParam.of("E", err)),
-        VariantDef.of(0, "Ok", "", Field.unnamed(ok)),
-        VariantDef.of(1, "Err", "", Field.unnamed(err)));
+        VariantDef.variant(0, "Ok", "", Field.unnamed(ok)),
+        VariantDef.variant(1, "Err", "", Field.unnamed(err)));
   }
 
   /** A type parameter list where every parameter is skipped (FRAME's {@code T: Config}). */
   public static List<TypeParam> skipped(String... names) {
     return Arrays.stream(names).map(TypeParam::skipped).toList();
-  }
-
-  static Optional<String> none() {
-    return Optional.empty();
   }
 }

@@ -24,13 +24,17 @@ public sealed interface TypeDef {
     }
   }
 
-  /** An enum: variants with explicit indices. */
+  /** An enum: variants with explicit indices; indices and names are unique. */
   record Variant(List<VariantDef> variants) implements TypeDef {
     public Variant {
       variants = List.copyOf(variants);
-      long distinct = variants.stream().mapToInt(VariantDef::index).distinct().count();
-      if (distinct != variants.size()) {
+      long distinctIndices = variants.stream().mapToInt(VariantDef::index).distinct().count();
+      if (distinctIndices != variants.size()) {
         throw new IllegalArgumentException("duplicate variant index in " + variants);
+      }
+      long distinctNames = variants.stream().map(VariantDef::name).distinct().count();
+      if (distinctNames != variants.size()) {
+        throw new IllegalArgumentException("duplicate variant name in " + variants);
       }
     }
 

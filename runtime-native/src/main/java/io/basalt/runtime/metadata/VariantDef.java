@@ -20,8 +20,8 @@ public record VariantDef(String name, List<Field> fields, int index, List<String
     }
   }
 
-  /** A variant with fields and one line of documentation. */
-  public static VariantDef of(int index, String name, String doc, Field... fields) {
+  /** A variant with fields and one line of documentation (none when {@code doc} is empty). */
+  public static VariantDef variant(int index, String name, String doc, Field... fields) {
     return new VariantDef(name, List.of(fields), index, doc.isEmpty() ? List.of() : List.of(doc));
   }
 }

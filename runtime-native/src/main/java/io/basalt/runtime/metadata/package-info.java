@@ -1,18 +1,17 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /**
- * The one description of the {@code basalt-demo} runtime's metadata, and its SCALE encoding.
+ * Runtime metadata as frame-metadata and scale-info define it, and its SCALE encoding.
  *
- * <p>{@link io.basalt.runtime.metadata.BasaltDemoRuntime} declares the runtime's types, pallets
- * (storage, calls, events, errors, constants), signed extensions and runtime APIs for spec versions
- * 100 and 101. {@link io.basalt.runtime.metadata.MetadataEncoder} turns a description into {@code
- * RuntimeMetadataPrefixed} bytes (V14 or V15), numbering types like scale-info does. The generated
- * bytes are committed as resources ({@link io.basalt.runtime.metadata.MetadataBlobs}); the Java
- * runtime loads them and the Rust runtime includes the same files, so the two cannot drift. The
- * prose specification is {@code docs/runtime-spec.md}.
+ * <p>A {@link io.basalt.runtime.metadata.RuntimeDescription} holds a runtime's version, its types
+ * (a {@link io.basalt.runtime.metadata.TypeCatalog} keyed by name), pallets (storage, call, event
+ * and error enums, constants), extrinsic format and runtime APIs. {@link
+ * io.basalt.runtime.metadata.MetadataEncoder} turns a description into {@code
+ * RuntimeMetadataPrefixed} bytes (V14 or V15), numbering types like scale-info does. The one
+ * description of {@code basalt-demo} is in {@link io.basalt.runtime.metadata.demo}.
  *
  * <pre>{@code
- * Bytes v15 = MetadataBlobs.load(101, MetadataVersion.V15);       // what the runtime serves
- * RuntimeDescription d = BasaltDemoRuntime.description(101);
+ * RuntimeDescription d = DemoRuntimeDescription.description(101);
+ * Bytes v15 = MetadataEncoder.encode(d, MetadataVersion.V15);
  * Bytes numberKey = d.pallet("System").storageEntry("Number").keyPrefix("System");
  * }</pre>
  */

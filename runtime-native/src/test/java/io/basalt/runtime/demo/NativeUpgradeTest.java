@@ -22,7 +22,7 @@ import io.basalt.runtime.demo.event.Phase;
 import io.basalt.runtime.demo.event.RuntimeEvent;
 import io.basalt.runtime.demo.pallet.system.SystemPallet;
 import io.basalt.runtime.demo.pallet.template.TemplatePallet;
-import io.basalt.runtime.metadata.BasaltDemoRuntime;
+import io.basalt.runtime.metadata.demo.DemoRuntimeDescription;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * the harness runs the native runtime whose spec version {@code :code} declares.
  */
 class NativeUpgradeTest {
-  private static final RuntimeVersion V100 = BasaltDemoRuntime.version(100);
-  private static final RuntimeVersion V101 = BasaltDemoRuntime.version(101);
+  private static final RuntimeVersion V100 = DemoRuntimeDescription.version(100);
+  private static final RuntimeVersion V101 = DemoRuntimeDescription.version(101);
   private static final Bytes CODE_100 = FakeRuntimeCode.declaring(V100);
   private static final Bytes CODE_101 = FakeRuntimeCode.declaring(V101);
 

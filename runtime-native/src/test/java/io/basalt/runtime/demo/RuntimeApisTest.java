@@ -18,10 +18,10 @@ import io.basalt.runtime.demo.chain.CallOutcome;
 import io.basalt.runtime.demo.chain.DevAccounts;
 import io.basalt.runtime.demo.chain.TestRuntimes;
 import io.basalt.runtime.demo.extrinsic.UncheckedExtrinsic;
-import io.basalt.runtime.metadata.BasaltDemoRuntime;
-import io.basalt.runtime.metadata.MetadataBlobs;
 import io.basalt.runtime.metadata.MetadataVersion;
 import io.basalt.runtime.metadata.RuntimeApiSpec;
+import io.basalt.runtime.metadata.demo.MetadataBlobs;
+import io.basalt.runtime.metadata.demo.RuntimeApisDescription;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class RuntimeApisTest {
   @Test
   void theNativeRuntimeExportsExactlyTheDescribedApis() {
     Set<String> described = new TreeSet<>();
-    for (RuntimeApiSpec api : BasaltDemoRuntime.apis()) {
+    for (RuntimeApiSpec api : RuntimeApisDescription.apis()) {
       for (RuntimeApiSpec.Method m : api.methods()) {
         described.add(api.name() + "_" + m.name());
       }

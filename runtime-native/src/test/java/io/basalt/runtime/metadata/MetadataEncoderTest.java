@@ -65,8 +65,20 @@ class MetadataEncoderTest {
     assertThatThrownBy(
             () ->
                 new TypeDef.Variant(
-                    java.util.List.of(VariantDef.of(1, "A", ""), VariantDef.of(1, "B", ""))))
+                    java.util.List.of(
+                        VariantDef.variant(1, "A", ""), VariantDef.variant(1, "B", ""))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("duplicate variant index");
+  }
+
+  @Test
+  void shouldRejectDuplicateVariantName() {
+    assertThatThrownBy(
+            () ->
+                new TypeDef.Variant(
+                    java.util.List.of(
+                        VariantDef.variant(0, "A", ""), VariantDef.variant(1, "A", ""))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("duplicate variant name");
   }
 }

@@ -15,9 +15,9 @@ import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.runtime.demo.chain.WasmCode;
-import io.basalt.runtime.metadata.BasaltDemoRuntime;
-import io.basalt.runtime.metadata.MetadataBlobs;
 import io.basalt.runtime.metadata.MetadataVersion;
+import io.basalt.runtime.metadata.demo.DemoRuntimeDescription;
+import io.basalt.runtime.metadata.demo.MetadataBlobs;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +46,7 @@ class WasmRuntimeApiTest {
   void coreVersionIsTheSpecVersionAndMatchesTheCustomSections(int spec, WasmExecutionMethod m) {
     byte[] version = call(m, spec, "Core_version", new byte[0]);
     assertThat(Hex.encodeBare(version))
-        .isEqualTo(Hex.encodeBare(BasaltDemoRuntime.version(spec).encode()))
+        .isEqualTo(Hex.encodeBare(DemoRuntimeDescription.version(spec).encode()))
         .isEqualTo(
             "2c626173616c742d64656d6f2c626173616c742d64656d6f01000000"
                 + (spec == 100 ? "64000000" : "65000000")
@@ -55,7 +55,7 @@ class WasmRuntimeApiTest {
                 + "a9a2a804000000fbc577b9d747efd601000000ab3c0572291feb8b010000000100000001");
     RuntimeBlob blob = RuntimeBlob.parse(WasmCode.compressed(spec).toArray());
     assertThat(blob.isCompressed()).isTrue();
-    assertThat(blob.embeddedVersion()).contains(BasaltDemoRuntime.version(spec));
+    assertThat(blob.embeddedVersion()).contains(DemoRuntimeDescription.version(spec));
     assertThat(blob.embeddedVersion().orElseThrow().encode()).isEqualTo(version);
   }
 

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * Java implementations: the native twin of the Wasm runtime's export table.
  *
  * <pre>{@code
- * byte[] version = RuntimeApis.call("Core_version", new byte[0], context, BasaltDemoRuntime.version(100));
+ * byte[] version = RuntimeApis.call("Core_version", new byte[0], context, DemoRuntimeDescription.version(100));
  * }</pre>
  */
 public final class RuntimeApis {

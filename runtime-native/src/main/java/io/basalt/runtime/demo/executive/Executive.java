@@ -41,7 +41,7 @@ import io.basalt.runtime.demo.pallet.system.BlockWeight;
 import io.basalt.runtime.demo.pallet.system.SystemPallet;
 import io.basalt.runtime.demo.pallet.timestamp.TimestampPallet;
 import io.basalt.runtime.demo.storage.RuntimeStorage;
-import io.basalt.runtime.metadata.BasaltDemoRuntime;
+import io.basalt.runtime.metadata.demo.SystemPalletDescription;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * One instance serves one runtime API call.
  *
  * <pre>{@code
- * Executive executive = new Executive(context, BasaltDemoRuntime.version(100));
+ * Executive executive = new Executive(context, DemoRuntimeDescription.version(100));
  * executive.initializeBlock(header);
  * ApplyOutcome outcome = executive.applyExtrinsic(UncheckedExtrinsic.decode(bytes));
  * Header built = executive.finalizeBlock();
@@ -65,12 +65,12 @@ public final class Executive {
   private static final Logger LOG = LoggerFactory.getLogger("runtime::basalt-demo");
 
   public static final long TRANSACTION_VERSION = 1;
-  public static final long BASE_EXTRINSIC = BasaltDemoRuntime.BASE_EXTRINSIC_REF_TIME;
-  public static final long BASE_BLOCK = BasaltDemoRuntime.BASE_BLOCK_REF_TIME;
-  public static final long MAX_NORMAL = BasaltDemoRuntime.MAX_NORMAL_REF_TIME;
-  public static final long MAX_OPERATIONAL = BasaltDemoRuntime.MAX_BLOCK_REF_TIME;
-  public static final long MAX_NORMAL_LENGTH = BasaltDemoRuntime.MAX_NORMAL_LENGTH;
-  public static final long MAX_LENGTH = BasaltDemoRuntime.MAX_BLOCK_LENGTH;
+  public static final long BASE_EXTRINSIC = SystemPalletDescription.BASE_EXTRINSIC_REF_TIME;
+  public static final long BASE_BLOCK = SystemPalletDescription.BASE_BLOCK_REF_TIME;
+  public static final long MAX_NORMAL = SystemPalletDescription.MAX_NORMAL_REF_TIME;
+  public static final long MAX_OPERATIONAL = SystemPalletDescription.MAX_BLOCK_REF_TIME;
+  public static final long MAX_NORMAL_LENGTH = SystemPalletDescription.MAX_NORMAL_LENGTH;
+  public static final long MAX_LENGTH = SystemPalletDescription.MAX_BLOCK_LENGTH;
 
   /** The offchain-index key of §7.3 step 3 and the PERSISTENT offchain key it is read from. */
   public static final Bytes OFFCHAIN_BLOCK_KEY = ascii("basalt-demo/block");

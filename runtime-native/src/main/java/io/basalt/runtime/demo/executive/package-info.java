@@ -7,7 +7,7 @@
  * call over its storage.
  *
  * <pre>{@code
- * Executive executive = new Executive(context, BasaltDemoRuntime.version(100));
+ * Executive executive = new Executive(context, DemoRuntimeDescription.version(100));
  * executive.executeBlock(header, extrinsics); // panics with the spec's message if invalid
  * }</pre>
  */

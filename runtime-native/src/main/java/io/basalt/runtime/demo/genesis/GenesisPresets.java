@@ -4,7 +4,7 @@ package io.basalt.runtime.demo.genesis;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.crypto.ss58.Ss58;
 import io.basalt.primitives.crypto.ss58.Ss58AddressFormat;
-import io.basalt.runtime.metadata.BasaltDemoRuntime;
+import io.basalt.runtime.metadata.demo.DemoRuntimeDescription;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +46,7 @@ public final class GenesisPresets {
           .append("[\"")
           .append(Ss58.encode(DEV_ACCOUNTS.get(i), Ss58AddressFormat.SUBSTRATE))
           .append("\",")
-          .append(BasaltDemoRuntime.ENDOWMENT)
+          .append(DemoRuntimeDescription.ENDOWMENT)
           .append(']');
     }
     json.append("]},\"sudo\":{\"key\":\"")

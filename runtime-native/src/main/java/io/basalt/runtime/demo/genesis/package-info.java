@@ -7,7 +7,7 @@
  *
  * <pre>{@code
  * GenesisConfig config = GenesisConfig.parse(fullJson);
- * Pallets pallets = Pallets.over(storage, BasaltDemoRuntime.version(100), versionReader);
+ * Pallets pallets = Pallets.over(storage, DemoRuntimeDescription.version(100), versionReader);
  * GenesisBuilder.build(pallets, config);
  * }</pre>
  */

@@ -3,14 +3,14 @@ package io.basalt.runtime.demo.storage;
 
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleWriter;
-import io.basalt.runtime.metadata.BasaltDemoRuntime;
 import io.basalt.runtime.metadata.RuntimeDescription;
 import io.basalt.runtime.metadata.StorageEntrySpec;
+import io.basalt.runtime.metadata.demo.DemoRuntimeDescription;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Storage keys of basalt-demo, computed from the one metadata description ({@link
- * BasaltDemoRuntime}) so that the runtime writes where clients read (runtime-spec §4).
+ * DemoRuntimeDescription}) so that the runtime writes where clients read (runtime-spec §4).
  *
  * <pre>{@code
  * Bytes number = StorageKeys.plain("System", "Number");
@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * }</pre>
  */
 public final class StorageKeys {
-  private static final RuntimeDescription DESCRIPTION = BasaltDemoRuntime.description(100);
+  private static final RuntimeDescription DESCRIPTION = DemoRuntimeDescription.description(100);
 
   /** {@code twox128(":__STORAGE_VERSION__:")}: the suffix of a pallet's storage-version key. */
   public static final String STORAGE_VERSION_SUFFIX = ":__STORAGE_VERSION__:";

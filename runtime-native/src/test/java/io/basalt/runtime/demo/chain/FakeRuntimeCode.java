@@ -5,7 +5,7 @@ import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.ApiVersion;
 import io.basalt.primitives.types.RuntimeVersion;
-import io.basalt.runtime.metadata.BasaltDemoRuntime;
+import io.basalt.runtime.metadata.demo.DemoRuntimeDescription;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -28,7 +28,7 @@ public final class FakeRuntimeCode {
 
   /** basalt-demo 100's version with another spec name and version. */
   public static RuntimeVersion version(String specName, long specVersion) {
-    RuntimeVersion v = BasaltDemoRuntime.version(100);
+    RuntimeVersion v = DemoRuntimeDescription.version(100);
     return new RuntimeVersion(
         specName,
         v.implName(),

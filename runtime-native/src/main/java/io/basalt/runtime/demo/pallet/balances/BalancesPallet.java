@@ -14,7 +14,7 @@ import io.basalt.runtime.demo.event.RuntimeEvent;
 import io.basalt.runtime.demo.pallet.system.SystemPallet;
 import io.basalt.runtime.demo.storage.RuntimeStorage;
 import io.basalt.runtime.demo.storage.StorageKeys;
-import io.basalt.runtime.metadata.BasaltDemoRuntime;
+import io.basalt.runtime.metadata.demo.BalancesPalletDescription;
 import java.math.BigInteger;
 
 /**
@@ -30,7 +30,8 @@ public final class BalancesPallet {
   public static final Bytes TOTAL_ISSUANCE = StorageKeys.plain("Balances", "TotalIssuance");
 
   /** The existential deposit: 10^9 planck. */
-  public static final BigInteger EXISTENTIAL_DEPOSIT = BasaltDemoRuntime.EXISTENTIAL_DEPOSIT;
+  public static final BigInteger EXISTENTIAL_DEPOSIT =
+      BalancesPalletDescription.EXISTENTIAL_DEPOSIT;
 
   /** 2^128 − 1. */
   public static final BigInteger U128_MAX = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);

@@ -5,7 +5,7 @@
  * DustLost}, {@code KilledAccount}), and the total issuance.
  *
  * <pre>{@code
- * balances.transfer(alice, bob, BasaltDemoRuntime.UNIT, true); // throws DispatchException on failure
+ * balances.transfer(alice, bob, DemoRuntimeDescription.UNIT, true); // throws DispatchException on failure
  * }</pre>
  */
 package io.basalt.runtime.demo.pallet.balances;

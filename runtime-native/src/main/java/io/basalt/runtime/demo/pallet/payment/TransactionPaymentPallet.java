@@ -8,7 +8,8 @@ import io.basalt.runtime.demo.extrinsic.InvalidTransaction;
 import io.basalt.runtime.demo.extrinsic.TransactionValidityException;
 import io.basalt.runtime.demo.pallet.balances.BalancesPallet;
 import io.basalt.runtime.demo.pallet.system.SystemPallet;
-import io.basalt.runtime.metadata.BasaltDemoRuntime;
+import io.basalt.runtime.metadata.demo.SystemPalletDescription;
+import io.basalt.runtime.metadata.demo.TransactionPaymentPalletDescription;
 import java.math.BigInteger;
 
 /**
@@ -20,10 +21,11 @@ public final class TransactionPaymentPallet {
 
   /** {@code weight_to_fee(base_extrinsic)}. */
   public static final BigInteger BASE_FEE =
-      BigInteger.valueOf(BasaltDemoRuntime.BASE_EXTRINSIC_REF_TIME);
+      BigInteger.valueOf(SystemPalletDescription.BASE_EXTRINSIC_REF_TIME);
 
   /** Planck per encoded byte. */
-  public static final BigInteger BYTE_FEE = BasaltDemoRuntime.TRANSACTION_BYTE_FEE;
+  public static final BigInteger BYTE_FEE =
+      TransactionPaymentPalletDescription.TRANSACTION_BYTE_FEE;
 
   private final SystemPallet system;
   private final BalancesPallet balances;

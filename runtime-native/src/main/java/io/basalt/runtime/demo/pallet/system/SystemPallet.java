@@ -25,7 +25,7 @@ import io.basalt.runtime.demo.event.Phase;
 import io.basalt.runtime.demo.event.RuntimeEvent;
 import io.basalt.runtime.demo.storage.RuntimeStorage;
 import io.basalt.runtime.demo.storage.StorageKeys;
-import io.basalt.runtime.metadata.BasaltDemoRuntime;
+import io.basalt.runtime.metadata.demo.SystemPalletDescription;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +65,7 @@ public final class SystemPallet {
   public static final int FAILED_TO_EXTRACT_RUNTIME_VERSION = 2;
 
   /** Block hashes older than this many blocks (plus one) are pruned ({@code BlockHashCount}). */
-  public static final long BLOCK_HASH_COUNT = BasaltDemoRuntime.BLOCK_HASH_COUNT;
+  public static final long BLOCK_HASH_COUNT = SystemPalletDescription.BLOCK_HASH_COUNT;
 
   private static final ScaleCodec<List<DigestItem>> DIGEST_CODEC = ScaleCodec.vec(DigestItem.CODEC);
   private static final byte[] ENTROPY_DOMAIN =

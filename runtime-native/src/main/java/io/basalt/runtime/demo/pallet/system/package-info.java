@@ -6,7 +6,7 @@
  *
  * <pre>{@code
  * SystemPallet system =
- *     new SystemPallet(storage, BasaltDemoRuntime.version(100), context.versionReader());
+ *     new SystemPallet(storage, DemoRuntimeDescription.version(100), context.versionReader());
  * system.depositEvent(new RuntimeEvent.CodeUpdated()); // dropped while System.Number == 0
  * }</pre>
  */

@@ -6,7 +6,7 @@ import io.basalt.primitives.bytes.Bytes;
 import io.basalt.runtime.demo.dispatch.Origin;
 import io.basalt.runtime.demo.storage.RuntimeStorage;
 import io.basalt.runtime.demo.storage.StorageKeys;
-import io.basalt.runtime.metadata.BasaltDemoRuntime;
+import io.basalt.runtime.metadata.demo.TimestampPalletDescription;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,7 +24,7 @@ public final class TimestampPallet {
       Bytes.wrap("timstap0".getBytes(StandardCharsets.US_ASCII));
 
   /** {@code MinimumPeriod}: 1 ms. */
-  public static final long MINIMUM_PERIOD = BasaltDemoRuntime.MINIMUM_PERIOD_MS;
+  public static final long MINIMUM_PERIOD = TimestampPalletDescription.MINIMUM_PERIOD_MS;
 
   /** How far a block's timestamp may run ahead of the node's clock ({@code check_inherents}). */
   public static final long MAX_DRIFT_MS = 30_000;

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.runtime.metadata;
+package io.basalt.runtime.metadata.demo;
 
 import io.basalt.primitives.bytes.Bytes;
+import io.basalt.runtime.metadata.MetadataEncoder;
+import io.basalt.runtime.metadata.MetadataVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +14,7 @@ import java.nio.file.Path;
  * The committed metadata blobs of {@code basalt-demo}: {@code v<spec>-v<metadata>.scale} under
  * {@code src/main/resources/io/basalt/runtime/metadata/}. The Java runtime loads them from the
  * classpath; the Rust runtime {@code include_bytes!}s the same files. {@code MetadataBlobsTest}
- * fails when a committed blob differs from what {@link BasaltDemoRuntime} generates.
+ * fails when a committed blob differs from what {@link DemoRuntimeDescription} generates.
  *
  * <p>After changing the description, regenerate the blobs by running that test in update mode:
  *
@@ -25,6 +27,9 @@ public final class MetadataBlobs {
   /** The source folder of the blobs, relative to the module root. */
   public static final String SOURCE_FOLDER = "src/main/resources/io/basalt/runtime/metadata";
 
+  /** The folder of the blobs on the classpath. */
+  private static final String RESOURCE_FOLDER = "/io/basalt/runtime/metadata/";
+
   private MetadataBlobs() {}
 
   /** The file name of a blob, e.g. {@code v100-v14.scale}. */
@@ -34,7 +39,7 @@ public final class MetadataBlobs {
 
   /** Generates a blob from the description. */
   public static Bytes generate(int specVersion, MetadataVersion version) {
-    return MetadataEncoder.encode(BasaltDemoRuntime.description(specVersion), version);
+    return MetadataEncoder.encode(DemoRuntimeDescription.description(specVersion), version);
   }
 
   /**
@@ -44,7 +49,7 @@ public final class MetadataBlobs {
    */
   public static Bytes load(int specVersion, MetadataVersion version) {
     String name = fileName(specVersion, version);
-    try (InputStream in = MetadataBlobs.class.getResourceAsStream(name)) {
+    try (InputStream in = MetadataBlobs.class.getResourceAsStream(RESOURCE_FOLDER + name)) {
       if (in == null) {
         throw new IllegalStateException(
             "metadata blob " + name + " is not on the classpath (module runtime-native)");
@@ -58,7 +63,7 @@ public final class MetadataBlobs {
   /** Writes every blob into {@code folder}. */
   public static void writeAll(Path folder) throws IOException {
     Files.createDirectories(folder);
-    for (int spec : BasaltDemoRuntime.SPEC_VERSIONS) {
+    for (int spec : DemoRuntimeDescription.SPEC_VERSIONS) {
       for (MetadataVersion v : MetadataVersion.values()) {
         Files.write(folder.resolve(fileName(spec, v)), generate(spec, v).toArray());
       }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.runtime.metadata;
+package io.basalt.runtime.metadata.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

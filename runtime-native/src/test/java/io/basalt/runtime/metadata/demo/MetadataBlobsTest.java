@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.runtime.metadata;
+package io.basalt.runtime.metadata.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.primitives.bytes.Bytes;
+import io.basalt.runtime.metadata.MetadataVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class MetadataBlobsTest {
     if (Boolean.getBoolean("basalt.metadata.update")) {
       MetadataBlobs.writeAll(Path.of(MetadataBlobs.SOURCE_FOLDER));
     }
-    for (int spec : BasaltDemoRuntime.SPEC_VERSIONS) {
+    for (int spec : DemoRuntimeDescription.SPEC_VERSIONS) {
       for (MetadataVersion v : MetadataVersion.values()) {
         Path committed = Path.of(MetadataBlobs.SOURCE_FOLDER, MetadataBlobs.fileName(spec, v));
         assertThat(committed)

@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.runtime.metadata;
+package io.basalt.runtime.metadata.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.RuntimeVersion;
+import io.basalt.runtime.metadata.RuntimeDescription;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-class BasaltDemoRuntimeTest {
-  private final RuntimeDescription d = BasaltDemoRuntime.description(100);
+class DemoRuntimeDescriptionTest {
+  private final RuntimeDescription d = DemoRuntimeDescription.description(100);
 
   @Test
   void frameStorageKeysMatchKnownValues() {
@@ -33,7 +34,7 @@ class BasaltDemoRuntimeTest {
 
   @Test
   void versionRoundTripsAndListsTheApis() {
-    RuntimeVersion v = BasaltDemoRuntime.version(101);
+    RuntimeVersion v = DemoRuntimeDescription.version(101);
     RuntimeVersion decoded = RuntimeVersion.decode(v.encode(), OptionalLong.empty());
     assertThat(decoded).isEqualTo(v);
     assertThat(v.specName()).isEqualTo("basalt-demo");
@@ -46,7 +47,7 @@ class BasaltDemoRuntimeTest {
   @Test
   void versionConstantIsTheEncodedVersion() {
     assertThat(d.pallet("System").constant("Version").value().toArray())
-        .isEqualTo(BasaltDemoRuntime.version(100).encode());
+        .isEqualTo(DemoRuntimeDescription.version(100).encode());
   }
 
   @Test
@@ -57,7 +58,7 @@ class BasaltDemoRuntimeTest {
 
   @Test
   void spec101ChangesOnlyTheTemplatePallet() {
-    RuntimeDescription d101 = BasaltDemoRuntime.description(101);
+    RuntimeDescription d101 = DemoRuntimeDescription.description(101);
     assertThat(d101.pallet("Template").storageEntry("Value").valueType()).isEqualTo("ValueRecord");
     assertThat(d.pallet("Template").storageEntry("Value").valueType()).isEqualTo("u32");
     assertThat(d101.pallet("Balances")).isEqualTo(d.pallet("Balances"));
