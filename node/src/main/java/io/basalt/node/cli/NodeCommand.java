@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.cli;
 
+import io.basalt.node.cli.options.AuthoringOptions;
 import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.KeystoreOptions;
 import io.basalt.node.cli.options.SharedOptions;
@@ -54,6 +55,9 @@ public final class NodeCommand implements Callable<Integer> {
 
   @ArgGroup(validate = false, heading = "%nKeystore:%n")
   private KeystoreOptions keystore = new KeystoreOptions();
+
+  @ArgGroup(validate = false, heading = "%nBlock production:%n")
+  private AuthoringOptions authoring = new AuthoringOptions();
 
   @Spec private CommandSpec spec;
 
@@ -111,6 +115,7 @@ public final class NodeCommand implements Callable<Integer> {
         Optional.ofNullable(node.name).or(() -> account),
         node.validator || shared.dev() || account.isPresent(),
         imports.toConfig(),
-        keystore.toConfig(shared.dev()));
+        keystore.toConfig(shared.dev()),
+        authoring.consensus(shared.dev()));
   }
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.config;
 
+import io.basalt.node.authoring.Consensus;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param validator whether the node authors/validates blocks
  * @param imports how blocks are executed and imported
  * @param keystore where keys live and which dev account's keys to add
+ * @param consensus how blocks are made on a chain without its own consensus engine
  */
 public record NodeConfig(
     String chain,
@@ -19,4 +21,5 @@ public record NodeConfig(
     Optional<String> nodeName,
     boolean validator,
     ImportConfig imports,
-    KeystoreConfig keystore) {}
+    KeystoreConfig keystore,
+    Consensus consensus) {}

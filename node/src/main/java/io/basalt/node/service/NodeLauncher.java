@@ -2,17 +2,10 @@
 package io.basalt.node.service;
 
 import io.basalt.chainspec.ChainSpec;
-import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.ChainSpecs;
-import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.NodeConfig;
 import io.basalt.node.log.StatusLog;
-import io.basalt.node.runtime.Runtimes;
-import io.basalt.primitives.crypto.KeyScheme;
-import io.basalt.primitives.crypto.keystore.KeyTypeId;
-import io.basalt.primitives.crypto.keystore.Keystore;
-import io.basalt.storage.block.BlockRef;
-import java.util.Optional;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /** Starts the node from its configuration and runs it until SIGINT/SIGTERM. */
@@ -43,51 +36,20 @@ public final class NodeLauncher {
     StatusLog.info("📋 Chain specification: {}", spec.name());
     StatusLog.info("🏷  Node name: {}", config.nodeName().orElseGet(NodeNames::random));
     StatusLog.info("👤 Role: {}", config.validator() ? "AUTHORITY" : "FULL");
-    ImportConfig imports = config.imports();
-    try (Runtimes runtimes =
-            Runtimes.create(
-                imports.wasmExecution(), Optional.of(imports.wasmCacheDir(config.basePath())));
-        ChainDatabase.Opened chain =
-            ChainDatabase.openChain(
-                spec,
-                config.basePath(),
-                runtimes,
-                db -> StatusLog.info("💾 Database: RocksDb at {}", db.directory()))) {
-      ChainDatabase db = chain.db();
-      if (chain.outcome() == ChainDatabase.GenesisOutcome.CREATED) {
-        StatusLog.info(
-            "🔨 Initializing Genesis block/state (state: {}, header-hash: {})",
-            StatusLog.shortHash(chain.genesis().header().stateRoot()),
-            StatusLog.shortHash(chain.genesis().hash()));
-      }
-      Keystore keystore = NodeKeys.open(config.keystore(), config.basePath(), spec.id());
+    try (NodeService node = NodeService.start(config, spec, Clock.systemUTC())) {
       if (config.keystore().devAccount().isPresent()) {
-        StatusLog.info(
-            "🔑 Dev keys of //{} in the keystore (aura {})",
-            config.keystore().devAccount().get(),
-            keystore.publicKeys(KeyTypeId.AURA, KeyScheme.SR25519).stream()
-                .map(k -> StatusLog.shortHash(io.basalt.primitives.bytes.Hash256.wrap(k.toArray())))
-                .toList());
+        StatusLog.info("🔑 Dev keys of //{} in the keystore", config.keystore().devAccount().get());
       }
-      BlockRef best = db.blocks().best().orElseThrow();
-      StatusLog.info("📦 Highest known block at #{}", best.number());
-      waitForShutdown(db, shutdown);
+      waitForShutdown(node, shutdown);
       StatusLog.info("Shutting down: closing the database");
     }
     return 0;
   }
 
-  private static void waitForShutdown(ChainDatabase db, ShutdownSignal shutdown) {
+  private static void waitForShutdown(NodeService node, ShutdownSignal shutdown) {
     try {
       while (!shutdown.await(IDLE_STATUS_SECONDS, TimeUnit.SECONDS)) {
-        BlockRef best = db.blocks().best().orElseThrow();
-        BlockRef finalized = db.blocks().finalized().orElseThrow();
-        StatusLog.info(
-            "💤 Idle (0 peers), best: #{} ({}), finalized #{} ({}), ⬇ 0 ⬆ 0",
-            best.number(),
-            StatusLog.shortHash(best.hash()),
-            finalized.number(),
-            StatusLog.shortHash(finalized.hash()));
+        node.logStatus();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.service;
+
+import io.basalt.chainspec.ChainSpec;
+import io.basalt.executor.api.HostServices;
+import io.basalt.executor.strategy.ExecutionObserver;
+import io.basalt.node.authoring.BlockProposer;
+import io.basalt.node.authoring.Consensus;
+import io.basalt.node.authoring.DevSealer;
+import io.basalt.node.authoring.PendingTransactions;
+import io.basalt.node.chain.Blockchain;
+import io.basalt.node.chain.ChainDatabase;
+import io.basalt.node.config.NodeConfig;
+import io.basalt.node.importer.BlockImporter;
+import io.basalt.node.log.StatusLog;
+import io.basalt.node.runtime.Runtimes;
+import io.basalt.primitives.crypto.keystore.Keystore;
+import io.basalt.storage.block.BlockRef;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running node: the chain's database, its runtimes (Wasm and native, with the configured
+ * execution strategies), the import pipeline, and block production for chains without a consensus
+ * engine of their own. {@link #start} brings the parts up in dependency order; {@link #close} stops
+ * them in reverse, letting a block being made finish first, and closes the database.
+ *
+ * <pre>{@code
+ * try (NodeService node = NodeService.start(config, spec, Clock.systemUTC())) {
+ *   node.chain().best();
+ * }
+ * }</pre>
+ */
+public final class NodeService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("service");
+
+  private final Deque<AutoCloseable> started;
+  private final ChainDatabase.Opened opened;
+  private final Blockchain chain;
+  private final Runtimes runtimes;
+  private final BlockImporter importer;
+  private final Optional<DevSealer> sealer;
+
+  private NodeService(
+      Deque<AutoCloseable> started,
+      ChainDatabase.Opened opened,
+      Blockchain chain,
+      Runtimes runtimes,
+      BlockImporter importer,
+      Optional<DevSealer> sealer) {
+    this.started = started;
+    this.opened = opened;
+    this.chain = chain;
+    this.runtimes = runtimes;
+    this.importer = importer;
+    this.sealer = sealer;
+  }
+
+  /**
+   * Opens the chain and starts the node's parts.
+   *
+   * @throws RuntimeException (after stopping what was started) if a part cannot start
+   */
+  public static NodeService start(NodeConfig config, ChainSpec spec, Clock clock) {
+    Deque<AutoCloseable> started = new ArrayDeque<>();
+    try {
+      Runtimes runtimes =
+          Runtimes.forNode(
+              config.imports(), config.basePath(), config.validator(), ExecutionObserver.NONE);
+      started.push(runtimes);
+      ChainDatabase.Opened opened =
+          ChainDatabase.openChain(
+              spec,
+              config.basePath(),
+              runtimes,
+              db -> StatusLog.info("💾 Database: RocksDb at {}", db.directory()));
+      started.push(opened);
+      if (opened.outcome() == ChainDatabase.GenesisOutcome.CREATED) {
+        StatusLog.info(
+            "🔨 Initializing Genesis block/state (state: {}, header-hash: {})",
+            StatusLog.shortHash(opened.genesis().header().stateRoot()),
+            StatusLog.shortHash(opened.genesis().hash()));
+      }
+      Blockchain chain = new Blockchain(opened.db());
+      BlockImporter importer =
+          new BlockImporter(chain, runtimes, config.imports().offchainIndexing());
+      Keystore keystore = NodeKeys.open(config.keystore(), config.basePath(), spec.id());
+      HostServices authoringServices = Runtimes.services().withKeystore(keystore);
+      Optional<DevSealer> sealer = Optional.empty();
+      if (!(config.consensus() instanceof Consensus.None)) {
+        DevSealer devSealer =
+            new DevSealer(
+                config.consensus(),
+                new BlockProposer(chain, runtimes, authoringServices),
+                importer,
+                PendingTransactions.NONE,
+                clock,
+                true);
+        started.push(devSealer);
+        sealer = Optional.of(devSealer);
+      }
+      BlockRef best = chain.best();
+      StatusLog.info(
+          "📦 Highest known block at #{} ({})", best.number(), StatusLog.shortHash(best.hash()));
+      sealer.ifPresent(
+          s -> {
+            StatusLog.info("🧱 Block production: {}", s.consensus().cliName());
+            s.start();
+          });
+      return new NodeService(started, opened, chain, runtimes, importer, sealer);
+    } catch (RuntimeException | Error e) {
+      closeAll(started);
+      throw e;
+    }
+  }
+
+  public Blockchain chain() {
+    return chain;
+  }
+
+  public Runtimes runtimes() {
+    return runtimes;
+  }
+
+  public BlockImporter importer() {
+    return importer;
+  }
+
+  /** The block maker, unless the node only imports ({@code --consensus none}). */
+  public Optional<DevSealer> sealer() {
+    return sealer;
+  }
+
+  public ChainDatabase database() {
+    return opened.db();
+  }
+
+  /** The informant's line: {@code 💤 Idle (0 peers), best: #n (0x…), finalized #m (0x…)}. */
+  public void logStatus() {
+    BlockRef best = chain.best();
+    BlockRef finalized = chain.finalized();
+    StatusLog.info(
+        "💤 Idle (0 peers), best: #{} ({}), finalized #{} ({}), ⬇ 0 ⬆ 0",
+        best.number(),
+        StatusLog.shortHash(best.hash()),
+        finalized.number(),
+        StatusLog.shortHash(finalized.hash()));
+  }
+
+  /** Stops every part in reverse start order and closes the database. */
+  @Override
+  public void close() {
+    closeAll(started);
+  }
+
+  private static void closeAll(Deque<AutoCloseable> started) {
+    while (!started.isEmpty()) {
+      AutoCloseable part = started.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        LOG.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}
