@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.service;
+
+import static io.basalt.node.NodeProcess.awaitLine;
+import static io.basalt.node.NodeProcess.read;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.basalt.chainspec.ChainSpec;
+import io.basalt.node.NodeProcess;
+import io.basalt.node.authoring.Consensus;
+import io.basalt.node.authoring.CreatedBlock;
+import io.basalt.node.authoring.DevSealer;
+import io.basalt.node.authoring.SealingException;
+import io.basalt.node.chain.ChainSpecs;
+import io.basalt.node.config.BasePath;
+import io.basalt.node.config.ImportConfig;
+import io.basalt.node.config.KeystoreConfig;
+import io.basalt.node.config.NodeConfig;
+import io.basalt.primitives.bytes.Hash256;
+import io.basalt.storage.block.BlockRef;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dev chain as users run it: blocks made on request and on a timer, kept across restarts. */
+class DevNodeIT {
+  /** Six seconds later at every reading, so that no two blocks made on request are alike. */
+  private static final class SteppingClock extends Clock {
+    private final AtomicLong millis = new AtomicLong(1_764_547_200_000L);
+
+    @Override
+    public long millis() {
+      return millis.addAndGet(6_000);
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  private static NodeConfig config(Path base, Consensus consensus) {
+    return new NodeConfig(
+        "dev",
+        new BasePath(base, false),
+        Optional.of("dev-node-it"),
+        true,
+        ImportConfig.defaults(),
+        new KeystoreConfig(Optional.empty(), Optional.of("Alice")),
+        consensus);
+  }
+
+  @Test
+  void blocksMadeOnRequestAreImportedFinalizedAndKeptAcrossARestart(@TempDir Path dir) {
+    ChainSpec spec = ChainSpecs.load("dev");
+    Clock clock = new SteppingClock();
+    Hash256 second;
+    try (NodeService node = NodeService.start(config(dir, new Consensus.Manual()), spec, clock)) {
+      DevSealer sealer = node.sealer().orElseThrow();
+      CreatedBlock first = sealer.createBlock(true, false, Optional.empty()).join();
+      assertThat(first.number()).isEqualTo(1);
+      assertThat(first.isNewBest()).isTrue();
+      assertThat(node.chain().best()).isEqualTo(new BlockRef(first.hash(), 1));
+      assertThat(node.chain().finalized().number()).isZero();
+      CreatedBlock created = sealer.createBlock(true, true, Optional.empty()).join();
+      second = created.hash();
+      assertThat(node.chain().finalized()).isEqualTo(new BlockRef(second, 2));
+      // An empty pool with createEmpty=false is refused, as manual seal does.
+      assertThatThrownBy(() -> sealer.createBlock(false, false, Optional.empty()).join())
+          .isInstanceOf(CompletionException.class)
+          .hasCauseInstanceOf(SealingException.class)
+          .hasMessageContaining("Transaction pool is empty");
+      // A fork on block #1: lower than the best chain, so the best block stays.
+      CreatedBlock fork = sealer.createBlock(true, false, Optional.of(first.hash())).join();
+      assertThat(fork.number()).isEqualTo(2);
+      assertThat(fork.isNewBest()).isFalse();
+    }
+    try (NodeService node = NodeService.start(config(dir, new Consensus.Manual()), spec, clock)) {
+      assertThat(node.chain().best()).isEqualTo(new BlockRef(second, 2));
+      assertThat(node.chain().finalized()).isEqualTo(new BlockRef(second, 2));
+      CreatedBlock third =
+          node.sealer().orElseThrow().createBlock(true, true, Optional.empty()).join();
+      assertThat(node.chain().requireHeader(third.hash()).parentHash()).isEqualTo(second);
+    }
+  }
+
+  @Test
+  void manualSealMakesBlocksOnItsTimer(@TempDir Path dir) throws InterruptedException {
+    try (NodeService node =
+        NodeService.start(
+            config(dir, new Consensus.ManualSeal(Duration.ofMillis(200))),
+            ChainSpecs.load("dev"),
+            Clock.systemUTC())) {
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (node.chain().finalized().number() < 3 && Instant.now().isBefore(deadline)) {
+        Thread.sleep(50);
+      }
+      assertThat(node.chain().finalized().number()).isGreaterThanOrEqualTo(3);
+    }
+  }
+
+  @Test
+  void theDevCommandMakesABlockEveryThreeSecondsAndContinuesAfterARestart(@TempDir Path dir)
+      throws Exception {
+    Path base = dir.resolve("base");
+    Path log = dir.resolve("first.log");
+    Process node = NodeProcess.start(log, "--dev", "-d", base.toString());
+    awaitLine(node, log, "✨ Imported #2 ", Duration.ofSeconds(60));
+    node.destroy(); // SIGTERM
+    assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String first = read(log);
+    assertThat(node.exitValue()).as(first).isZero();
+    assertThat(first).contains("🧱 Block production: manual-seal-3000").contains("Shutting down");
+    long reached = highestImported(first);
+
+    Path again = dir.resolve("second.log");
+    node = NodeProcess.start(again, "--dev", "-d", base.toString());
+    awaitLine(node, again, "✨ Imported #" + (reached + 1) + " ", Duration.ofSeconds(60));
+    node.destroy();
+    assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String second = read(again);
+    assertThat(node.exitValue()).as(second).isZero();
+    assertThat(second)
+        .contains("📦 Highest known block at #" + reached + " ")
+        .doesNotContain("Initializing Genesis");
+  }
+
+  private static long highestImported(String log) {
+    Matcher m = Pattern.compile("✨ Imported #(\\d+) ").matcher(log);
+    long highest = 0;
+    while (m.find()) {
+      highest = Math.max(highest, Long.parseLong(m.group(1)));
+    }
+    return highest;
+  }
+}
