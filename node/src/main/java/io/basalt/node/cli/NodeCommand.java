@@ -4,6 +4,7 @@ package io.basalt.node.cli;
 import io.basalt.node.cli.options.AuthoringOptions;
 import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.KeystoreOptions;
+import io.basalt.node.cli.options.OffchainWorkerOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.cli.subcommand.BuildSpecCommand;
 import io.basalt.node.cli.subcommand.ChainInfoCommand;
@@ -58,6 +59,9 @@ public final class NodeCommand implements Callable<Integer> {
 
   @ArgGroup(validate = false, heading = "%nBlock production:%n")
   private AuthoringOptions authoring = new AuthoringOptions();
+
+  @ArgGroup(validate = false, heading = "%nOffchain workers:%n")
+  private OffchainWorkerOptions offchain = new OffchainWorkerOptions();
 
   @Spec private CommandSpec spec;
 
@@ -116,6 +120,7 @@ public final class NodeCommand implements Callable<Integer> {
         node.validator || shared.dev() || account.isPresent(),
         imports.toConfig(),
         keystore.toConfig(shared.dev()),
-        authoring.consensus(shared.dev()));
+        authoring.consensus(shared.dev()),
+        offchain.policy());
   }
 }

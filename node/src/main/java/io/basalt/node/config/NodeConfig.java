@@ -2,6 +2,7 @@
 package io.basalt.node.config;
 
 import io.basalt.node.authoring.Consensus;
+import io.basalt.node.offchain.OffchainWorkerPolicy;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param imports how blocks are executed and imported
  * @param keystore where keys live and which dev account's keys to add
  * @param consensus how blocks are made on a chain without its own consensus engine
+ * @param offchainWorkers when offchain workers run
  */
 public record NodeConfig(
     String chain,
@@ -22,4 +24,5 @@ public record NodeConfig(
     boolean validator,
     ImportConfig imports,
     KeystoreConfig keystore,
-    Consensus consensus) {}
+    Consensus consensus,
+    OffchainWorkerPolicy offchainWorkers) {}

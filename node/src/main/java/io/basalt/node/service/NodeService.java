@@ -13,6 +13,7 @@ import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.config.NodeConfig;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
+import io.basalt.node.offchain.OffchainWorkers;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.primitives.crypto.keystore.Keystore;
 import io.basalt.storage.block.BlockRef;
@@ -102,6 +103,19 @@ public final class NodeService implements AutoCloseable {
                 true);
         started.push(devSealer);
         sealer = Optional.of(devSealer);
+      }
+      if (config.offchainWorkers().runs(config.validator())) {
+        OffchainWorkers workers =
+            new OffchainWorkers(
+                chain,
+                runtimes,
+                authoringServices,
+                opened.db().offchainStorage(),
+                config.validator(),
+                extrinsic ->
+                    LOG.debug("an offchain worker submitted a transaction; no pool takes it yet"));
+        started.push(workers);
+        chain.addListener(workers);
       }
       BlockRef best = chain.best();
       StatusLog.info(

@@ -3,10 +3,12 @@ package io.basalt.node.service;
 
 import static io.basalt.node.NodeProcess.awaitLine;
 import static io.basalt.node.NodeProcess.read;
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.chainspec.ChainSpec;
+import io.basalt.executor.api.OffchainStorage;
 import io.basalt.node.NodeProcess;
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.CreatedBlock;
@@ -17,6 +19,8 @@ import io.basalt.node.config.BasePath;
 import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.KeystoreConfig;
 import io.basalt.node.config.NodeConfig;
+import io.basalt.node.offchain.OffchainWorkerPolicy;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.storage.block.BlockRef;
 import java.nio.file.Path;
@@ -62,6 +66,10 @@ class DevNodeIT {
   }
 
   private static NodeConfig config(Path base, Consensus consensus) {
+    return config(base, consensus, OffchainWorkerPolicy.WHEN_AUTHORITY);
+  }
+
+  private static NodeConfig config(Path base, Consensus consensus, OffchainWorkerPolicy workers) {
     return new NodeConfig(
         "dev",
         new BasePath(base, false),
@@ -69,7 +77,42 @@ class DevNodeIT {
         true,
         ImportConfig.defaults(),
         new KeystoreConfig(Optional.empty(), Optional.of("Alice")),
-        consensus);
+        consensus,
+        workers);
+  }
+
+  private static final Bytes OCW_KEY = Bytes.wrap("basalt-demo/ocw".getBytes(US_ASCII));
+
+  @Test
+  void offchainWorkersRunAfterEachNewBestBlockOnAnAuthorityUnlessTurnedOff(@TempDir Path dir)
+      throws InterruptedException {
+    ChainSpec spec = ChainSpecs.load("dev");
+    try (NodeService node =
+        NodeService.start(
+            config(dir.resolve("a"), new Consensus.Manual()), spec, new SteppingClock())) {
+      CreatedBlock b1 =
+          node.sealer().orElseThrow().createBlock(true, false, Optional.empty()).join();
+      OffchainStorage storage = node.database().offchainStorage();
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (storage.get(OffchainStorage.Kind.PERSISTENT, OCW_KEY).isEmpty()
+          && Instant.now().isBefore(deadline)) {
+        Thread.sleep(20);
+      }
+      // §11 of the runtime spec: u32le(number) ‖ blake2_256(header) ‖ Option(index entry).
+      Bytes written = storage.get(OffchainStorage.Kind.PERSISTENT, OCW_KEY).orElseThrow();
+      assertThat(written.slice(0, 4)).isEqualTo(Bytes.fromHex("0x01000000"));
+      assertThat(written.slice(4, 36)).isEqualTo(b1.hash().toBytes());
+    }
+    try (NodeService node =
+        NodeService.start(
+            config(dir.resolve("b"), new Consensus.Manual(), OffchainWorkerPolicy.NEVER),
+            spec,
+            new SteppingClock())) {
+      node.sealer().orElseThrow().createBlock(true, false, Optional.empty()).join();
+      Thread.sleep(500);
+      assertThat(node.database().offchainStorage().get(OffchainStorage.Kind.PERSISTENT, OCW_KEY))
+          .isEmpty();
+    }
   }
 
   @Test
