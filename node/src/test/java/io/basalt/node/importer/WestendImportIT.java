@@ -55,6 +55,43 @@ class WestendImportIT {
     return args.toArray(String[]::new);
   }
 
+  /**
+   * {@code --execution Native} asks for the native runtime everywhere, but Basalt's native runtime
+   * is basalt-demo: Westend's runtime cannot call with it, so every block runs in Wasm (said once)
+   * and imports with the published state roots.
+   */
+  @org.junit.jupiter.api.Test
+  void withExecutionNativeWestendStillRunsInWasmWithTheSameRoots(@TempDir Path dir)
+      throws Exception {
+    List<Hash256> published = FixtureBlocks.publishedHashes("blocks/westend-1-128.json");
+    Path base = dir.resolve("base");
+    Path input =
+        Files.write(
+            dir.resolve("westend-1-128.bin"), FixtureBlocks.binaryExport(FixtureBlocks.westend()));
+    LogCapture.Captured<NodeCli> imported =
+        LogCapture.run(
+            () ->
+                NodeCli.run(
+                    cli(
+                        "import-blocks",
+                        base,
+                        WasmExecutionMethod.COMPILED,
+                        "--execution",
+                        "Native",
+                        "--binary",
+                        input.toString())));
+    assertThat(imported.result().exitCode()).as(imported.result().err()).isZero();
+    assertThat(imported.lines()).contains("🎉 Imported 128 blocks. Best: #128");
+    assertThat(imported.lines())
+        .filteredOn(line -> line.startsWith("Native runtime basalt-demo/100 cannot call"))
+        .containsExactly(
+            "Native runtime basalt-demo/100 cannot call the on-chain runtime westend/1: running"
+                + " Wasm");
+    try (ChainDatabase db = ChainDatabase.open(new BasePath(base, false).databaseDir("westend2"))) {
+      assertThat(db.blocks().canonicalHash(128)).contains(published.get(127));
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(WasmExecutionMethod.class)
   void importsWestendOneTo128AndExportsTheSameBytes(WasmExecutionMethod method, @TempDir Path dir)
