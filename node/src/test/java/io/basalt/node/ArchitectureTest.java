@@ -66,6 +66,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheMetricsPackageUsesMicrometer() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.basalt.node.metrics..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.micrometer..", "io.prometheus..")
+        .because("the node reports through NodeMetrics; Micrometer stays behind it")
+        .check(MAIN);
+  }
+
+  @Test
   void noPackageCycles() {
     slices()
         .matching("io.basalt.(**)")
