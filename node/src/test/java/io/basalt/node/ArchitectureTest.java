@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,12 +17,14 @@ import org.junit.jupiter.api.Test;
  * the main classes of every module it is built from.
  */
 class ArchitectureTest {
+  private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar!/.*");
   private static final JavaClasses MAIN =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TEST_FIXTURES)
-          // Test jars (runtime-native's block-building harness) are tests too.
-          .withImportOption(location -> !location.contains("-tests.jar"))
+          // A reactor build past `package` hands over runtime-native's test-jar as a jar, whose
+          // path ArchUnit's DO_NOT_INCLUDE_TESTS (target/test-classes) does not recognise.
+          .withImportOption(location -> !location.matches(TEST_JAR))
           .importPackages("io.basalt");
 
   @Test
@@ -59,6 +62,18 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAPackage("com.dylibso.chicory..")
         .because("the Wasm engine stays behind the executor's vm API (ADR 0001)")
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyTheMetricsPackageUsesMicrometer() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.basalt.node.metrics..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.micrometer..", "io.prometheus..")
+        .because("the node reports through NodeMetrics; Micrometer stays behind it")
         .check(MAIN);
   }
 

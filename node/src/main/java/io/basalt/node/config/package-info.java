@@ -2,6 +2,7 @@
 /**
  * The node's configuration as immutable values: {@link io.basalt.node.config.NodeConfig} for the
  * daemon, {@link io.basalt.node.config.ImportConfig} for block execution and import, {@link
+ * io.basalt.node.config.PrometheusConfig} for the metrics exporter's address, {@link
  * io.basalt.node.config.BasePath} for the data folder layout ({@code chains/<id>/db/full}, {@code
  * wasm-cache}), and {@link io.basalt.node.config.InvalidConfigurationException} for problems the
  * user must fix.
