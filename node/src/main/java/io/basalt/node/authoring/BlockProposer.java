@@ -12,6 +12,8 @@ import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.importer.PreparedBlock;
 import io.basalt.node.log.StatusLog;
+import io.basalt.node.metrics.EndProposalReason;
+import io.basalt.node.metrics.NodeMetrics;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
@@ -56,14 +58,22 @@ public final class BlockProposer {
   private final Blockchain chain;
   private final Runtimes runtimes;
   private final HostServices services;
+  private final NodeMetrics metrics;
 
   /**
    * @param services what runtime calls may use while building (the node's keystore)
    */
   public BlockProposer(Blockchain chain, Runtimes runtimes, HostServices services) {
+    this(chain, runtimes, services, NodeMetrics.disabled());
+  }
+
+  /** A proposer that reports Substrate's proposer metrics. */
+  public BlockProposer(
+      Blockchain chain, Runtimes runtimes, HostServices services, NodeMetrics metrics) {
     this.chain = chain;
     this.runtimes = runtimes;
     this.services = services;
+    this.metrics = metrics;
   }
 
   /**
@@ -102,8 +112,12 @@ public final class BlockProposer {
         code.version().apiVersion("Core").orElse(0L) >= 5 && mode.length > 0 && mode[0] == 1;
 
     List<Bytes> body = new ArrayList<>();
-    for (Bytes inherent :
-        decodeExtrinsics(calls.required(INHERENT_EXTRINSICS, inherents.encode()))) {
+    long inherentsStart = System.nanoTime();
+    List<Bytes> inherentExtrinsics =
+        decodeExtrinsics(calls.required(INHERENT_EXTRINSICS, inherents.encode()));
+    metrics.inherentsCreated(Duration.ofNanos(System.nanoTime() - inherentsStart));
+    long constructionStart = System.nanoTime();
+    for (Bytes inherent : inherentExtrinsics) {
       byte[] result = calls.required(APPLY_EXTRINSIC, withPrefix(inherent));
       if (result.length == 0 || result[0] != 0) {
         throw new BlockProposalException(
@@ -114,10 +128,16 @@ public final class BlockProposer {
 
     List<Hash256> included = new ArrayList<>();
     List<Hash256> invalid = new ArrayList<>();
+    EndProposalReason reason = EndProposalReason.TRANSACTIONS_FORBIDDEN;
     if (!onlyInherents) {
+      reason = EndProposalReason.NO_MORE_TRANSACTIONS;
       int skipped = 0;
       Iterator<PendingTransactions.Pending> ready = pool.ready();
-      while (ready.hasNext() && System.nanoTime() < deadline) {
+      while (ready.hasNext()) {
+        if (System.nanoTime() >= deadline) {
+          reason = EndProposalReason.HIT_DEADLINE;
+          break;
+        }
         PendingTransactions.Pending tx = ready.next();
         Bytes payload = withoutPrefix(tx.extrinsic());
         switch (calls.tryApply(payload)) {
@@ -130,6 +150,7 @@ public final class BlockProposer {
         }
         if (skipped > MAX_SKIPPED_TRANSACTIONS) {
           LOG.debug("block #{} is full after {} transactions", number, included.size());
+          reason = EndProposalReason.HIT_BLOCK_WEIGHT_LIMIT;
           break;
         }
       }
@@ -153,7 +174,10 @@ public final class BlockProposer {
     if (!invalid.isEmpty()) {
       pool.invalid(invalid);
     }
-    long nanos = System.nanoTime() - start;
+    long end = System.nanoTime();
+    long nanos = end - start;
+    metrics.blockProposed(
+        body.size(), Duration.ofNanos(end - constructionStart), Duration.ofNanos(nanos), reason);
     Block block = new Block(header, body);
     StatusLog.info(
         "🎁 Prepared block for proposing at {} ({} ms) [hash: {}; parent_hash: {}; extrinsics ({}):"

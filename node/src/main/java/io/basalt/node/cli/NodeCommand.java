@@ -5,6 +5,7 @@ import io.basalt.node.cli.options.AuthoringOptions;
 import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.KeystoreOptions;
 import io.basalt.node.cli.options.OffchainWorkerOptions;
+import io.basalt.node.cli.options.PrometheusOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.cli.subcommand.BuildSpecCommand;
 import io.basalt.node.cli.subcommand.ChainInfoCommand;
@@ -62,6 +63,9 @@ public final class NodeCommand implements Callable<Integer> {
 
   @ArgGroup(validate = false, heading = "%nOffchain workers:%n")
   private OffchainWorkerOptions offchain = new OffchainWorkerOptions();
+
+  @ArgGroup(validate = false, heading = "%nPrometheus:%n")
+  private PrometheusOptions prometheus = new PrometheusOptions();
 
   @Spec private CommandSpec spec;
 
@@ -121,6 +125,7 @@ public final class NodeCommand implements Callable<Integer> {
         imports.toConfig(),
         keystore.toConfig(shared.dev()),
         authoring.consensus(shared.dev()),
-        offchain.policy());
+        offchain.policy(),
+        prometheus.toConfig());
   }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param keystore where keys live and which dev account's keys to add
  * @param consensus how blocks are made on a chain without its own consensus engine
  * @param offchainWorkers when offchain workers run
+ * @param prometheus where metrics are served, if at all
  */
 public record NodeConfig(
     String chain,
@@ -25,4 +26,5 @@ public record NodeConfig(
     ImportConfig imports,
     KeystoreConfig keystore,
     Consensus consensus,
-    OffchainWorkerPolicy offchainWorkers) {}
+    OffchainWorkerPolicy offchainWorkers,
+    PrometheusConfig prometheus) {}

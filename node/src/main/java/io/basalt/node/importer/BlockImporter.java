@@ -91,7 +91,7 @@ public final class BlockImporter {
     this(new Blockchain(db), runtimes, offchainIndexing);
   }
 
-  /** Hears how long each import took. */
+  /** Hears each import and how long it took. */
   public void addObserver(ImportObserver observer) {
     observers.add(observer);
   }
@@ -107,6 +107,28 @@ public final class BlockImporter {
 
   /** Imports one block from {@code origin}; see the class description. */
   public synchronized BlockImportResult importBlock(SignedBlock signed, BlockOrigin origin) {
+    return told(execute(signed, origin));
+  }
+
+  /**
+   * Imports a block this node built, with the state its building produced, without executing it
+   * again.
+   */
+  public synchronized BlockImportResult importPrepared(PreparedBlock prepared) {
+    return told(commitPrepared(prepared));
+  }
+
+  private BlockImportResult told(BlockImportResult result) {
+    if (result instanceof BlockImportResult.Invalid
+        || result instanceof BlockImportResult.UnknownParent) {
+      for (ImportObserver observer : observers) {
+        observer.refused(result);
+      }
+    }
+    return result;
+  }
+
+  private BlockImportResult execute(SignedBlock signed, BlockOrigin origin) {
     Block block = signed.block();
     Header header = block.header();
     Hash256 hash = header.hash();
@@ -179,11 +201,7 @@ public final class BlockImporter {
     return imported(event, committed - start);
   }
 
-  /**
-   * Imports a block this node built, with the state its building produced, without executing it
-   * again.
-   */
-  public synchronized BlockImportResult importPrepared(PreparedBlock prepared) {
+  private BlockImportResult commitPrepared(PreparedBlock prepared) {
     Block block = prepared.block();
     Header header = block.header();
     Hash256 hash = header.hash();

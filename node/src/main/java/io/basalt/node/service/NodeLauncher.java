@@ -34,9 +34,10 @@ public final class NodeLauncher {
     StatusLog.info("✌️  version {}", NodeVersion.version());
     StatusLog.info("❤️  by the Basalt developers");
     StatusLog.info("📋 Chain specification: {}", spec.name());
-    StatusLog.info("🏷  Node name: {}", config.nodeName().orElseGet(NodeNames::random));
+    String nodeName = config.nodeName().orElseGet(NodeNames::random);
+    StatusLog.info("🏷  Node name: {}", nodeName);
     StatusLog.info("👤 Role: {}", config.validator() ? "AUTHORITY" : "FULL");
-    try (NodeService node = NodeService.start(config, spec, Clock.systemUTC())) {
+    try (NodeService node = NodeService.start(config, spec, Clock.systemUTC(), nodeName)) {
       if (config.keystore().devAccount().isPresent()) {
         StatusLog.info("🔑 Dev keys of //{} in the keystore", config.keystore().devAccount().get());
       }

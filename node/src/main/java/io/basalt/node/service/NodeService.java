@@ -3,7 +3,6 @@ package io.basalt.node.service;
 
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.executor.api.HostServices;
-import io.basalt.executor.strategy.ExecutionObserver;
 import io.basalt.node.authoring.BlockProposer;
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.DevSealer;
@@ -13,6 +12,8 @@ import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.config.NodeConfig;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
+import io.basalt.node.metrics.NodeMetrics;
+import io.basalt.node.metrics.PrometheusEndpoint;
 import io.basalt.node.offchain.OffchainWorkers;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.primitives.crypto.keystore.Keystore;
@@ -45,6 +46,7 @@ public final class NodeService implements AutoCloseable {
   private final Runtimes runtimes;
   private final BlockImporter importer;
   private final Optional<DevSealer> sealer;
+  private final PrometheusEndpoint endpoint;
 
   private NodeService(
       Deque<AutoCloseable> started,
@@ -52,8 +54,10 @@ public final class NodeService implements AutoCloseable {
       Blockchain chain,
       Runtimes runtimes,
       BlockImporter importer,
-      Optional<DevSealer> sealer) {
+      Optional<DevSealer> sealer,
+      PrometheusEndpoint endpoint) {
     this.started = started;
+    this.endpoint = endpoint;
     this.opened = opened;
     this.chain = chain;
     this.runtimes = runtimes;
@@ -67,11 +71,22 @@ public final class NodeService implements AutoCloseable {
    * @throws RuntimeException (after stopping what was started) if a part cannot start
    */
   public static NodeService start(NodeConfig config, ChainSpec spec, Clock clock) {
+    return start(config, spec, clock, config.nodeName().orElseGet(NodeNames::random));
+  }
+
+  /** {@link #start(NodeConfig, ChainSpec, Clock)} with the node's name chosen already. */
+  public static NodeService start(NodeConfig config, ChainSpec spec, Clock clock, String nodeName) {
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
+      NodeMetrics metrics =
+          config.prometheus().enabled()
+              ? NodeMetrics.create(
+                  NodeMetrics.Identity.ofThisProcess(
+                      spec.id(), nodeName, NodeVersion.version(), config.validator()))
+              : NodeMetrics.disabled();
       Runtimes runtimes =
           Runtimes.forNode(
-              config.imports(), config.basePath(), config.validator(), ExecutionObserver.NONE);
+              config.imports(), config.basePath(), config.validator(), metrics.executionObserver());
       started.push(runtimes);
       ChainDatabase.Opened opened =
           ChainDatabase.openChain(
@@ -87,8 +102,13 @@ public final class NodeService implements AutoCloseable {
             StatusLog.shortHash(opened.genesis().hash()));
       }
       Blockchain chain = new Blockchain(opened.db());
+      metrics.watchChain(
+          () -> chain.best().number(),
+          () -> chain.finalized().number(),
+          () -> chain.leaves().size());
       BlockImporter importer =
           new BlockImporter(chain, runtimes, config.imports().offchainIndexing());
+      importer.addObserver(new ImportMetrics(metrics));
       Keystore keystore = NodeKeys.open(config.keystore(), config.basePath(), spec.id());
       HostServices authoringServices = Runtimes.services().withKeystore(keystore);
       Optional<DevSealer> sealer = Optional.empty();
@@ -96,7 +116,7 @@ public final class NodeService implements AutoCloseable {
         DevSealer devSealer =
             new DevSealer(
                 config.consensus(),
-                new BlockProposer(chain, runtimes, authoringServices),
+                new BlockProposer(chain, runtimes, authoringServices, metrics),
                 importer,
                 PendingTransactions.NONE,
                 clock,
@@ -117,6 +137,16 @@ public final class NodeService implements AutoCloseable {
         started.push(workers);
         chain.addListener(workers);
       }
+      PrometheusEndpoint endpoint = PrometheusEndpoint.start(config.prometheus(), metrics);
+      started.push(endpoint);
+      endpoint
+          .address()
+          .ifPresent(
+              a ->
+                  StatusLog.info(
+                      "〽️ Prometheus exporter started at {}:{}",
+                      a.getAddress().getHostAddress(),
+                      a.getPort()));
       BlockRef best = chain.best();
       StatusLog.info(
           "📦 Highest known block at #{} ({})", best.number(), StatusLog.shortHash(best.hash()));
@@ -125,7 +155,7 @@ public final class NodeService implements AutoCloseable {
             StatusLog.info("🧱 Block production: {}", s.consensus().cliName());
             s.start();
           });
-      return new NodeService(started, opened, chain, runtimes, importer, sealer);
+      return new NodeService(started, opened, chain, runtimes, importer, sealer, endpoint);
     } catch (RuntimeException | Error e) {
       closeAll(started);
       throw e;
@@ -147,6 +177,11 @@ public final class NodeService implements AutoCloseable {
   /** The block maker, unless the node only imports ({@code --consensus none}). */
   public Optional<DevSealer> sealer() {
     return sealer;
+  }
+
+  /** Where the Prometheus endpoint listens, unless metrics are off. */
+  public Optional<java.net.InetSocketAddress> prometheusAddress() {
+    return endpoint.address();
   }
 
   public ChainDatabase database() {

@@ -19,6 +19,7 @@ import io.basalt.node.config.BasePath;
 import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.KeystoreConfig;
 import io.basalt.node.config.NodeConfig;
+import io.basalt.node.config.PrometheusConfig;
 import io.basalt.node.offchain.OffchainWorkerPolicy;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
@@ -78,7 +79,8 @@ class DevNodeIT {
         ImportConfig.defaults(),
         new KeystoreConfig(Optional.empty(), Optional.of("Alice")),
         consensus,
-        workers);
+        workers,
+        PrometheusConfig.disabled());
   }
 
   private static final Bytes OCW_KEY = Bytes.wrap("basalt-demo/ocw".getBytes(US_ASCII));
@@ -150,6 +152,52 @@ class DevNodeIT {
   }
 
   @Test
+  void metricsShowTheBlockHeightAndWhichExecutorRan(@TempDir Path dir) throws Exception {
+    NodeConfig base = config(dir, new Consensus.Manual());
+    NodeConfig config =
+        new NodeConfig(
+            base.chain(),
+            base.basePath(),
+            base.nodeName(),
+            base.validator(),
+            base.imports(),
+            base.keystore(),
+            base.consensus(),
+            base.offchainWorkers(),
+            PrometheusConfig.listening(0, false));
+    try (NodeService node =
+        NodeService.start(config, ChainSpecs.load("dev"), new SteppingClock())) {
+      node.sealer().orElseThrow().createBlock(true, true, Optional.empty()).join();
+      node.sealer().orElseThrow().createBlock(true, false, Optional.empty()).join();
+      String metrics = scrape(node.prometheusAddress().orElseThrow().getPort());
+      assertThat(metrics)
+          .contains("substrate_block_height{chain=\"dev\",status=\"best\"} 2\n")
+          .contains("substrate_block_height{chain=\"dev\",status=\"finalized\"} 1\n")
+          .contains("substrate_number_leaves{chain=\"dev\"} 1\n")
+          .contains("substrate_node_roles{chain=\"dev\"} 4\n")
+          // Block construction defaults to Wasm on every node.
+          .containsPattern(
+              "basalt_runtime_calls_total\\{chain=\"dev\",context=\"block_construction\","
+                  + "executor=\"wasm\"} [1-9]")
+          .contains(
+              "basalt_runtime_calls_total{chain=\"dev\",context=\"block_construction\","
+                  + "executor=\"native\"} 0\n");
+    }
+  }
+
+  static String scrape(int port) throws java.io.IOException, InterruptedException {
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
+  @Test
   void manualSealMakesBlocksOnItsTimer(@TempDir Path dir) throws InterruptedException {
     try (NodeService node =
         NodeService.start(
@@ -169,8 +217,14 @@ class DevNodeIT {
       throws Exception {
     Path base = dir.resolve("base");
     Path log = dir.resolve("first.log");
-    Process node = NodeProcess.start(log, "--dev", "-d", base.toString());
-    awaitLine(node, log, "✨ Imported #2 ", Duration.ofSeconds(60));
+    Process node = NodeProcess.start(log, "--dev", "-d", base.toString(), "--prometheus-port", "0");
+    awaitLine(node, log, "✨ Imported #1 ", Duration.ofSeconds(60));
+    Matcher port =
+        Pattern.compile("Prometheus exporter started at 127.0.0.1:(\\d+)").matcher(read(log));
+    assertThat(port.find()).as(read(log)).isTrue();
+    long before = bestHeight(scrape(Integer.parseInt(port.group(1))));
+    awaitLine(node, log, "✨ Imported #" + (before + 1) + " ", Duration.ofSeconds(60));
+    assertThat(bestHeight(scrape(Integer.parseInt(port.group(1))))).isGreaterThan(before);
     node.destroy(); // SIGTERM
     assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
     String first = read(log);
@@ -188,6 +242,14 @@ class DevNodeIT {
     assertThat(second)
         .contains("📦 Highest known block at #" + reached + " ")
         .doesNotContain("Initializing Genesis");
+  }
+
+  private static long bestHeight(String metrics) {
+    Matcher m =
+        Pattern.compile("substrate_block_height\\{chain=\"dev\",status=\"best\"} (\\d+)")
+            .matcher(metrics);
+    assertThat(m.find()).as(metrics).isTrue();
+    return Long.parseLong(m.group(1));
   }
 
   private static long highestImported(String log) {
