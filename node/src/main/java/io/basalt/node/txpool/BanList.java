@@ -26,7 +26,7 @@ final class BanList {
   /**
    * @param expectedSize how many bans are normal (the pool's total capacity; at least 2048)
    */
-  BanList(Duration banTime, int expectedSize) {
+  BanList(Duration banTime, long expectedSize) {
     this.banTime = banTime;
     this.expectedSize = Math.clamp(expectedSize, MIN_EXPECTED_SIZE, Integer.MAX_VALUE / 2);
   }

@@ -18,7 +18,7 @@ public record InvalidTransaction(InvalidTransaction.Kind kind, int customCode) {
    * polkadot-sdk renamed it call index 9 {@code MandatoryDispatch}; indices 10 ({@code BadSigner}),
    * 11 and 12 are later additions that older runtimes never return.
    */
-  public enum Kind {
+  public enum Kind implements ValidityKind {
     CALL(0, "Call", "Transaction call is not expected"),
     PAYMENT(1, "Payment", "Inability to pay some fees (e.g. account balance too low)"),
     FUTURE(2, "Future", "Transaction will be valid in the future"),
@@ -47,27 +47,17 @@ public record InvalidTransaction(InvalidTransaction.Kind kind, int customCode) {
       this.message = message;
     }
 
-    /** The variant index in the encoding. */
+    @Override
     public int index() {
       return index;
     }
 
-    /** The variant with this index. */
-    static Kind fromIndex(int index) {
-      for (Kind kind : values()) {
-        if (kind.index == index) {
-          return kind;
-        }
-      }
-      throw new IllegalArgumentException("no variant has index " + index);
-    }
-
-    /** The variant's name in Substrate ({@code BadProof}). */
+    @Override
     public String rustName() {
       return rustName;
     }
 
-    /** Substrate's text for the variant. */
+    @Override
     public String message() {
       return message;
     }
@@ -75,26 +65,15 @@ public record InvalidTransaction(InvalidTransaction.Kind kind, int customCode) {
 
   /** {@code InvalidTransaction} as SCALE: the variant index, then the code of {@code Custom}. */
   public static final ScaleCodec<InvalidTransaction> CODEC =
-      ScaleCodec.of(
+      ValidityKind.codec(
           "InvalidTransaction",
-          (w, v) -> {
-            w.writeU8(v.kind.index);
-            if (v.kind == Kind.CUSTOM) {
-              w.writeU8(v.customCode);
-            }
-          },
-          r -> {
-            Kind kind = Kind.fromIndex(r.readVariant("InvalidTransaction", Kind.values().length));
-            return kind == Kind.CUSTOM ? custom(r.readU8()) : of(kind);
-          });
+          Kind.values(),
+          InvalidTransaction::kind,
+          InvalidTransaction::customCode,
+          InvalidTransaction::new);
 
   public InvalidTransaction {
-    if (kind == Kind.CUSTOM ? customCode < 0 || customCode > 255 : customCode != 0) {
-      throw new IllegalArgumentException(
-          kind == Kind.CUSTOM
-              ? "a custom code is a u8, got " + customCode
-              : kind.rustName + " has no custom code, got " + customCode);
-    }
+    ValidityKind.checkCode(kind, customCode);
   }
 
   /** A variant without data. */
@@ -109,12 +88,12 @@ public record InvalidTransaction(InvalidTransaction.Kind kind, int customCode) {
 
   /** Substrate's text, e.g. "Transaction is outdated". */
   public String message() {
-    return kind.message;
+    return kind.message();
   }
 
   /** Rust's {@code Debug} form: {@code Stale}, {@code Custom(7)}. */
   @Override
   public String toString() {
-    return kind == Kind.CUSTOM ? "Custom(" + customCode + ")" : kind.rustName;
+    return ValidityKind.debug(kind, customCode);
   }
 }

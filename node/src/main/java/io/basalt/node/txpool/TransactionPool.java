@@ -107,11 +107,7 @@ public final class TransactionPool {
     this.authoring = Objects.requireNonNull(authoring, "authoring");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.bans =
-        new BanList(
-            config.banTime(),
-            (int)
-                Math.min(
-                    Integer.MAX_VALUE, (long) config.ready().count() + config.future().count()));
+        new BanList(config.banTime(), (long) config.ready().count() + config.future().count());
   }
 
   // ---------------------------------------------------------------- submission
@@ -170,10 +166,9 @@ public final class TransactionPool {
   }
 
   private void unwatch(TransactionWatcher watcher) {
-    locked(
+    lockedRun(
         () -> {
           watchers.remove(watcher);
-          return null;
         });
   }
 
@@ -407,10 +402,9 @@ public final class TransactionPool {
 
   /** Tells watchers their transactions were gossiped (for the future network layer). */
   public void onBroadcasted(Map<Hash256, List<String>> propagations) {
-    locked(
+    lockedRun(
         () -> {
           propagations.forEach(watchers::broadcast);
-          return null;
         });
   }
 
@@ -433,10 +427,9 @@ public final class TransactionPool {
       switch (event) {
         case ChainEvent.NewBestBlock newBest -> onNewBest(newBest);
         case ChainEvent.Finalized finalized ->
-            locked(
+            lockedRun(
                 () -> {
                   finalized.blocks().forEach(watchers::finalized);
-                  return null;
                 });
       }
     } finally {
@@ -447,11 +440,10 @@ public final class TransactionPool {
   private void onNewBest(ChainEvent.NewBestBlock route) {
     BlockExtrinsics newBest = route.best();
     BlockRef at = new BlockRef(newBest.hash(), newBest.number());
-    locked(
+    lockedRun(
         () -> {
           route.retracted().forEach(b -> watchers.retracted(b.hash()));
           best = at;
-          return null;
         });
     Set<Hash256> included = new HashSet<>();
     for (BlockExtrinsics block : route.enacted()) {
@@ -505,7 +497,7 @@ public final class TransactionPool {
     for (PoolTransaction tx : pruned) {
       reverified.add(verify(tx.source(), tx.extrinsic(), tx.hash(), at, true));
     }
-    locked(
+    lockedRun(
         () -> {
           List<Submission> results = importAll(reverified, true);
           Set<Hash256> inBlock = new LinkedHashSet<>();
@@ -517,7 +509,6 @@ public final class TransactionPool {
           inBlock.addAll(hashes);
           inBlock.forEach(h -> watchers.inBlock(block.hash(), h));
           clearStale(block.number());
-          return null;
         });
     return hashes;
   }
@@ -571,7 +562,7 @@ public final class TransactionPool {
     for (PoolTransaction tx : batch) {
       results.add(validate(tx.source(), tx.extrinsic(), tx.hash(), at));
     }
-    locked(
+    lockedRun(
         () -> {
           List<Hash256> invalid = new ArrayList<>();
           Map<Hash256, PoolTransaction> updated = new LinkedHashMap<>();
@@ -593,7 +584,6 @@ public final class TransactionPool {
               batch.size(),
               at.number(),
               invalid.size());
-          return null;
         });
   }
 
@@ -655,6 +645,14 @@ public final class TransactionPool {
   }
 
   // ---------------------------------------------------------------- locking
+
+  private void lockedRun(Runnable action) {
+    locked(
+        () -> {
+          action.run();
+          return null;
+        });
+  }
 
   /** Runs {@code action} under the lock, then delivers the events it queued. */
   private <T> T locked(Supplier<T> action) {

@@ -13,7 +13,7 @@ import io.basalt.primitives.scale.ScaleCodec;
 public record UnknownTransaction(UnknownTransaction.Kind kind, int customCode) {
 
   /** The variants in encoding order, with Substrate's names and texts. */
-  public enum Kind {
+  public enum Kind implements ValidityKind {
     CANNOT_LOOKUP(
         0, "CannotLookup", "Could not lookup information required to validate the transaction"),
     NO_UNSIGNED_VALIDATOR(
@@ -32,27 +32,17 @@ public record UnknownTransaction(UnknownTransaction.Kind kind, int customCode) {
       this.message = message;
     }
 
-    /** The variant index in the encoding. */
+    @Override
     public int index() {
       return index;
     }
 
-    /** The variant with this index. */
-    static Kind fromIndex(int index) {
-      for (Kind kind : values()) {
-        if (kind.index == index) {
-          return kind;
-        }
-      }
-      throw new IllegalArgumentException("no variant has index " + index);
-    }
-
-    /** The variant's name in Substrate ({@code CannotLookup}). */
+    @Override
     public String rustName() {
       return rustName;
     }
 
-    /** Substrate's text for the variant. */
+    @Override
     public String message() {
       return message;
     }
@@ -60,26 +50,15 @@ public record UnknownTransaction(UnknownTransaction.Kind kind, int customCode) {
 
   /** {@code UnknownTransaction} as SCALE: the variant index, then the code of {@code Custom}. */
   public static final ScaleCodec<UnknownTransaction> CODEC =
-      ScaleCodec.of(
+      ValidityKind.codec(
           "UnknownTransaction",
-          (w, v) -> {
-            w.writeU8(v.kind.index);
-            if (v.kind == Kind.CUSTOM) {
-              w.writeU8(v.customCode);
-            }
-          },
-          r -> {
-            Kind kind = Kind.fromIndex(r.readVariant("UnknownTransaction", Kind.values().length));
-            return kind == Kind.CUSTOM ? custom(r.readU8()) : of(kind);
-          });
+          Kind.values(),
+          UnknownTransaction::kind,
+          UnknownTransaction::customCode,
+          UnknownTransaction::new);
 
   public UnknownTransaction {
-    if (kind == Kind.CUSTOM ? customCode < 0 || customCode > 255 : customCode != 0) {
-      throw new IllegalArgumentException(
-          kind == Kind.CUSTOM
-              ? "a custom code is a u8, got " + customCode
-              : kind.rustName + " has no custom code, got " + customCode);
-    }
+    ValidityKind.checkCode(kind, customCode);
   }
 
   /** A variant without data. */
@@ -94,12 +73,12 @@ public record UnknownTransaction(UnknownTransaction.Kind kind, int customCode) {
 
   /** Substrate's text. */
   public String message() {
-    return kind.message;
+    return kind.message();
   }
 
   /** Rust's {@code Debug} form: {@code CannotLookup}, {@code Custom(3)}. */
   @Override
   public String toString() {
-    return kind == Kind.CUSTOM ? "Custom(" + customCode + ")" : kind.rustName;
+    return ValidityKind.debug(kind, customCode);
   }
 }

@@ -1,11 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.txpool;
 
-import static io.basalt.node.txpool.TransactionPoolTest.ALICE;
-import static io.basalt.node.txpool.TransactionPoolTest.BOB;
-import static io.basalt.node.txpool.TransactionPoolTest.accepted;
-import static io.basalt.node.txpool.TransactionPoolTest.hashes;
-import static io.basalt.node.txpool.TransactionPoolTest.readyHashes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.node.txpool.FakeChain.Tx;
@@ -31,31 +26,7 @@ import org.junit.jupiter.api.Test;
  * The pool kept in step with the chain: pruning, re-orgs, revalidation, longevity, finality, and a
  * submission racing a block import.
  */
-class TransactionPoolMaintenanceTest {
-  final FakeChain chain = new FakeChain();
-  final ManualClock clock = new ManualClock();
-
-  TransactionPool pool(TransactionPoolConfig config) {
-    return new TransactionPool(config, chain, chain.genesisRef(), () -> true, clock);
-  }
-
-  TransactionPool pool() {
-    return pool(TransactionPoolConfig.defaults());
-  }
-
-  static void submitAll(TransactionPool pool, Tx... txs) {
-    for (Tx tx : txs) {
-      assertThat(pool.submit(TransactionSource.EXTERNAL, tx.encoded())).isEqualTo(accepted(tx));
-    }
-  }
-
-  StatusRecorder watch(TransactionPool pool, Tx tx) {
-    StatusRecorder events = new StatusRecorder();
-    assertThat(pool.submitAndWatch(TransactionSource.EXTERNAL, tx.encoded(), events))
-        .isInstanceOf(Submission.Accepted.class);
-    return events;
-  }
-
+class TransactionPoolMaintenanceTest extends PoolTestBase {
   @Test
   void aBlockFromElsewhereWithTheSameTagRemovesOurTransactionAsIncluded() {
     TransactionPool pool = pool();

@@ -15,44 +15,10 @@ import io.basalt.primitives.bytes.Hash256;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The pool with a FRAME-like fake runtime: submission, ordering, replacement, limits, bans. */
-class TransactionPoolTest {
-  static final int ALICE = 1;
-  static final int BOB = 2;
-  static final int CHARLIE = 3;
-
-  final FakeChain chain = new FakeChain();
-  final ManualClock clock = new ManualClock();
-
-  TransactionPool pool(TransactionPoolConfig config) {
-    return new TransactionPool(config, chain, chain.genesisRef(), () -> true, clock);
-  }
-
-  TransactionPool pool() {
-    return pool(TransactionPoolConfig.defaults());
-  }
-
-  static Submission accepted(Tx tx) {
-    return new Submission.Accepted(tx.hash(), Optional.empty());
-  }
-
-  static Submission rejected(Tx tx, PoolError error) {
-    return new Submission.Rejected(tx.hash(), error);
-  }
-
-  static List<Hash256> readyHashes(TransactionPool pool) {
-    List<Hash256> out = new ArrayList<>();
-    pool.ready().forEachRemaining(tx -> out.add(tx.hash()));
-    return out;
-  }
-
-  static List<Hash256> hashes(Tx... txs) {
-    return java.util.Arrays.stream(txs).map(Tx::hash).toList();
-  }
-
+class TransactionPoolTest extends PoolTestBase {
   @Test
   void acceptsAValidTransactionAsReadyAtTheBestBlock() {
     TransactionPool pool = pool();
