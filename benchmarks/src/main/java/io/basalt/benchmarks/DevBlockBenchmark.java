@@ -31,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,15 +153,7 @@ public class DevBlockBenchmark {
         genesis,
         InherentData.empty().withTimestamp(1_764_547_206_000L),
         List.of(),
-        new PendingTransactions() {
-          @Override
-          public Iterator<Pending> ready() {
-            return transfers.iterator();
-          }
-
-          @Override
-          public void invalid(List<Hash256> hashes) {}
-        },
+        PendingTransactions.of(transfers),
         Duration.ofSeconds(60));
   }
 }

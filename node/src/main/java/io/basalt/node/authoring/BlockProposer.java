@@ -27,7 +27,6 @@ import io.basalt.primitives.types.Header;
 import io.basalt.storage.trie.StateCommit;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -132,7 +131,7 @@ public final class BlockProposer {
     if (!onlyInherents) {
       reason = EndProposalReason.NO_MORE_TRANSACTIONS;
       int skipped = 0;
-      Iterator<PendingTransactions.Pending> ready = pool.ready();
+      PendingTransactions.Ready ready = pool.ready();
       while (ready.hasNext()) {
         if (System.nanoTime() >= deadline) {
           reason = EndProposalReason.HIT_DEADLINE;
@@ -146,7 +145,10 @@ public final class BlockProposer {
             included.add(tx.hash());
           }
           case EXHAUSTS_RESOURCES -> skipped++;
-          case INVALID -> invalid.add(tx.hash());
+          case INVALID -> {
+            ready.reportInvalid(tx);
+            invalid.add(tx.hash());
+          }
         }
         if (skipped > MAX_SKIPPED_TRANSACTIONS) {
           LOG.debug("block #{} is full after {} transactions", number, included.size());

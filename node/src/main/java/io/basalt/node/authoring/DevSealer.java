@@ -156,7 +156,7 @@ public final class DevSealer implements AutoCloseable {
                 .header(parentHash.get())
                 .orElseThrow(() -> new SealingException("parent block not found"))
             : chain.requireHeader(chain.best().hash());
-    if (!createEmpty && !pool.ready().hasNext()) {
+    if (!createEmpty && pool.isEmpty()) {
       throw new SealingException(
           "Transaction pool is empty, set create_empty to true, if you want to create empty"
               + " blocks");

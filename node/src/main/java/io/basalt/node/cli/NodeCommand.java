@@ -7,6 +7,7 @@ import io.basalt.node.cli.options.KeystoreOptions;
 import io.basalt.node.cli.options.OffchainWorkerOptions;
 import io.basalt.node.cli.options.PrometheusOptions;
 import io.basalt.node.cli.options.SharedOptions;
+import io.basalt.node.cli.options.TransactionPoolOptions;
 import io.basalt.node.cli.subcommand.BuildSpecCommand;
 import io.basalt.node.cli.subcommand.ChainInfoCommand;
 import io.basalt.node.cli.subcommand.ExportBlocksCommand;
@@ -67,6 +68,9 @@ public final class NodeCommand implements Callable<Integer> {
   @ArgGroup(validate = false, heading = "%nPrometheus:%n")
   private PrometheusOptions prometheus = new PrometheusOptions();
 
+  @ArgGroup(validate = false, heading = "%nTransaction pool:%n")
+  private TransactionPoolOptions pool = new TransactionPoolOptions();
+
   @Spec private CommandSpec spec;
 
   /** Options of the running node that subcommands do not take. */
@@ -126,6 +130,7 @@ public final class NodeCommand implements Callable<Integer> {
         keystore.toConfig(shared.dev()),
         authoring.consensus(shared.dev()),
         offchain.policy(),
-        prometheus.toConfig());
+        prometheus.toConfig(),
+        pool.toConfig(shared.dev()));
   }
 }

@@ -3,6 +3,7 @@ package io.basalt.node.config;
 
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.offchain.OffchainWorkerPolicy;
+import io.basalt.node.txpool.TransactionPoolConfig;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param consensus how blocks are made on a chain without its own consensus engine
  * @param offchainWorkers when offchain workers run
  * @param prometheus where metrics are served, if at all
+ * @param pool the transaction pool's limits and ban time
  */
 public record NodeConfig(
     String chain,
@@ -27,4 +29,5 @@ public record NodeConfig(
     KeystoreConfig keystore,
     Consensus consensus,
     OffchainWorkerPolicy offchainWorkers,
-    PrometheusConfig prometheus) {}
+    PrometheusConfig prometheus,
+    TransactionPoolConfig pool) {}

@@ -6,7 +6,6 @@ import io.basalt.executor.api.HostServices;
 import io.basalt.node.authoring.BlockProposer;
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.DevSealer;
-import io.basalt.node.authoring.PendingTransactions;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.config.NodeConfig;
@@ -16,9 +15,15 @@ import io.basalt.node.metrics.NodeMetrics;
 import io.basalt.node.metrics.PrometheusEndpoint;
 import io.basalt.node.offchain.OffchainWorkers;
 import io.basalt.node.runtime.Runtimes;
+import io.basalt.node.txpool.PoolMaintenance;
+import io.basalt.node.txpool.PoolPendingTransactions;
+import io.basalt.node.txpool.RuntimeTransactionValidator;
+import io.basalt.node.txpool.TransactionPool;
+import io.basalt.node.txpool.TransactionSource;
 import io.basalt.primitives.crypto.keystore.Keystore;
 import io.basalt.storage.block.BlockRef;
 import java.time.Clock;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -45,6 +50,7 @@ public final class NodeService implements AutoCloseable {
   private final Blockchain chain;
   private final Runtimes runtimes;
   private final BlockImporter importer;
+  private final TransactionPool pool;
   private final Optional<DevSealer> sealer;
   private final PrometheusEndpoint endpoint;
 
@@ -54,8 +60,10 @@ public final class NodeService implements AutoCloseable {
       Blockchain chain,
       Runtimes runtimes,
       BlockImporter importer,
+      TransactionPool pool,
       Optional<DevSealer> sealer,
       PrometheusEndpoint endpoint) {
+    this.pool = pool;
     this.started = started;
     this.endpoint = endpoint;
     this.opened = opened;
@@ -109,6 +117,15 @@ public final class NodeService implements AutoCloseable {
       BlockImporter importer =
           new BlockImporter(chain, runtimes, config.imports().offchainIndexing());
       importer.addObserver(new ImportMetrics(metrics));
+      TransactionPool pool =
+          new TransactionPool(
+              config.pool(),
+              new RuntimeTransactionValidator(chain, runtimes),
+              chain.best(),
+              config::validator,
+              InstantSource.system());
+      chain.addListener(new PoolMaintenance(chain, pool));
+      metrics.watchTransactionPool(pool::readyCount);
       Keystore keystore = NodeKeys.open(config.keystore(), config.basePath(), spec.id());
       HostServices authoringServices = Runtimes.services().withKeystore(keystore);
       Optional<DevSealer> sealer = Optional.empty();
@@ -118,10 +135,11 @@ public final class NodeService implements AutoCloseable {
                 config.consensus(),
                 new BlockProposer(chain, runtimes, authoringServices, metrics),
                 importer,
-                PendingTransactions.NONE,
+                new PoolPendingTransactions(pool),
                 clock,
                 true);
         started.push(devSealer);
+        pool.addReadyListener(hash -> devSealer.transactionsReady());
         sealer = Optional.of(devSealer);
       }
       if (config.offchainWorkers().runs(config.validator())) {
@@ -132,8 +150,7 @@ public final class NodeService implements AutoCloseable {
                 authoringServices,
                 opened.db().offchainStorage(),
                 config.validator(),
-                extrinsic ->
-                    LOG.debug("an offchain worker submitted a transaction; no pool takes it yet"));
+                extrinsic -> pool.submit(TransactionSource.LOCAL, extrinsic));
         started.push(workers);
         chain.addListener(workers);
       }
@@ -155,7 +172,7 @@ public final class NodeService implements AutoCloseable {
             StatusLog.info("🧱 Block production: {}", s.consensus().cliName());
             s.start();
           });
-      return new NodeService(started, opened, chain, runtimes, importer, sealer, endpoint);
+      return new NodeService(started, opened, chain, runtimes, importer, pool, sealer, endpoint);
     } catch (RuntimeException | Error e) {
       closeAll(started);
       throw e;
@@ -172,6 +189,10 @@ public final class NodeService implements AutoCloseable {
 
   public BlockImporter importer() {
     return importer;
+  }
+
+  public TransactionPool pool() {
+    return pool;
   }
 
   /** The block maker, unless the node only imports ({@code --consensus none}). */

@@ -21,6 +21,7 @@ import io.basalt.node.config.KeystoreConfig;
 import io.basalt.node.config.NodeConfig;
 import io.basalt.node.config.PrometheusConfig;
 import io.basalt.node.offchain.OffchainWorkerPolicy;
+import io.basalt.node.txpool.TransactionPoolConfig;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.storage.block.BlockRef;
@@ -80,7 +81,8 @@ class DevNodeIT {
         new KeystoreConfig(Optional.empty(), Optional.of("Alice")),
         consensus,
         workers,
-        PrometheusConfig.disabled());
+        PrometheusConfig.disabled(),
+        TransactionPoolConfig.defaults());
   }
 
   private static final Bytes OCW_KEY = Bytes.wrap("basalt-demo/ocw".getBytes(US_ASCII));
@@ -164,7 +166,8 @@ class DevNodeIT {
             base.keystore(),
             base.consensus(),
             base.offchainWorkers(),
-            PrometheusConfig.listening(0, false));
+            PrometheusConfig.listening(0, false),
+            base.pool());
     try (NodeService node =
         NodeService.start(config, ChainSpecs.load("dev"), new SteppingClock())) {
       node.sealer().orElseThrow().createBlock(true, true, Optional.empty()).join();

@@ -3,8 +3,8 @@
  * Option groups shared by commands, one class per group as in sc-cli's {@code params}: {@link
  * io.basalt.node.cli.options.SharedOptions} ({@code --chain}, {@code --dev}, {@code -d}, {@code
  * --tmp}, {@code -l}), {@link io.basalt.node.cli.options.ImportOptions} ({@code --wasm-execution},
- * {@code --enable-offchain-indexing}), {@link io.basalt.node.cli.options.PrometheusOptions}
- * ({@code --prometheus-port}, {@code --prometheus-external}, {@code --no-prometheus}) and {@link
+ * {@code --enable-offchain-indexing}), {@link io.basalt.node.cli.options.PrometheusOptions} ({@code
+ * --prometheus-port}, {@code --prometheus-external}, {@code --no-prometheus}) and {@link
  * io.basalt.node.cli.options.TransactionPoolOptions} ({@code --pool-limit}, {@code --pool-kbytes},
  * {@code --tx-ban-seconds}). Each folds into a config record.
  *

@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basalt.chainspec.ChainSpec;
+import io.basalt.node.LogCapture;
+import io.basalt.node.authoring.Consensus;
+import io.basalt.node.authoring.CreatedBlock;
+import io.basalt.node.chain.BlockOrigin;
+import io.basalt.node.chain.ChainSpecs;
+import io.basalt.node.config.BasePath;
+import io.basalt.node.config.ImportConfig;
+import io.basalt.node.config.KeystoreConfig;
+import io.basalt.node.config.NodeConfig;
+import io.basalt.node.config.PrometheusConfig;
+import io.basalt.node.importer.BlockImportResult;
+import io.basalt.node.offchain.OffchainWorkerPolicy;
+import io.basalt.node.txpool.Submission;
+import io.basalt.node.txpool.TransactionPoolConfig;
+import io.basalt.node.txpool.TransactionSource;
+import io.basalt.node.txpool.TransactionStatus;
+import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.types.Block;
+import io.basalt.primitives.types.SignedBlock;
+import io.basalt.runtime.demo.account.MultiAddress;
+import io.basalt.runtime.demo.call.RuntimeCall;
+import io.basalt.runtime.demo.chain.DevAccounts;
+import io.basalt.runtime.demo.chain.ExtrinsicFactory;
+import io.basalt.runtime.demo.chain.WasmCode;
+import io.basalt.runtime.demo.storage.StorageKeys;
+import io.basalt.storage.trie.MerkleTrie;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Transactions on a running dev chain, through the pool: a transfer from submission to finality
+ * with instant seal, and a runtime upgrade ({@code sudo(set_code(v101))}) after which the chain
+ * goes on, v101's migration has run, and a non-authority node that imports the blocks with
+ * NativeElseWasm switches from the native runtime (spec 100) to Wasm, saying why once.
+ */
+class DevChainPoolIT {
+  private static NodeConfig config(
+      Path base, Consensus consensus, boolean authority, PrometheusConfig prometheus) {
+    return new NodeConfig(
+        "dev",
+        new BasePath(base, false),
+        Optional.of(authority ? "alice" : "follower"),
+        authority,
+        ImportConfig.defaults(),
+        new KeystoreConfig(Optional.empty(), authority ? Optional.of("Alice") : Optional.empty()),
+        consensus,
+        OffchainWorkerPolicy.NEVER,
+        prometheus,
+        TransactionPoolConfig.defaults());
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(90);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void aTransferGoesFromThePoolIntoAFinalizedBlockWithInstantSeal(@TempDir Path dir)
+      throws Exception {
+    ChainSpec spec = ChainSpecs.load("dev");
+    try (NodeService node =
+        NodeService.start(
+            config(dir, new Consensus.InstantSeal(), true, PrometheusConfig.disabled()),
+            spec,
+            Clock.systemUTC())) {
+      ExtrinsicFactory xts = new ExtrinsicFactory(100, node.chain().genesisHash());
+      Bytes transfer =
+          xts.signed(
+                  DevAccounts.alice(),
+                  new RuntimeCall.TransferKeepAlive(
+                      MultiAddress.id(DevAccounts.bobId()), BigInteger.TEN.pow(12)),
+                  0)
+              .encoded();
+      List<TransactionStatus> statuses = new CopyOnWriteArrayList<>();
+      Submission submitted =
+          node.pool().submitAndWatch(TransactionSource.EXTERNAL, transfer, statuses::add);
+      assertThat(submitted).isInstanceOf(Submission.Accepted.class);
+      await(
+          () -> statuses.stream().anyMatch(s -> s instanceof TransactionStatus.Finalized),
+          "the transfer to be finalized");
+      Hash256 block = ((TransactionStatus.InBlock) statuses.get(1)).block();
+      assertThat(statuses)
+          .containsExactly(
+              new TransactionStatus.Ready(),
+              new TransactionStatus.InBlock(block),
+              new TransactionStatus.Finalized(block));
+      assertThat(node.chain().body(block).orElseThrow()).hasSize(2); // timestamp + transfer
+      assertThat(node.pool().readyCount()).isZero();
+      // A replay of the same transfer is refused: its nonce is stale now.
+      assertThat(node.pool().submit(TransactionSource.EXTERNAL, transfer))
+          .isInstanceOf(Submission.Rejected.class);
+    }
+  }
+
+  @Test
+  void aRuntimeUpgradeThroughThePoolRunsV101sMigrationAndTheChainGoesOn(@TempDir Path dir)
+      throws Exception {
+    ChainSpec spec = ChainSpecs.load("dev");
+    LogCapture.Captured<String> run =
+        LogCapture.run(
+            () -> {
+              try {
+                return upgrade(dir, spec);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    String followerMetrics = run.result();
+    // The follower imported with NativeElseWasm: natively before the upgrade, in Wasm after it.
+    assertThat(count(followerMetrics, "import_block", "native")).isPositive();
+    assertThat(count(followerMetrics, "import_block", "wasm")).isPositive();
+    assertThat(run.lines())
+        .filteredOn(l -> l.startsWith("Native runtime basalt-demo/100 cannot call"))
+        .isNotEmpty()
+        .allMatch(
+            l ->
+                l.equals(
+                    "Native runtime basalt-demo/100 cannot call the on-chain runtime"
+                        + " basalt-demo/101: running Wasm"));
+  }
+
+  private static String upgrade(Path dir, ChainSpec spec) throws Exception {
+    try (NodeService alice =
+            NodeService.start(
+                config(
+                    dir.resolve("alice"),
+                    new Consensus.Manual(),
+                    true,
+                    PrometheusConfig.disabled()),
+                spec,
+                Clock.systemUTC());
+        NodeService follower =
+            NodeService.start(
+                config(
+                    dir.resolve("follower"),
+                    new Consensus.None(),
+                    false,
+                    PrometheusConfig.listening(0, false)),
+                spec,
+                Clock.systemUTC())) {
+      CreatedBlock b1 =
+          alice.sealer().orElseThrow().createBlock(true, true, Optional.empty()).join();
+      relay(alice, follower, b1.hash());
+      ExtrinsicFactory xts = new ExtrinsicFactory(100, alice.chain().genesisHash());
+      Bytes upgrade =
+          xts.signed(
+                  DevAccounts.alice(),
+                  new RuntimeCall.Sudo(new RuntimeCall.SetCode(WasmCode.compressed(101))),
+                  0)
+              .encoded();
+      assertThat(alice.pool().submit(TransactionSource.EXTERNAL, upgrade))
+          .isInstanceOf(Submission.Accepted.class);
+      CreatedBlock upgraded =
+          alice.sealer().orElseThrow().createBlock(false, true, Optional.empty()).join();
+      assertThat(alice.chain().body(upgraded.hash()).orElseThrow()).hasSize(2);
+      relay(alice, follower, upgraded.hash());
+      Hash256 last = upgraded.hash();
+      for (int i = 0; i < 3; i++) {
+        last = alice.sealer().orElseThrow().createBlock(true, true, Optional.empty()).join().hash();
+        relay(alice, follower, last);
+      }
+      assertThat(alice.chain().best().number()).isEqualTo(5);
+      // v101's migration ran in the block after the upgrade: Template at storage version 1.
+      MerkleTrie trie = new MerkleTrie(alice.database().trieNodes());
+      Hash256 root = alice.chain().requireHeader(last).stateRoot();
+      assertThat(trie.get(root, StorageKeys.storageVersion("Template")))
+          .contains(Bytes.fromHex("0x0100"));
+      // The follower agrees on every block.
+      assertThat(follower.chain().best()).isEqualTo(alice.chain().best());
+      return DevNodeIT.scrape(follower.prometheusAddress().orElseThrow().getPort());
+    }
+  }
+
+  private static void relay(NodeService from, NodeService to, Hash256 hash) {
+    Block block =
+        new Block(from.chain().requireHeader(hash), from.chain().body(hash).orElseThrow());
+    BlockImportResult result =
+        to.importer()
+            .importBlock(new SignedBlock(block, Optional.empty()), BlockOrigin.NETWORK_BROADCAST);
+    assertThat(result).isInstanceOf(BlockImportResult.Imported.class);
+  }
+
+  private static long count(String metrics, String context, String executor) {
+    Matcher m =
+        Pattern.compile(
+                "basalt_runtime_calls_total\\{chain=\"dev\",context=\""
+                    + context
+                    + "\",executor=\""
+                    + executor
+                    + "\"} (\\d+)")
+            .matcher(metrics);
+    assertThat(m.find()).as(metrics).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+}
