@@ -35,8 +35,11 @@ import picocli.CommandLine.TypeConversionException;
  *   <li>Running out of heap is one line naming the heap's maximum and how to raise it, exit code
  *       {@value #ERROR}; the database was closed on the way out.
  *   <li>Anything else is a bug: one line saying so and where its stack trace was written (a file in
- *       the temporary directory); {@code BASALT_BACKTRACE=1} prints the trace on stderr too.
+ *       the temporary directory).
  * </ul>
+ *
+ * <p>{@code BASALT_BACKTRACE=1} (as {@code RUST_BACKTRACE}) prints each failure's stack trace on
+ * stderr after its line.
  *
  * <p>No message meant for people carries a Java class name or a stack trace.
  */
@@ -89,9 +92,9 @@ public final class ExitPolicy {
       err.println("Error: " + oneLine(failure.getMessage()));
     } else {
       err.println("Error: " + unexpected(failure));
-      if (backtraceRequested()) {
-        failure.printStackTrace(err);
-      }
+    }
+    if (backtraceRequested()) {
+      failure.printStackTrace(err);
     }
     err.flush();
     return ERROR;

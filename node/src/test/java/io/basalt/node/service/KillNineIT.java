@@ -58,8 +58,9 @@ class KillNineIT {
       if (genesis) {
         genesisTrials++;
         node = NodeProcess.start(log, "--chain", kusama, "-d", base.toString());
+        // Kusama's genesis is built and committed within about half a second of this line.
         NodeProcess.awaitLine(node, log, "👤 Role: FULL", START);
-        Thread.sleep(random.nextInt(900));
+        Thread.sleep(random.nextInt(400));
       } else {
         importTrials++;
         node =
