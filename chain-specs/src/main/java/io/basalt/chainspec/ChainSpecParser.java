@@ -1,19 +1,24 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.chainspec;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.types.WellKnownKeys;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,17 +38,21 @@ import java.util.regex.Pattern;
  * genesis.raw = [top, children]}), plain ({@code genesis.runtimeGenesis}), and recognises the forms
  * the node cannot build a state from ({@code genesis.runtime}, {@code stateRootHash}).
  *
+ * <p>A spec is parsed as a stream: storage values are decoded from their hex text as they are read,
+ * without a tree of the whole document, within the limits of {@link ChainSpecLimits}.
+ *
  * <p>Every problem is reported as an {@link InvalidChainSpecException} whose message names the
  * field and the reason in one line, for example {@code genesis.raw.top key "0x3a6": odd number of
  * hex digits (3)}.
  */
 public final class ChainSpecParser {
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-          // serde_json rejects anything but whitespace after the value; so do we.
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(ChainSpecLimits.JSON)
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                  .build())
           .build();
 
   private static final Set<String> KNOWN_FIELDS =
@@ -64,21 +73,36 @@ public final class ChainSpecParser {
   private ChainSpecParser() {}
 
   /**
-   * Reads and parses a chain spec file.
+   * Reads and parses a chain spec file, as a stream.
    *
-   * @throws InvalidChainSpecException if the file is missing, unreadable or not a valid spec
+   * @throws InvalidChainSpecException if the file is missing, unreadable, over {@link
+   *     ChainSpecLimits#MAX_SPEC_BYTES} or not a valid spec
    */
   public static ChainSpec parse(Path file) {
-    byte[] json;
     try {
-      json = Files.readAllBytes(file);
+      if (Files.isDirectory(file)) {
+        throw new InvalidChainSpecException("chain spec " + file + " is a directory, not a file");
+      }
+      long size = Files.size(file);
+      if (size > ChainSpecLimits.MAX_SPEC_BYTES) {
+        throw new InvalidChainSpecException(
+            "chain spec "
+                + file
+                + " has "
+                + size
+                + " bytes, over the limit of "
+                + ChainSpecLimits.describe(ChainSpecLimits.MAX_SPEC_BYTES)
+                + " per chain spec");
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return parse(in);
+      }
     } catch (NoSuchFileException e) {
       throw new InvalidChainSpecException("chain spec file not found: " + file);
     } catch (IOException e) {
       throw new InvalidChainSpecException(
           "cannot read chain spec " + file + ": " + e.getMessage(), e);
     }
-    return parse(json);
   }
 
   /** Parses a chain spec from its JSON text. */
@@ -88,31 +112,66 @@ public final class ChainSpecParser {
 
   /** Parses a chain spec from its JSON bytes. */
   public static ChainSpec parse(byte[] json) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
+    return parse(new ByteArrayInputStream(json));
+  }
+
+  /**
+   * Parses a chain spec from a stream of JSON (not closed here).
+   *
+   * @throws InvalidChainSpecException if it is not a valid spec within {@link ChainSpecLimits}
+   */
+  public static ChainSpec parse(InputStream json) {
+    try (JsonParser parser = MAPPER.createParser(json)) {
+      return read(parser);
+    } catch (StreamConstraintsException e) {
+      throw new InvalidChainSpecException(ChainSpecLimits.exceeded(e, where(e)), e);
     } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
-      String where =
-          loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      throw new InvalidChainSpecException("invalid JSON" + where + ": " + describe(e));
+      throw new InvalidChainSpecException(
+          "invalid JSON" + where(e) + ": " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new InvalidChainSpecException("invalid JSON: " + e.getMessage(), e);
+      throw new InvalidChainSpecException("cannot read the chain spec: " + e.getMessage(), e);
     }
-    if (root == null || !root.isObject()) {
+  }
+
+  private static String where(JsonProcessingException e) {
+    return where(e.getLocation());
+  }
+
+  private static String where(JsonLocation loc) {
+    return loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+  }
+
+  private static ChainSpec read(JsonParser p) throws IOException {
+    if (p.nextToken() != JsonToken.START_OBJECT) {
       throw new InvalidChainSpecException("a chain spec must be a JSON object");
     }
-    return fromJson((ObjectNode) root);
+    ObjectNode root = MAPPER.createObjectNode();
+    Genesis genesis = null;
+    NavigableMap<Long, Bytes> codeSubstitutes = new TreeMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "genesis" -> genesis = value == JsonToken.VALUE_NULL ? null : genesis(p);
+        case "codeSubstitutes" -> codeSubstitutes = codeSubstitutes(p);
+        default -> root.set(field, MAPPER.readTree(p));
+      }
+    }
+    // serde_json rejects anything but whitespace after the value; so do we.
+    if (p.nextToken() != null) {
+      var loc = p.currentTokenLocation();
+      throw new InvalidChainSpecException(
+          "invalid JSON at line "
+              + loc.getLineNr()
+              + ", column "
+              + loc.getColumnNr()
+              + ": trailing characters after the JSON value");
+    }
+    return fromJson(root, genesis, codeSubstitutes);
   }
 
-  private static String describe(JsonProcessingException e) {
-    // Jackson names its own feature flag here; say what serde_json says instead.
-    return e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing")
-        ? "trailing characters after the JSON value"
-        : e.getOriginalMessage();
-  }
-
-  private static ChainSpec fromJson(ObjectNode root) {
+  private static ChainSpec fromJson(
+      ObjectNode root, Genesis genesis, NavigableMap<Long, Bytes> codeSubstitutes) {
     String name = requiredString(root, "name");
     String id = requiredString(root, "id");
     if (!SAFE_ID.matcher(id).matches() || id.equals(".") || id.equals("..")) {
@@ -125,8 +184,7 @@ public final class ChainSpecParser {
         extensions.put(field.getKey(), JsonValues.toJava(field.getValue()));
       }
     }
-    JsonNode genesis = root.get("genesis");
-    if (genesis == null || genesis.isNull()) {
+    if (genesis == null) {
       throw new InvalidChainSpecException("missing field `genesis`");
     }
     return new ChainSpec(
@@ -138,8 +196,8 @@ public final class ChainSpecParser {
         optionalString(root, "protocolId"),
         properties(root.get("properties")),
         extensions,
-        codeSubstitutes(root.get("codeSubstitutes")),
-        genesis(genesis));
+        codeSubstitutes,
+        genesis);
   }
 
   private static String requiredString(JsonNode node, String field) {
@@ -226,130 +284,183 @@ public final class ChainSpecParser {
     return Optional.of((Map<String, Object>) JsonValues.toJava(v));
   }
 
-  private static NavigableMap<Long, Bytes> codeSubstitutes(JsonNode v) {
+  private static NavigableMap<Long, Bytes> codeSubstitutes(JsonParser p) throws IOException {
     NavigableMap<Long, Bytes> out = new TreeMap<>();
-    if (v == null || v.isNull()) {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
       return out;
     }
-    if (!v.isObject()) {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
       throw new InvalidChainSpecException(
           "`codeSubstitutes` must be an object of block number -> code");
     }
-    for (Map.Entry<String, JsonNode> e : v.properties()) {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
       long number;
       try {
-        number = Long.parseUnsignedLong(e.getKey());
+        number = Long.parseUnsignedLong(key);
       } catch (NumberFormatException ex) {
         throw new InvalidChainSpecException(
-            "codeSubstitutes key \"" + e.getKey() + "\" must be a decimal block number", ex);
+            "codeSubstitutes key \"" + key + "\" must be a decimal block number", ex);
       }
-      out.put(number, hexValue(e.getValue(), "codeSubstitutes[\"" + e.getKey() + "\"]"));
+      p.nextToken();
+      out.put(number, hexValue(p, "codeSubstitutes[\"" + key + "\"]"));
     }
     return out;
   }
 
-  private static Genesis genesis(JsonNode g) {
-    if (!g.isObject() || g.size() != 1) {
-      throw new InvalidChainSpecException(
-          "`genesis` must be an object with exactly one of raw, runtimeGenesis, runtime, stateRootHash");
+  private static final String GENESIS_SHAPE =
+      "`genesis` must be an object with exactly one of raw, runtimeGenesis, runtime, stateRootHash";
+
+  private static Genesis genesis(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME) {
+      throw new InvalidChainSpecException(GENESIS_SHAPE);
     }
-    String kind = g.fieldNames().next();
-    JsonNode body = g.get(kind);
-    return switch (kind) {
-      case "raw" -> raw(body);
-      case "runtimeGenesis" -> runtimeGenesis(body);
-      case "runtime" -> new Genesis.LegacyRuntime(body.toString());
-      case "stateRootHash" -> {
-        Bytes root = hexValue(body, "genesis.stateRootHash");
-        if (root.length() != 32) {
-          throw new InvalidChainSpecException("genesis.stateRootHash must be 32 bytes");
-        }
-        yield new Genesis.StateRootHash(Hash256.wrap(root.toArray()));
-      }
-      default ->
-          throw new InvalidChainSpecException(
-              "unknown genesis kind `"
-                  + kind
-                  + "` (expected raw, runtimeGenesis, runtime or stateRootHash)");
-    };
+    String kind = p.currentName();
+    p.nextToken();
+    Genesis genesis =
+        switch (kind) {
+          case "raw" -> raw(p);
+          case "runtimeGenesis" -> runtimeGenesis(p);
+          case "runtime" -> new Genesis.LegacyRuntime(MAPPER.readTree(p).toString());
+          case "stateRootHash" -> {
+            Bytes root = hexValue(p, "genesis.stateRootHash");
+            if (root.length() != 32) {
+              throw new InvalidChainSpecException("genesis.stateRootHash must be 32 bytes");
+            }
+            yield new Genesis.StateRootHash(Hash256.wrap(root.toArray()));
+          }
+          default ->
+              throw new InvalidChainSpecException(
+                  "unknown genesis kind `"
+                      + kind
+                      + "` (expected raw, runtimeGenesis, runtime or stateRootHash)");
+        };
+    if (p.nextToken() != JsonToken.END_OBJECT) {
+      throw new InvalidChainSpecException(GENESIS_SHAPE);
+    }
+    return genesis;
   }
 
-  private static Genesis.Raw raw(JsonNode raw) {
-    if (raw.isArray()) {
+  private static Genesis.Raw raw(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.START_ARRAY) {
       // Legacy layout: [top, children].
-      if (raw.size() != 2) {
-        throw new InvalidChainSpecException("legacy genesis.raw must be a [top, children] array");
+      String shape = "legacy genesis.raw must be a [top, children] array";
+      if (p.nextToken() == JsonToken.END_ARRAY) {
+        throw new InvalidChainSpecException(shape);
       }
-      return new Genesis.Raw(
-          storageMap(raw.get(0), "genesis.raw[0]"), children(raw.get(1), "genesis.raw[1]"));
+      NavigableMap<Bytes, Bytes> top = storageMap(p, "genesis.raw[0]");
+      if (p.nextToken() == JsonToken.END_ARRAY) {
+        throw new InvalidChainSpecException(shape);
+      }
+      Map<Bytes, NavigableMap<Bytes, Bytes>> children = children(p, "genesis.raw[1]");
+      if (p.nextToken() != JsonToken.END_ARRAY) {
+        throw new InvalidChainSpecException(shape);
+      }
+      return new Genesis.Raw(top, children);
     }
-    if (!raw.isObject()) {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
       throw new InvalidChainSpecException(
           "genesis.raw must be an object with `top` and `childrenDefault`");
     }
-    JsonNode top = raw.get("top");
+    NavigableMap<Bytes, Bytes> top = null;
+    Map<Bytes, NavigableMap<Bytes, Bytes>> children = Map.of();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "top" -> top = storageMap(p, "genesis.raw.top");
+        case "childrenDefault" ->
+            children =
+                value == JsonToken.VALUE_NULL
+                    ? Map.of()
+                    : children(p, "genesis.raw.childrenDefault");
+        default -> p.skipChildren();
+      }
+    }
     if (top == null) {
       throw new InvalidChainSpecException("missing field `genesis.raw.top`");
     }
-    JsonNode children = raw.get("childrenDefault");
-    return new Genesis.Raw(
-        storageMap(top, "genesis.raw.top"),
-        children == null || children.isNull()
-            ? Map.of()
-            : children(children, "genesis.raw.childrenDefault"));
+    return new Genesis.Raw(top, children);
   }
 
-  private static Map<Bytes, NavigableMap<Bytes, Bytes>> children(JsonNode node, String where) {
-    if (!node.isObject()) {
+  private static Map<Bytes, NavigableMap<Bytes, Bytes>> children(JsonParser p, String where)
+      throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
       throw new InvalidChainSpecException(where + " must be an object of child key -> storage map");
     }
     Map<Bytes, NavigableMap<Bytes, Bytes>> out = new TreeMap<>();
     byte[] prefix = WellKnownKeys.DEFAULT_CHILD_STORAGE_PREFIX.toArray();
-    for (Map.Entry<String, JsonNode> e : node.properties()) {
-      Bytes key = hexKey(e.getKey(), where);
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      Bytes key = hexKey(name, where);
       // Legacy specs may carry the prefixed key; the map is keyed by the unprefixed one.
       if (key.startsWith(prefix)) {
         key = key.slice(prefix.length, key.length());
       }
-      JsonNode child = e.getValue();
-      // Older specs wrapped the data as {"data": {...}, "child_info": ...}.
-      if (child.isObject() && child.has("data") && child.get("data").isObject()) {
-        child = child.get("data");
-      }
-      if (out.put(key, storageMap(child, where + "[\"" + e.getKey() + "\"]")) != null) {
-        throw new InvalidChainSpecException(where + ": duplicate child key " + e.getKey());
+      p.nextToken();
+      if (out.put(key, storageMap(p, where + "[\"" + name + "\"]", true)) != null) {
+        throw new InvalidChainSpecException(where + ": duplicate child key " + name);
       }
     }
     return out;
   }
 
-  private static NavigableMap<Bytes, Bytes> storageMap(JsonNode node, String where) {
-    if (!node.isObject()) {
+  /**
+   * A storage map at the parser's current token. Older specs wrapped a child trie's data as {@code
+   * {"data": {...}, "child_info": ...}}: a {@code data} object is the map, the rest is skipped.
+   */
+  private static NavigableMap<Bytes, Bytes> storageMap(JsonParser p, String where)
+      throws IOException {
+    return storageMap(p, where, false);
+  }
+
+  private static NavigableMap<Bytes, Bytes> storageMap(
+      JsonParser p, String where, boolean childTrie) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
       throw new InvalidChainSpecException(where + " must be an object of hex key -> hex value");
     }
     NavigableMap<Bytes, Bytes> out = new TreeMap<>();
-    for (Map.Entry<String, JsonNode> e : node.properties()) {
-      Bytes key = hexKey(e.getKey(), where);
-      Bytes value = hexValue(e.getValue(), where + "[\"" + abbreviate(e.getKey()) + "\"]");
-      if (out.put(key, value) != null) {
-        throw new InvalidChainSpecException(
-            where + ": key " + abbreviate(e.getKey()) + " appears twice");
+    NavigableMap<Bytes, Bytes> wrapped = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      if (childTrie && value == JsonToken.START_OBJECT && name.equals("data")) {
+        wrapped = storageMap(p, where);
+        continue;
+      }
+      if (childTrie && name.startsWith("child_")) {
+        p.skipChildren();
+        continue;
+      }
+      Bytes key = hexKey(name, where);
+      Bytes v = hexValue(p, where + "[\"" + abbreviate(name) + "\"]");
+      if (out.put(key, v) != null) {
+        throw new InvalidChainSpecException(where + ": key " + abbreviate(name) + " appears twice");
       }
     }
-    return out;
+    return wrapped != null && out.isEmpty() ? wrapped : out;
   }
 
-  private static Genesis.RuntimeGenesis runtimeGenesis(JsonNode node) {
-    if (!node.isObject()) {
+  private static Genesis.RuntimeGenesis runtimeGenesis(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
       throw new InvalidChainSpecException("genesis.runtimeGenesis must be an object");
     }
-    JsonNode code = node.get("code");
-    if (code == null) {
+    Bytes wasm = null;
+    JsonNode patch = null;
+    JsonNode config = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "code" -> wasm = hexValue(p, "genesis.runtimeGenesis.code");
+        case "patch" -> patch = MAPPER.readTree(p);
+        case "config" -> config = MAPPER.readTree(p);
+        default -> p.skipChildren();
+      }
+    }
+    if (wasm == null) {
       throw new InvalidChainSpecException("missing field `genesis.runtimeGenesis.code`");
     }
-    Bytes wasm = hexValue(code, "genesis.runtimeGenesis.code");
-    JsonNode patch = node.get("patch");
-    JsonNode config = node.get("config");
     if ((patch == null) == (config == null)) {
       throw new InvalidChainSpecException(
           "genesis.runtimeGenesis needs exactly one of `patch` and `config`");
@@ -370,13 +481,23 @@ public final class ChainSpecParser {
     }
   }
 
-  private static Bytes hexValue(JsonNode node, String where) {
-    if (!node.isTextual()) {
+  /**
+   * The hex string at the parser's current token, decoded as Jackson hands over its text in chunks:
+   * a large value (runtime code) is never held as one {@code String}.
+   */
+  private static Bytes hexValue(JsonParser p, String where) throws IOException {
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
       throw new InvalidChainSpecException(where + " must be a 0x-prefixed hex string");
     }
+    int length = p.getTextLength();
+    if (length > ChainSpecLimits.MAX_VALUE_CHARS) {
+      throw new InvalidChainSpecException(
+          ChainSpecLimits.valueTooLong(where(p.currentTokenLocation())));
+    }
+    HexValueWriter hex = new HexValueWriter(length);
     try {
-      requirePrefix(node.textValue());
-      return Bytes.wrap(Hex.decode(node.textValue()));
+      p.getText(hex);
+      return hex.value();
     } catch (IllegalArgumentException e) {
       throw new InvalidChainSpecException(where + ": " + reason(e));
     }

@@ -118,8 +118,11 @@ class ChainSpecParserTest {
         .hasMessage("a chain spec must be a JSON object");
     assertThatThrownBy(() -> ChainSpecParser.parse("{\"name\":\"x\",\"id\":\"x\"}"))
         .hasMessage("missing field `genesis`");
-    assertThatThrownBy(() -> ChainSpecParser.parse("{\"id\":\"x\",\"genesis\":{}}"))
+    assertThatThrownBy(
+            () -> ChainSpecParser.parse("{\"id\":\"x\",\"genesis\":{\"raw\":{\"top\":{}}}}"))
         .hasMessage("missing field `name`");
+    assertThatThrownBy(() -> ChainSpecParser.parse("{\"id\":\"x\",\"genesis\":{}}"))
+        .hasMessageStartingWith("`genesis` must be an object with exactly one of raw");
     assertThatThrownBy(() -> parseTop("\"0x3a6\":\"0x00\""))
         .hasMessage("genesis.raw.top key \"0x3a6\": odd number of hex digits (3)");
     assertThatThrownBy(() -> parseTop("\"0x3a\":\"0x0g\""))

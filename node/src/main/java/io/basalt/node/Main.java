@@ -18,12 +18,21 @@ public final class Main {
             new PrintWriter(System.err, true, System.err.charset())));
   }
 
-  /** Runs the CLI and returns the process exit code (0 ok, 1 error, 2 bad usage). */
+  /**
+   * Runs the CLI and returns the process exit code (0 ok, 1 error, 2 bad usage); every failure is
+   * reported by {@link ExitPolicy}, errors such as running out of heap included.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = NodeCommand.commandLine();
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setExecutionExceptionHandler(ExitPolicy::handleExecutionException);
-    return cli.execute(args);
+    try {
+      CommandLine cli = NodeCommand.commandLine();
+      cli.setOut(out);
+      cli.setErr(err);
+      cli.setExecutionExceptionHandler(ExitPolicy::handleExecutionException);
+      cli.setParameterExceptionHandler(ExitPolicy::handleParameterException);
+      return cli.execute(args);
+    } catch (RuntimeException | Error e) {
+      // Errors (out of heap, a stack overflow) pass through picocli's handlers unreported.
+      return ExitPolicy.report(e, err);
+    }
   }
 }

@@ -17,11 +17,17 @@ public final class NodeProcess {
 
   /** The command that runs {@code node ARGS} in a fresh JVM. */
   public static List<String> command(String... args) {
+    return command(List.of(), args);
+  }
+
+  /** The command that runs {@code node ARGS} in a fresh JVM with the given JVM options. */
+  public static List<String> command(List<String> jvmOptions, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("--enable-native-access=ALL-UNNAMED");
+    command.addAll(jvmOptions);
     command.add("io.basalt.node.Main");
     command.addAll(List.of(args));
     return command;
@@ -49,8 +55,18 @@ public final class NodeProcess {
    */
   public static int run(Path out, Path err, String... args)
       throws IOException, InterruptedException {
+    return run(List.of(), out, err, args);
+  }
+
+  /**
+   * Runs {@code node ARGS} with JVM options to its end, stdout and stderr in separate files.
+   *
+   * @return the exit code
+   */
+  public static int run(List<String> jvmOptions, Path out, Path err, String... args)
+      throws IOException, InterruptedException {
     Process node =
-        new ProcessBuilder(command(args))
+        new ProcessBuilder(command(jvmOptions, args))
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();

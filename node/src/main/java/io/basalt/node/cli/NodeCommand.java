@@ -19,6 +19,8 @@ import io.basalt.node.config.NodeConfig;
 import io.basalt.node.service.LogSetup;
 import io.basalt.node.service.NodeLauncher;
 import io.basalt.node.service.ShutdownSignal;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,6 +29,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code node}: runs the node until SIGINT/SIGTERM; subcommands for chain maintenance. */
@@ -86,10 +89,22 @@ public final class NodeCommand implements Callable<Integer> {
     boolean validator;
   }
 
-  /** Builds the command line with Substrate-like parsing settings. */
+  /**
+   * Builds the command line with Substrate-like parsing settings; the {@code -l} directives of
+   * whichever command runs are applied before it starts.
+   */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new NodeCommand());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionStrategy(
+        parsed -> {
+          ParseResult command = parsed;
+          while (command.hasSubcommand()) {
+            command = command.subcommand();
+          }
+          LogSetup.apply(command.matchedOptionValue("--log", List.<String>of()));
+          return new CommandLine.RunLast().execute(parsed);
+        });
     return cli;
   }
 
@@ -97,15 +112,21 @@ public final class NodeCommand implements Callable<Integer> {
   public Integer call() {
     // First: from here on SIGINT/SIGTERM stop the node in order instead of killing the JVM.
     ShutdownSignal shutdown = ShutdownSignal.install();
+    PrintWriter err = spec.commandLine().getErr();
+    // A failure on another thread (out of heap included) is reported once and stops the node in
+    // order: the database is closed, and the process ends with the failure's exit code.
+    Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> shutdown.fail(ExitPolicy.report(e, err)));
     int exitCode = ExitPolicy.ERROR;
     try {
-      LogSetup.apply(shared.logDirectives());
       exitCode = NodeLauncher.run(toConfig(), shutdown);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | OutOfMemoryError e) {
       // Reported here, before a pending signal's shutdown hook ends the process.
-      exitCode = ExitPolicy.handleExecutionException(e, spec.commandLine(), null);
+      exitCode = ExitPolicy.report(e, err);
     } finally {
-      shutdown.stopped(exitCode);
+      exitCode = shutdown.stopped(exitCode);
+      Thread.setDefaultUncaughtExceptionHandler(previous);
     }
     return exitCode;
   }

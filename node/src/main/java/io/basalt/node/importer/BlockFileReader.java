@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.types.SignedBlock;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,9 @@ import java.util.OptionalLong;
  * <p>Blocks are decoded one at a time, so a file of any length is imported in constant memory (up
  * to the largest block). A truncated or malformed block fails with a {@link BlockFileException}
  * naming the block's position ({@code #1} is the first block in the file) and, for binary input,
- * its byte offset.
+ * its byte offset. Input in the other format is recognised from its first bytes and refused with a
+ * hint ({@code --binary}, or without it); an empty JSON input is zero blocks, as in Substrate, and
+ * {@link #isEmpty()} tells so.
  *
  * <pre>{@code
  * try (BlockFileReader reader = BlockFileReader.open(in, binary)) {
@@ -50,13 +53,69 @@ public abstract sealed class BlockFileReader implements AutoCloseable {
     this.in = in;
   }
 
+  /** How many leading bytes {@link #open} looks at to recognise the other format. */
+  static final int SNIFF_BYTES = 512;
+
   /**
    * A reader of the binary ({@code --binary}) or JSON format.
    *
-   * @throws BlockFileException if a binary file does not start with the block count
+   * @throws BlockFileException if a binary file does not start with the block count, or the input
+   *     looks like the other format
+   * @throws UncheckedIOException if reading the input fails
    */
   public static BlockFileReader open(InputStream in, boolean binary) {
-    return binary ? new Binary(in) : new Json(in);
+    InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in);
+    byte[] head = peek(buffered);
+    if (binary && looksLikeJson(head)) {
+      throw new BlockFileException(
+          "Failed to decode the number of blocks: the input looks like JSON, not the binary"
+              + " format (a JSON export? drop --binary)");
+    }
+    if (!binary && looksBinary(head)) {
+      throw new BlockFileException(
+          "Error reading block #1: the input looks binary, not JSON (a binary export? try"
+              + " --binary)");
+    }
+    return binary ? new Binary(buffered) : new Json(buffered, head.length == 0);
+  }
+
+  private static byte[] peek(InputStream in) {
+    try {
+      in.mark(SNIFF_BYTES);
+      byte[] head = in.readNBytes(SNIFF_BYTES);
+      in.reset();
+      return head;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** JSON text starts, after optional whitespace, with an object. */
+  private static boolean looksLikeJson(byte[] head) {
+    for (byte b : head) {
+      if (b == '{') {
+        return true;
+      }
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Binary exports start with a u64 count (zero bytes) and hold control bytes; JSON never. */
+  private static boolean looksBinary(byte[] head) {
+    for (byte b : head) {
+      if ((b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7f) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the input had no bytes at all (JSON only; a binary input needs its count). */
+  public boolean isEmpty() {
+    return false;
   }
 
   /**
@@ -111,6 +170,11 @@ public abstract sealed class BlockFileReader implements AutoCloseable {
     private static byte[] readCount(InputStream in) {
       try {
         byte[] count = in.readNBytes(8);
+        if (count.length == 0) {
+          throw new BlockFileException(
+              "Failed to decode the number of blocks: the input is empty (a binary block file"
+                  + " starts with the block count as a u64)");
+        }
         if (count.length < 8) {
           throw new BlockFileException(
               "Failed to decode the number of blocks: a binary block file starts with the block"
@@ -242,9 +306,11 @@ public abstract sealed class BlockFileReader implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JsonParser parser;
+    private final boolean empty;
 
-    Json(InputStream in) {
+    Json(InputStream in, boolean empty) {
       super(in);
+      this.empty = empty;
       try {
         this.parser = MAPPER.createParser(in);
       } catch (IOException e) {
@@ -255,6 +321,11 @@ public abstract sealed class BlockFileReader implements AutoCloseable {
     @Override
     public OptionalLong expectedCount() {
       return OptionalLong.empty();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return empty;
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
   /**
    * Applies {@code -l} directives: a bare level sets the default, {@code target=level} one target.
    *
-   * @throws InvalidConfigurationException for an unknown level
+   * @throws InvalidConfigurationException for a directive {@link #check} refuses
    */
   public static void apply(List<String> directives) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
@@ -62,12 +62,30 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
       }
       int eq = d.indexOf('=');
       String target = eq < 0 ? org.slf4j.Logger.ROOT_LOGGER_NAME : d.substring(0, eq).trim();
-      String level = eq < 0 ? d : d.substring(eq + 1).trim();
-      context.getLogger(target).setLevel(parseLevel(level, directive));
+      context.getLogger(target).setLevel(level(d, eq));
     }
   }
 
-  private static Level parseLevel(String name, String directive) {
+  /**
+   * Checks one {@code -l} directive as Substrate's logger reads it: {@code level} or {@code
+   * target=level}, the level one of error, warn, info, debug, trace or off (any case).
+   *
+   * @throws InvalidConfigurationException naming the unknown level or the missing target
+   */
+  public static void check(String directive) {
+    String d = directive.trim();
+    int eq = d.indexOf('=');
+    if (eq == 0) {
+      throw new InvalidConfigurationException(
+          "log directive \"" + directive + "\" has no target before '='");
+    }
+    if (!d.isEmpty()) {
+      level(d, eq);
+    }
+  }
+
+  private static Level level(String directive, int eq) {
+    String name = (eq < 0 ? directive : directive.substring(eq + 1)).trim();
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "off" -> Level.OFF;
       case "error" -> Level.ERROR;
@@ -77,9 +95,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
       case "trace" -> Level.TRACE;
       default ->
           throw new InvalidConfigurationException(
-              "invalid log directive \""
+              "unknown log level \""
+                  + name
+                  + "\" in \""
                   + directive
-                  + "\": level must be off, error, warn, info, debug or trace");
+                  + "\": expected error, warn, info, debug, trace or off"
+                  + (eq < 0 ? " (or target=level)" : ""));
     };
   }
 

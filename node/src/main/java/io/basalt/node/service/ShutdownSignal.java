@@ -20,8 +20,10 @@ public final class ShutdownSignal {
   private static final long MAX_WAIT_SECONDS = 60;
 
   private final CountDownLatch requested = new CountDownLatch(1);
+  private final Thread hook = new Thread(this::onShutdown, "shutdown");
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile int exitCode;
+  private volatile int failure;
 
   /** A signal without the shutdown hook: for nodes run in-process (tests); see {@link #install}. */
   ShutdownSignal() {}
@@ -29,7 +31,7 @@ public final class ShutdownSignal {
   /** Installs the shutdown hook; call {@link #stopped(int)} once the node has closed everything. */
   public static ShutdownSignal install() {
     ShutdownSignal signal = new ShutdownSignal();
-    Runtime.getRuntime().addShutdownHook(new Thread(signal::onShutdown, "shutdown"));
+    Runtime.getRuntime().addShutdownHook(signal.hook);
     return signal;
   }
 
@@ -63,11 +65,28 @@ public final class ShutdownSignal {
   }
 
   /**
+   * Asks the node to stop because something failed (reported already, with exit code {@code
+   * exitCode}): the node stops in order and ends with that code.
+   */
+  public void fail(int exitCode) {
+    failure = exitCode;
+    request();
+  }
+
+  /**
    * Reports that the node has released its resources (database closed) and the exit code it ends
    * with; a pending signal then ends the process with that code.
+   *
+   * @return the exit code to end with: a failure's ({@link #fail}), else {@code exitCode}
    */
-  public void stopped(int exitCode) {
-    this.exitCode = exitCode;
+  public int stopped(int exitCode) {
+    this.exitCode = failure != 0 ? failure : exitCode;
     stopped.countDown();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook); // commands run in-process (tests) add many
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running: it ends the process with this exit code
+    }
+    return this.exitCode;
   }
 }

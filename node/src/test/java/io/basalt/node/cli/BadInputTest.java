@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,11 +152,61 @@ class BadInputTest {
     }
   }
 
+  /** Usage errors: the error line and clap's hint, exit code 2, no usage dump, no class name. */
+  static Stream<Arguments> usageErrors() {
+    return Stream.of(
+        Arguments.of(
+            List.of("chain-info", "--no-such-flag"), "Error: Unknown option: '--no-such-flag'"),
+        Arguments.of(List.of("--no-such-flag"), "Error: Unknown option: '--no-such-flag'"),
+        Arguments.of(
+            List.of("key", "generate", "--scheme", "foo"),
+            "Error: Invalid value for option '--scheme': unknown key scheme 'foo': expected"
+                + " one of sr25519, ed25519, ecdsa"),
+        Arguments.of(
+            List.of("key", "insert", "--scheme", "foo", "--key-type", "babe"),
+            "Error: Invalid value for option '--scheme': unknown key scheme 'foo'"),
+        Arguments.of(
+            List.of("chain-info", "--dev", "-l", "runtime=loudest"),
+            "Error: Invalid value for option '--log' (LOG_PATTERN): unknown log level"
+                + " \"loudest\" in \"runtime=loudest\": expected error, warn, info, debug, trace"
+                + " or off"),
+        Arguments.of(
+            List.of("--dev", "-l", "nonsense=loud"),
+            "Error: Invalid value for option '--log' (LOG_PATTERN): unknown log level \"loud\""),
+        Arguments.of(
+            List.of("chain-info", "--dev", "-l", "info,=debug"),
+            "Error: Invalid value for option '--log' (LOG_PATTERN): log directive \"=debug\" has no"
+                + " target before '='"),
+        Arguments.of(
+            List.of("import-blocks", "--wasm-execution", "jit"),
+            "Error: Invalid value for option '--wasm-execution': unknown --wasm-execution value 'jit'"),
+        Arguments.of(
+            List.of("export-blocks", "--dev", "--from", "x"),
+            "Error: Invalid value for option '--from': 'x' is not a long"),
+        Arguments.of(List.of("no-such-command"), "Error: Unmatched argument at index 0"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("usageErrors")
+  void usageErrorsAreTheErrorAndAHint(List<String> args, String expectedStart) {
+    NodeCli result = NodeCli.run(args.toArray(String[]::new));
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err().lines())
+        .hasSize(2)
+        .last()
+        .isEqualTo("For more information, try '--help'.");
+    assertThat(result.err()).startsWith(expectedStart);
+    assertNoJavaNames(result.err());
+    assertThat(result.out()).isEmpty();
+  }
+
   @Test
-  void unknownOptionIsAUsageError() {
-    NodeCli result = NodeCli.run("chain-info", "--no-such-flag");
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("Unknown option: '--no-such-flag'").contains("Usage:");
+  void validLogDirectivesAreAccepted(@TempDir Path dir) {
+    for (String directive : List.of("info", "runtime=trace", "WARN,state=off", "basalt=Info")) {
+      NodeCli result =
+          NodeCli.run("chain-info", "--dev", "-d", dir.toString(), "-l", directive, "-l", "info");
+      assertThat(result.exitCode()).as(directive + ": " + result.err()).isZero();
+    }
   }
 
   @Test
@@ -169,6 +221,16 @@ class BadInputTest {
     assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
     assertThat(result.err()).startsWith(expectedStart).endsWith("\n");
     assertThat(result.err().strip().lines()).hasSize(1);
+    assertNoJavaNames(result.err());
     assertThat(result.out()).isEmpty();
+  }
+
+  private static final Pattern JAVA_NAME =
+      Pattern.compile("(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error)|\\bat [a-z]\\w*\\.");
+
+  /** No Java class name and no stack frame in a message meant for people. */
+  public static void assertNoJavaNames(String text) {
+    assertThat(JAVA_NAME.matcher(text).find()).as("Java names in: %s", text).isFalse();
+    assertThat(text).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("java.");
   }
 }

@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * compiled classes are stored per code hash so a restarted node does not recompile; a cache entry
  * that cannot be read or loaded is deleted and the runtime recompiled, so local I/O problems never
  * make valid code look invalid.
+ *
+ * <p>A compilation that runs out of heap is not fatal: the runtime runs in the interpreter instead,
+ * with one warning ({@link #compileOrInterpret}).
  */
 public final class ChicoryWasmEngine implements WasmEngine {
   private static final Logger LOG = LoggerFactory.getLogger("executor");
@@ -86,10 +89,10 @@ public final class ChicoryWasmEngine implements WasmEngine {
               d ->
                   new DirectoryCompilationCache(
                       d, io.basalt.primitives.bytes.Hex.encodeBare(blob.codeHash().unsafeArray())));
-      CompileOutcome outcome = compileToBytecode(module, blob, cache);
+      Optional<CompileOutcome> outcome = compileOrInterpret(module, blob, cache);
       cache.ifPresent(c -> cacheHits.addAndGet(c.hits()));
-      machineFactory = outcome.factory();
-      interpreted = outcome.interpreted();
+      machineFactory = outcome.map(CompileOutcome::factory).orElse(null);
+      interpreted = outcome.map(CompileOutcome::interpreted).orElse(List.of());
     }
     LOG.debug(
         "runtime {} ready ({}): parsed in {} ms, prepared in {} ms",
@@ -97,11 +100,33 @@ public final class ChicoryWasmEngine implements WasmEngine {
         method.cliName(),
         (parsed - start) / 1_000_000,
         (System.nanoTime() - parsed) / 1_000_000);
+    WasmExecutionMethod ran =
+        machineFactory == null ? WasmExecutionMethod.INTERPRETED : WasmExecutionMethod.COMPILED;
     return new ChicoryCompiledRuntime(
-        blob.codeHash(), method, module, binding, machineFactory, interpreted);
+        blob.codeHash(), ran, module, binding, machineFactory, interpreted);
   }
 
   private record CompileOutcome(Function<Instance, Machine> factory, List<Integer> interpreted) {}
+
+  /**
+   * The fallback for a heap too small to compile: compiles to bytecode, or, when that runs out of
+   * heap, gives up the compilation (its garbage is freed as the error unwinds) and returns empty,
+   * so the runtime runs in the interpreter. Calls need far less heap than the compiler, which holds
+   * the whole module's generated classes at once.
+   */
+  private static Optional<CompileOutcome> compileOrInterpret(
+      WasmModule module, RuntimeBlob blob, Optional<DirectoryCompilationCache> cache) {
+    try {
+      return Optional.of(compileToBytecode(module, blob, cache));
+    } catch (OutOfMemoryError e) {
+      LOG.warn(
+          "runtime {}: not enough heap to compile it (max heap {} MiB); it runs in the interpreter"
+              + " (slower). Raise the heap with -Xmx to compile it",
+          blob.codeHash(),
+          Runtime.getRuntime().maxMemory() / (1024 * 1024));
+      return Optional.empty();
+    }
+  }
 
   /**
    * Compiles through the disk cache, if any. A failure while an entry was served from disk is the

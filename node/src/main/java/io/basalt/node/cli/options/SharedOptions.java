@@ -3,10 +3,13 @@ package io.basalt.node.cli.options;
 
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.InvalidConfigurationException;
+import io.basalt.node.service.LogSetup;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Options every command shares: which chain, where its data lives, how to log (sc-cli's
@@ -40,9 +43,24 @@ public final class SharedOptions {
       names = {"-l", "--log"},
       paramLabel = "LOG_PATTERN",
       split = ",",
+      converter = LogDirectiveConverter.class,
       description =
-          "Log levels: a default level and/or target=level pairs, e.g. -l debug,state=trace.")
+          "Log levels: a default level and/or target=level pairs, e.g. -l debug,state=trace;"
+              + " levels are error, warn, info, debug, trace and off.")
   private List<String> log = List.of();
+
+  /** Checks each {@code -l} directive while parsing, so a bad one is a usage error. */
+  static final class LogDirectiveConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String directive) {
+      try {
+        LogSetup.check(directive);
+      } catch (InvalidConfigurationException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+      return directive;
+    }
+  }
 
   /** The chain to run: {@code --chain}, or {@code dev} with {@code --dev}. */
   public String chain() {
@@ -109,7 +127,7 @@ public final class SharedOptions {
     return Optional.of(new BasePath(BasePath.defaultRoot(), false));
   }
 
-  /** The {@code -l} directives, in order. */
+  /** The {@code -l} directives, in order (checked while parsing). */
   public List<String> logDirectives() {
     return List.copyOf(log);
   }

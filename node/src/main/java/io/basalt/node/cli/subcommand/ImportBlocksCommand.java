@@ -4,6 +4,7 @@ package io.basalt.node.cli.subcommand;
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.ChainSpecs;
+import io.basalt.node.cli.ExitPolicy;
 import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.config.BasePath;
@@ -15,11 +16,13 @@ import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
 import io.basalt.node.runtime.Runtimes;
+import io.basalt.node.service.ShutdownSignal;
 import io.basalt.primitives.types.SignedBlock;
 import io.basalt.storage.block.BlockRef;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,6 +39,10 @@ import picocli.CommandLine.Parameters;
  * (binary with {@code --binary}, JSON otherwise), executing each one. Stops at the first block that
  * cannot be read or imported, with a one-line error and exit code 1; the blocks before it stay
  * imported.
+ *
+ * <p>SIGINT/SIGTERM stop the import between two blocks (each block is one atomic commit): the
+ * command says {@code Interrupted after #N; the database is consistent} and exits 0, as Substrate's
+ * import does on a signal.
  */
 @Command(
     name = "import-blocks",
@@ -63,17 +70,25 @@ public final class ImportBlocksCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String chain = shared.chain();
-    BasePath base = shared.basePath();
+    // First: a signal from here on ends the import between two blocks, not inside a commit.
+    ShutdownSignal shutdown = ShutdownSignal.install();
+    int exitCode = ExitPolicy.ERROR;
     try {
-      run(ChainSpecs.load(chain), base);
+      String chain = shared.chain();
+      BasePath base = shared.basePath();
+      try {
+        run(ChainSpecs.load(chain), base, shutdown);
+        exitCode = 0;
+      } finally {
+        base.deleteIfTemporary();
+      }
     } finally {
-      base.deleteIfTemporary();
+      shutdown.stopped(exitCode);
     }
-    return 0;
+    return exitCode;
   }
 
-  private void run(ChainSpec chainSpec, BasePath base) {
+  private void run(ChainSpec chainSpec, BasePath base, ShutdownSignal shutdown) {
     try (Runtimes runtimes = imports.runtimes(base);
         InputStream in = open(input)) {
       try (ChainDatabase.Opened chain = ChainDatabase.openChain(chainSpec, base, runtimes)) {
@@ -86,18 +101,25 @@ public final class ImportBlocksCommand implements Callable<Integer> {
         } catch (BlockFileException e) {
           throw new UserFacingException(e.getMessage(), e);
         }
-        importAll(db, importer, reader);
+        importAll(db, importer, reader, shutdown);
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new UserFacingException("cannot read " + describe(input) + ": " + e.getMessage(), e);
     }
   }
 
-  private static void importAll(ChainDatabase db, BlockImporter importer, BlockFileReader reader) {
+  private static void importAll(
+      ChainDatabase db, BlockImporter importer, BlockFileReader reader, ShutdownSignal shutdown) {
     long imported = 0;
     long lastProgress = System.currentTimeMillis();
     long lastBest = db.blocks().best().map(BlockRef::number).orElse(0L);
     while (true) {
+      if (shutdown.isRequested()) {
+        StatusLog.info(
+            "Interrupted after #{}; the database is consistent",
+            db.blocks().best().map(BlockRef::number).orElse(0L));
+        return;
+      }
       Optional<SignedBlock> next;
       try {
         next = reader.next();
@@ -144,6 +166,9 @@ public final class ImportBlocksCommand implements Callable<Integer> {
         lastProgress = now;
       }
     }
+    if (reader.isEmpty()) {
+      StatusLog.warn("The input is empty: there are no blocks to import");
+    }
     StatusLog.info(
         "🎉 Imported {} blocks. Best: #{}",
         reader.readCount(),
@@ -157,6 +182,10 @@ public final class ImportBlocksCommand implements Callable<Integer> {
   private static InputStream open(String input) {
     if (input == null || input.equals("-")) {
       return new BufferedInputStream(System.in);
+    }
+    if (Files.isDirectory(Path.of(input))) {
+      throw new InvalidConfigurationException(
+          "block file " + input + " is a directory; give the file exported by export-blocks");
     }
     try {
       return new BufferedInputStream(Files.newInputStream(Path.of(input)));
