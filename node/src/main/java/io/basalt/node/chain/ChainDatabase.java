@@ -6,7 +6,6 @@ import io.basalt.executor.api.OffchainStorage;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.failure.UserFacingException;
-import io.basalt.node.offchain.DatabaseOffchainStorage;
 import io.basalt.node.runtime.RuntimeGenesisBuilder;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.primitives.bytes.Bytes;

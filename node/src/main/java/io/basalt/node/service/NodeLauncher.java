@@ -3,7 +3,6 @@ package io.basalt.node.service;
 
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.node.chain.ChainSpecs;
-import io.basalt.node.config.NodeConfig;
 import io.basalt.node.log.StatusLog;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;

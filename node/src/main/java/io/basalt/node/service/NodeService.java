@@ -8,7 +8,6 @@ import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.DevSealer;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
-import io.basalt.node.config.NodeConfig;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
 import io.basalt.node.metrics.NodeMetrics;

@@ -3,7 +3,7 @@ package io.basalt.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basalt.node.config.NodeConfig;
+import io.basalt.node.service.NodeConfig;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

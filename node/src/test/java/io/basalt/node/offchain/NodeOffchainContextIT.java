@@ -12,6 +12,7 @@ import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.StateBackend;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.WasmExecutionMethod;
+import io.basalt.node.chain.DatabaseOffchainStorage;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.scale.ScaleCodec;

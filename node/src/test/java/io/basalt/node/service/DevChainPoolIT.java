@@ -12,7 +12,6 @@ import io.basalt.node.chain.ChainSpecs;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.KeystoreConfig;
-import io.basalt.node.config.NodeConfig;
 import io.basalt.node.config.PrometheusConfig;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.offchain.OffchainWorkerPolicy;

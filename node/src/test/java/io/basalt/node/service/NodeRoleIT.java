@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.node.LogCapture;
 import io.basalt.node.cli.NodeCommand;
-import io.basalt.node.config.NodeConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.node.config;
+package io.basalt.node.service;
 
 import io.basalt.node.authoring.Consensus;
+import io.basalt.node.config.BasePath;
+import io.basalt.node.config.ImportConfig;
+import io.basalt.node.config.KeystoreConfig;
+import io.basalt.node.config.PrometheusConfig;
 import io.basalt.node.offchain.OffchainWorkerPolicy;
 import io.basalt.node.txpool.TransactionPoolConfig;
 import java.util.Optional;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.node.offchain;
+package io.basalt.node.chain;
 
 import io.basalt.executor.api.OffchainStorage;
 import io.basalt.primitives.bytes.Bytes;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.node.offchain;
+package io.basalt.node.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
