@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /**
- * JSON-RPC 2.0 without a transport: {@link io.basalt.rpc.dispatch.RpcDispatcher} turns request
- * text into response text, following jsonrpsee (Substrate's server) for ids, notifications,
- * batches, errors and limits. Methods come from {@link io.basalt.rpc.dispatch.MethodGroup}s, one
- * class per namespace, each registering calls and subscriptions in a {@link
+ * JSON-RPC 2.0 without a transport: {@link io.basalt.rpc.dispatch.RpcDispatcher} turns request text
+ * into response text, following jsonrpsee (Substrate's server) for ids, notifications, batches,
+ * errors and limits. Methods come from {@link io.basalt.rpc.dispatch.MethodGroup}s, one class per
+ * namespace, each registering calls and subscriptions in a {@link
  * io.basalt.rpc.dispatch.MethodRegistry} with their aliases and {@link
  * io.basalt.rpc.dispatch.Safety}; the union is the {@link io.basalt.rpc.dispatch.MethodCatalogue}
  * that {@code rpc_methods} lists. Params are read with {@link io.basalt.rpc.dispatch.Params} and
