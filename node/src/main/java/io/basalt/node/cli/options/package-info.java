@@ -4,8 +4,9 @@
  * io.basalt.node.cli.options.SharedOptions} ({@code --chain}, {@code --dev}, {@code -d}, {@code
  * --tmp}, {@code -l}), {@link io.basalt.node.cli.options.ImportOptions} ({@code --wasm-execution},
  * {@code --enable-offchain-indexing}) and {@link io.basalt.node.cli.options.PrometheusOptions}
- * ({@code --prometheus-port}, {@code --prometheus-external}, {@code --no-prometheus}). Each folds
- * into a config record.
+ * ({@code --prometheus-port}, {@code --prometheus-external}, {@code --no-prometheus}) and {@link
+ * io.basalt.node.cli.options.RpcOptions} ({@code --rpc-*}, folded into the rpc module's {@code
+ * RpcServerConfig}). Each folds into a config record.
  *
  * <pre>{@code
  * @ArgGroup(validate = false, heading = "%nExecution:%n")
