@@ -75,163 +75,96 @@ public record RpcServerConfig(
 
   /** Substrate's defaults: 127.0.0.1:9944, auto, the default origins, 100 connections… */
   public static RpcServerConfig defaults() {
-    return new RpcServerConfig(
-        listenAddress(false, DEFAULT_PORT),
-        RpcMethodsPolicy.AUTO,
-        CorsPolicy.defaults(),
-        DEFAULT_MAX_CONNECTIONS,
-        DEFAULT_MAX_PAYLOAD_MIB * MIB,
-        DEFAULT_MAX_PAYLOAD_MIB * MIB,
-        DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION,
-        DEFAULT_MESSAGE_BUFFER_CAPACITY,
-        OptionalInt.empty(),
-        BatchLimit.UNLIMITED,
-        8,
-        1024);
+    return builder().build();
   }
 
-  public RpcServerConfig withListenAddress(InetSocketAddress address) {
-    return new RpcServerConfig(
-        address,
-        methods,
-        cors,
-        maxConnections,
-        maxRequestBytes,
-        maxResponseBytes,
-        maxSubscriptionsPerConnection,
-        messageBufferCapacity,
-        rateLimitPerMinute,
-        batchLimit,
-        workerThreads,
-        workerQueue);
+  /** A builder starting from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public RpcServerConfig withMethods(RpcMethodsPolicy policy) {
-    return new RpcServerConfig(
-        listenAddress,
-        policy,
-        cors,
-        maxConnections,
-        maxRequestBytes,
-        maxResponseBytes,
-        maxSubscriptionsPerConnection,
-        messageBufferCapacity,
-        rateLimitPerMinute,
-        batchLimit,
-        workerThreads,
-        workerQueue);
-  }
+  /** Builds a configuration; every field starts at Substrate's default. */
+  public static final class Builder {
+    private InetSocketAddress listenAddress = RpcServerConfig.listenAddress(false, DEFAULT_PORT);
+    private RpcMethodsPolicy methods = RpcMethodsPolicy.AUTO;
+    private CorsPolicy cors = CorsPolicy.defaults();
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private long maxRequestBytes = DEFAULT_MAX_PAYLOAD_MIB * MIB;
+    private long maxResponseBytes = DEFAULT_MAX_PAYLOAD_MIB * MIB;
+    private int maxSubscriptionsPerConnection = DEFAULT_MAX_SUBSCRIPTIONS_PER_CONNECTION;
+    private int messageBufferCapacity = DEFAULT_MESSAGE_BUFFER_CAPACITY;
+    private OptionalInt rateLimitPerMinute = OptionalInt.empty();
+    private BatchLimit batchLimit = BatchLimit.UNLIMITED;
 
-  public RpcServerConfig withCors(CorsPolicy policy) {
-    return new RpcServerConfig(
-        listenAddress,
-        methods,
-        policy,
-        maxConnections,
-        maxRequestBytes,
-        maxResponseBytes,
-        maxSubscriptionsPerConnection,
-        messageBufferCapacity,
-        rateLimitPerMinute,
-        batchLimit,
-        workerThreads,
-        workerQueue);
-  }
+    private Builder() {}
 
-  public RpcServerConfig withMaxConnections(int connections) {
-    return new RpcServerConfig(
-        listenAddress,
-        methods,
-        cors,
-        connections,
-        maxRequestBytes,
-        maxResponseBytes,
-        maxSubscriptionsPerConnection,
-        messageBufferCapacity,
-        rateLimitPerMinute,
-        batchLimit,
-        workerThreads,
-        workerQueue);
-  }
+    public Builder listenAddress(InetSocketAddress address) {
+      this.listenAddress = address;
+      return this;
+    }
 
-  public RpcServerConfig withPayloadLimits(long requestBytes, long responseBytes) {
-    return new RpcServerConfig(
-        listenAddress,
-        methods,
-        cors,
-        maxConnections,
-        requestBytes,
-        responseBytes,
-        maxSubscriptionsPerConnection,
-        messageBufferCapacity,
-        rateLimitPerMinute,
-        batchLimit,
-        workerThreads,
-        workerQueue);
-  }
+    public Builder methods(RpcMethodsPolicy policy) {
+      this.methods = policy;
+      return this;
+    }
 
-  public RpcServerConfig withMaxSubscriptionsPerConnection(int subscriptions) {
-    return new RpcServerConfig(
-        listenAddress,
-        methods,
-        cors,
-        maxConnections,
-        maxRequestBytes,
-        maxResponseBytes,
-        subscriptions,
-        messageBufferCapacity,
-        rateLimitPerMinute,
-        batchLimit,
-        workerThreads,
-        workerQueue);
-  }
+    public Builder cors(CorsPolicy policy) {
+      this.cors = policy;
+      return this;
+    }
 
-  public RpcServerConfig withMessageBufferCapacity(int capacity) {
-    return new RpcServerConfig(
-        listenAddress,
-        methods,
-        cors,
-        maxConnections,
-        maxRequestBytes,
-        maxResponseBytes,
-        maxSubscriptionsPerConnection,
-        capacity,
-        rateLimitPerMinute,
-        batchLimit,
-        workerThreads,
-        workerQueue);
-  }
+    public Builder maxConnections(int connections) {
+      this.maxConnections = connections;
+      return this;
+    }
 
-  public RpcServerConfig withRateLimit(OptionalInt perMinute) {
-    return new RpcServerConfig(
-        listenAddress,
-        methods,
-        cors,
-        maxConnections,
-        maxRequestBytes,
-        maxResponseBytes,
-        maxSubscriptionsPerConnection,
-        messageBufferCapacity,
-        perMinute,
-        batchLimit,
-        workerThreads,
-        workerQueue);
-  }
+    /** Request and response size limits in bytes. */
+    public Builder payloadLimits(long requestBytes, long responseBytes) {
+      this.maxRequestBytes = requestBytes;
+      this.maxResponseBytes = responseBytes;
+      return this;
+    }
 
-  public RpcServerConfig withBatchLimit(BatchLimit limit) {
-    return new RpcServerConfig(
-        listenAddress,
-        methods,
-        cors,
-        maxConnections,
-        maxRequestBytes,
-        maxResponseBytes,
-        maxSubscriptionsPerConnection,
-        messageBufferCapacity,
-        rateLimitPerMinute,
-        limit,
-        workerThreads,
-        workerQueue);
+    public Builder maxSubscriptionsPerConnection(int subscriptions) {
+      this.maxSubscriptionsPerConnection = subscriptions;
+      return this;
+    }
+
+    public Builder messageBufferCapacity(int capacity) {
+      this.messageBufferCapacity = capacity;
+      return this;
+    }
+
+    public Builder rateLimitPerMinute(OptionalInt perMinute) {
+      this.rateLimitPerMinute = perMinute;
+      return this;
+    }
+
+    public Builder batchLimit(BatchLimit limit) {
+      this.batchLimit = limit;
+      return this;
+    }
+
+    /**
+     * The configuration, with 8 worker threads and 1,024 queued calls.
+     *
+     * @throws IllegalArgumentException if a limit is not positive
+     */
+    public RpcServerConfig build() {
+      return new RpcServerConfig(
+          listenAddress,
+          methods,
+          cors,
+          maxConnections,
+          maxRequestBytes,
+          maxResponseBytes,
+          maxSubscriptionsPerConnection,
+          messageBufferCapacity,
+          rateLimitPerMinute,
+          batchLimit,
+          8,
+          1024);
+    }
   }
 
   /**

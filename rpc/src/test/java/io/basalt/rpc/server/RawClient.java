@@ -24,7 +24,7 @@ final class RawClient implements AutoCloseable {
   static RawClient connect(InetSocketAddress address, int receiveBuffer) throws IOException {
     Socket socket = new Socket();
     socket.setReceiveBufferSize(receiveBuffer);
-    socket.connect(new InetSocketAddress("127.0.0.1", address.getPort()));
+    socket.connect(RpcServerConfig.listenAddress(false, address.getPort()));
     socket.setSoTimeout(30_000);
     return new RawClient(socket);
   }
@@ -87,7 +87,7 @@ final class RawClient implements AutoCloseable {
     }
     long length = second & 0x7f;
     if (length == 126) {
-      length = (in.read() << 8) | in.read();
+      length = ((long) in.read() << 8) | in.read();
     } else if (length == 127) {
       length = 0;
       for (int i = 0; i < 8; i++) {

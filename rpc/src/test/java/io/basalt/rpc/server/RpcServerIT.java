@@ -32,10 +32,11 @@ class RpcServerIT {
   private final List<AutoCloseable> open = new ArrayList<>();
   private RpcServer server;
 
-  private RpcServer start(UnaryOperator<RpcServerConfig> tweak) {
+  private RpcServer start(UnaryOperator<RpcServerConfig.Builder> tweak) {
     RpcServerConfig config =
-        tweak.apply(
-            RpcServerConfig.defaults().withListenAddress(RpcServerConfig.listenAddress(false, 0)));
+        tweak
+            .apply(RpcServerConfig.builder().listenAddress(RpcServerConfig.listenAddress(false, 0)))
+            .build();
     server = RpcServer.start(config, List.<MethodGroup>of(methods), SubscriptionIds.random());
     return server;
   }
@@ -129,7 +130,7 @@ class RpcServerIT {
 
   @Test
   void refusesOversizedRequestsAndResponses() throws Exception {
-    start(c -> c.withPayloadLimits(1024, 1024));
+    start(c -> c.payloadLimits(1024, 1024));
     HttpResponse<String> big = post(call(1, "test_echo", "[\"" + "z".repeat(2000) + "\"]"));
     assertThat(big.statusCode()).isEqualTo(413);
     assertThat(big.body())
@@ -158,7 +159,7 @@ class RpcServerIT {
 
   @Test
   void refusesBatchesWhenDisabledOrTooLong() throws Exception {
-    start(c -> c.withBatchLimit(BatchLimit.of(2)));
+    start(c -> c.batchLimit(BatchLimit.of(2)));
     String three =
         "["
             + call(1, "test_echo", "[1]")
@@ -172,7 +173,7 @@ class RpcServerIT {
             "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32010,\"message\":"
                 + "\"The batch request was too large\",\"data\":\"Exceeded max limit of 2\"}}");
     server.close();
-    start(c -> c.withBatchLimit(BatchLimit.DISABLED));
+    start(c -> c.batchLimit(BatchLimit.DISABLED));
     assertThat(post(three).body())
         .contains("-32005", "Batched requests are not supported by this server");
   }
@@ -263,7 +264,7 @@ class RpcServerIT {
 
   @Test
   void refusesConnectionsPastTheLimit() throws Exception {
-    start(c -> c.withMaxConnections(2));
+    start(c -> c.maxConnections(2));
     ws();
     ws();
     HttpResponse<String> refused = post(call(1, "test_echo", "[1]"));
@@ -281,7 +282,7 @@ class RpcServerIT {
 
   @Test
   void answersCorsPreflightsAndRefusesOtherOriginsAndHosts() throws Exception {
-    start(c -> c.withCors(CorsPolicy.defaults()));
+    start(c -> c.cors(CorsPolicy.defaults()));
     HttpResponse<String> preflight =
         http.send(
             HttpRequest.newBuilder(httpUri())
@@ -322,9 +323,7 @@ class RpcServerIT {
 
   @Test
   void refusesUnsafeMethodsOnAnExternalInterfaceUnderAuto() throws Exception {
-    start(
-        c ->
-            c.withListenAddress(RpcServerConfig.listenAddress(true, 0)).withCors(CorsPolicy.all()));
+    start(c -> c.listenAddress(RpcServerConfig.listenAddress(true, 0)).cors(CorsPolicy.all()));
     assertThat(post(call(1, "test_unsafe", "[]")).body())
         .isEqualTo(
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32601,"
@@ -333,13 +332,13 @@ class RpcServerIT {
     start(c -> c);
     assertThat(post(call(1, "test_unsafe", "[]")).body()).contains("\"result\":\"ok\"");
     server.close();
-    start(c -> c.withMethods(RpcMethodsPolicy.SAFE));
+    start(c -> c.methods(RpcMethodsPolicy.SAFE));
     assertThat(post(call(1, "test_unsafe", "[]")).body()).contains("-32601");
   }
 
   @Test
   void delaysCallsOverTheRateLimitWithoutRefusingThemOrOthers() throws Exception {
-    start(c -> c.withRateLimit(OptionalInt.of(1)));
+    start(c -> c.rateLimitPerMinute(OptionalInt.of(1)));
     WsClient limited = ws();
     limited.send(call(1, "test_echo", "[\"first\"]"));
     assertThat(limited.next().get("result").textValue()).isEqualTo("first");

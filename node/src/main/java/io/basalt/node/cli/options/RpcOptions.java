@@ -149,21 +149,21 @@ public final class RpcOptions {
           "It isn't safe to expose RPC publicly without a proxy server that filters available set"
               + " of RPC methods.");
     }
-    return new RpcServerConfig(
-        RpcServerConfig.listenAddress(anyInterface, port),
-        methods,
-        corsPolicy(dev),
-        maxConnections,
-        maxRequestSizeMb * RpcServerConfig.MIB,
-        maxResponseSizeMb * RpcServerConfig.MIB,
-        maxSubscriptions,
-        messageBufferCapacity,
-        rateLimit == null ? OptionalInt.empty() : OptionalInt.of(rateLimit),
-        disableBatches
-            ? BatchLimit.DISABLED
-            : maxBatchLength == null ? BatchLimit.UNLIMITED : BatchLimit.of(maxBatchLength),
-        RpcServerConfig.defaults().workerThreads(),
-        RpcServerConfig.defaults().workerQueue());
+    return RpcServerConfig.builder()
+        .listenAddress(RpcServerConfig.listenAddress(anyInterface, port))
+        .methods(methods)
+        .cors(corsPolicy(dev))
+        .maxConnections(maxConnections)
+        .payloadLimits(
+            maxRequestSizeMb * RpcServerConfig.MIB, maxResponseSizeMb * RpcServerConfig.MIB)
+        .maxSubscriptionsPerConnection(maxSubscriptions)
+        .messageBufferCapacity(messageBufferCapacity)
+        .rateLimitPerMinute(rateLimit == null ? OptionalInt.empty() : OptionalInt.of(rateLimit))
+        .batchLimit(
+            disableBatches
+                ? BatchLimit.DISABLED
+                : maxBatchLength == null ? BatchLimit.UNLIMITED : BatchLimit.of(maxBatchLength))
+        .build();
   }
 
   /** sc-cli's {@code Cors}: {@code all} or {@code *} anywhere in the list means all origins. */
@@ -199,15 +199,7 @@ public final class RpcOptions {
   static final class PositiveConverter implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
-      try {
-        int n = Integer.parseInt(value);
-        if (n >= 1) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new TypeConversionException("'" + value + "' is not a positive integer");
+      return atLeast(value, 1, "a positive integer");
     }
   }
 
@@ -215,15 +207,19 @@ public final class RpcOptions {
   static final class NonNegativeConverter implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
-      try {
-        int n = Integer.parseInt(value);
-        if (n >= 0) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new TypeConversionException("'" + value + "' is not a non-negative integer");
+      return atLeast(value, 0, "a non-negative integer");
     }
+  }
+
+  private static int atLeast(String value, int min, String what) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= min) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new TypeConversionException("'" + value + "' is not " + what);
   }
 }
