@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.primitives.crypto.ss58;
 
+import io.basalt.primitives.bytes.Base58;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.hash.Hashing;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,12 @@ public final class Ss58 {
    *     checksum
    */
   public static Address decode(String address) {
-    byte[] data = Base58.decode(address);
+    byte[] data;
+    try {
+      data = Base58.decode(address);
+    } catch (IllegalArgumentException e) {
+      throw Ss58Exception.address(Ss58Exception.Kind.BAD_BASE58, e.getMessage());
+    }
     if (data.length < 2) {
       throw Ss58Exception.address(
           Ss58Exception.Kind.BAD_LENGTH, "too short (" + data.length + " bytes)");

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.primitives.crypto.ss58;
+package io.basalt.primitives.bytes;
 
 import java.util.Arrays;
 
-/** Base58 with the Bitcoin alphabet, as SS58 uses it. */
-final class Base58 {
+/** Base58 with the Bitcoin alphabet, as SS58 addresses and libp2p peer ids use it. */
+public final class Base58 {
   private static final char[] ALPHABET =
       "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
   private static final int[] INDEXES = new int[128];
@@ -18,7 +18,7 @@ final class Base58 {
 
   private Base58() {}
 
-  static String encode(byte[] input) {
+  public static String encode(byte[] input) {
     int zeros = 0;
     while (zeros < input.length && input[zeros] == 0) {
       zeros++;
@@ -46,9 +46,11 @@ final class Base58 {
   }
 
   /**
-   * @throws Ss58Exception naming the first character outside the alphabet
+   * Decodes base58 text.
+   *
+   * @throws IllegalArgumentException naming the first character outside the alphabet
    */
-  static byte[] decode(String input) {
+  public static byte[] decode(String input) {
     int zeros = 0;
     while (zeros < input.length() && input.charAt(zeros) == '1') {
       zeros++;
@@ -59,8 +61,7 @@ final class Base58 {
       char c = input.charAt(i);
       int digit = c < 128 ? INDEXES[c] : -1;
       if (digit < 0) {
-        throw Ss58Exception.address(
-            Ss58Exception.Kind.BAD_BASE58,
+        throw new IllegalArgumentException(
             "'" + c + "' at position " + i + " is not a base58 character");
       }
       int carry = digit;
