@@ -6,6 +6,7 @@ import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.KeystoreOptions;
 import io.basalt.node.cli.options.OffchainWorkerOptions;
 import io.basalt.node.cli.options.PrometheusOptions;
+import io.basalt.node.cli.options.RpcOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.cli.options.TransactionPoolOptions;
 import io.basalt.node.cli.subcommand.BuildSpecCommand;
@@ -15,7 +16,7 @@ import io.basalt.node.cli.subcommand.ImportBlocksCommand;
 import io.basalt.node.cli.subcommand.InspectRuntimeCommand;
 import io.basalt.node.cli.subcommand.PurgeChainCommand;
 import io.basalt.node.cli.subcommand.key.KeyCommand;
-import io.basalt.node.service.LogSetup;
+import io.basalt.node.log.LogSetup;
 import io.basalt.node.service.NodeConfig;
 import io.basalt.node.service.NodeLauncher;
 import io.basalt.node.service.ShutdownSignal;
@@ -73,6 +74,9 @@ public final class NodeCommand implements Callable<Integer> {
 
   @ArgGroup(validate = false, heading = "%nTransaction pool:%n")
   private TransactionPoolOptions pool = new TransactionPoolOptions();
+
+  @ArgGroup(validate = false, heading = "%nJSON-RPC:%n")
+  private RpcOptions rpc = new RpcOptions();
 
   @Spec private CommandSpec spec;
 
@@ -142,16 +146,19 @@ public final class NodeCommand implements Callable<Integer> {
    */
   public NodeConfig toConfig() {
     Optional<String> account = keystore.chosenAccount();
+    boolean validator = node.validator || shared.dev() || account.isPresent();
     return new NodeConfig(
         shared.chain(),
         shared.basePath(),
         Optional.ofNullable(node.name).or(() -> account),
-        node.validator || shared.dev() || account.isPresent(),
+        validator,
         imports.toConfig(),
         keystore.toConfig(shared.dev()),
         authoring.consensus(shared.dev()),
         offchain.policy(),
         prometheus.toConfig(),
-        pool.toConfig(shared.dev()));
+        pool.toConfig(shared.dev()),
+        Optional.of(rpc.toConfig(shared.dev(), validator)),
+        shared.logDirectives());
   }
 }

@@ -8,6 +8,8 @@ import io.basalt.node.config.KeystoreConfig;
 import io.basalt.node.config.PrometheusConfig;
 import io.basalt.node.offchain.OffchainWorkerPolicy;
 import io.basalt.node.txpool.TransactionPoolConfig;
+import io.basalt.rpc.server.RpcServerConfig;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,8 @@ import java.util.Optional;
  * @param offchainWorkers when offchain workers run
  * @param prometheus where metrics are served, if at all
  * @param pool the transaction pool's limits and ban time
+ * @param rpc the JSON-RPC server's settings; empty: no server (tests)
+ * @param logDirectives the {@code -l} directives given at start ({@code system_resetLogFilter})
  */
 public record NodeConfig(
     String chain,
@@ -34,4 +38,10 @@ public record NodeConfig(
     Consensus consensus,
     OffchainWorkerPolicy offchainWorkers,
     PrometheusConfig prometheus,
-    TransactionPoolConfig pool) {}
+    TransactionPoolConfig pool,
+    Optional<RpcServerConfig> rpc,
+    List<String> logDirectives) {
+  public NodeConfig {
+    logDirectives = List.copyOf(logDirectives);
+  }
+}

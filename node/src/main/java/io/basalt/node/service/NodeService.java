@@ -8,23 +8,32 @@ import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.DevSealer;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
+import io.basalt.node.failure.UserFacingException;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
 import io.basalt.node.metrics.NodeMetrics;
 import io.basalt.node.metrics.PrometheusEndpoint;
 import io.basalt.node.offchain.OffchainWorkers;
+import io.basalt.node.rpc.NodeRpc;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.node.txpool.PoolMaintenance;
 import io.basalt.node.txpool.PoolPendingTransactions;
 import io.basalt.node.txpool.RuntimeTransactionValidator;
 import io.basalt.node.txpool.TransactionPool;
 import io.basalt.node.txpool.TransactionSource;
+import io.basalt.primitives.crypto.PeerId;
 import io.basalt.primitives.crypto.keystore.Keystore;
+import io.basalt.rpc.dispatch.MethodGroup;
+import io.basalt.rpc.server.RpcServer;
+import io.basalt.rpc.server.RpcServerConfig;
 import io.basalt.storage.block.BlockRef;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +61,7 @@ public final class NodeService implements AutoCloseable {
   private final TransactionPool pool;
   private final Optional<DevSealer> sealer;
   private final PrometheusEndpoint endpoint;
+  private final Optional<RpcServer> rpc;
 
   private NodeService(
       Deque<AutoCloseable> started,
@@ -61,7 +71,9 @@ public final class NodeService implements AutoCloseable {
       BlockImporter importer,
       TransactionPool pool,
       Optional<DevSealer> sealer,
-      PrometheusEndpoint endpoint) {
+      PrometheusEndpoint endpoint,
+      Optional<RpcServer> rpc) {
+    this.rpc = rpc;
     this.pool = pool;
     this.started = started;
     this.endpoint = endpoint;
@@ -163,6 +175,29 @@ public final class NodeService implements AutoCloseable {
                       "〽️ Prometheus exporter started at {}:{}",
                       a.getAddress().getHostAddress(),
                       a.getPort()));
+      PeerId peerId = NodeIdentity.load(config.basePath(), spec.id());
+      StatusLog.info("🏷  Local node identity is: {}", peerId.toBase58());
+      Optional<RpcServer> rpc = Optional.empty();
+      if (config.rpc().isPresent()) {
+        RpcServer server =
+            startRpc(
+                config.rpc().get(),
+                NodeRpc.groups(
+                    new NodeRpc.Node(
+                        spec,
+                        NodeVersion.version(),
+                        config.validator(),
+                        peerId,
+                        chain,
+                        runtimes,
+                        importer,
+                        pool,
+                        keystore,
+                        sealer,
+                        config.logDirectives())));
+        started.push(server);
+        rpc = Optional.of(server);
+      }
       BlockRef best = chain.best();
       StatusLog.info(
           "📦 Highest known block at #{} ({})", best.number(), StatusLog.shortHash(best.hash()));
@@ -171,7 +206,8 @@ public final class NodeService implements AutoCloseable {
             StatusLog.info("🧱 Block production: {}", s.consensus().cliName());
             s.start();
           });
-      return new NodeService(started, opened, chain, runtimes, importer, pool, sealer, endpoint);
+      return new NodeService(
+          started, opened, chain, runtimes, importer, pool, sealer, endpoint, rpc);
     } catch (RuntimeException | Error e) {
       closeAll(started);
       throw e;
@@ -199,8 +235,34 @@ public final class NodeService implements AutoCloseable {
     return sealer;
   }
 
+  /** Where the JSON-RPC server listens, unless it is off. */
+  public Optional<InetSocketAddress> rpcAddress() {
+    return rpc.map(RpcServer::address);
+  }
+
+  private static RpcServer startRpc(RpcServerConfig config, List<MethodGroup> groups) {
+    RpcServer server;
+    try {
+      server = RpcServer.start(config, groups);
+    } catch (UncheckedIOException e) {
+      throw new UserFacingException(
+          "cannot start the JSON-RPC server on "
+              + config.listenAddress()
+              + ": "
+              + e.getCause().getMessage(),
+          e);
+    }
+    InetSocketAddress a = server.address();
+    StatusLog.info(
+        "Running JSON-RPC server: addr={}:{}, allowed origins={}",
+        a.getAddress().getHostAddress(),
+        a.getPort(),
+        config.cors());
+    return server;
+  }
+
   /** Where the Prometheus endpoint listens, unless metrics are off. */
-  public Optional<java.net.InetSocketAddress> prometheusAddress() {
+  public Optional<InetSocketAddress> prometheusAddress() {
     return endpoint.address();
   }
 

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /**
- * The running node: {@link io.basalt.node.service.NodeLauncher} starts it from a {@code NodeConfig}
- * (genesis, database, runtimes) and waits for SIGINT/SIGTERM ({@link
- * io.basalt.node.service.ShutdownSignal}); {@link io.basalt.node.service.StatusLog} prints the
- * Substrate-style user-facing lines ({@code ✨ Imported #1 (0x44ef…e036)}), {@link
- * io.basalt.node.service.LogSetup} installs the log format and {@code -l} levels.
+ * The running node: {@link io.basalt.node.service.NodeLauncher} prints the banner and runs a {@link
+ * io.basalt.node.service.NodeService} (database, chain, runtimes, import pipeline, pool, block
+ * production, offchain workers, metrics, JSON-RPC) from a {@link io.basalt.node.service.NodeConfig}
+ * until SIGINT/SIGTERM ({@link io.basalt.node.service.ShutdownSignal}).
  *
  * <pre>{@code
  * ShutdownSignal shutdown = ShutdownSignal.install();

@@ -91,6 +91,11 @@ final class TransactionGraph {
     return ready.snapshot();
   }
 
+  /** Whether a ready transaction provides {@code tag}. */
+  boolean readyProvides(Bytes tag) {
+    return ready.provider(tag).isPresent();
+  }
+
   /** The transactions (ready or future) that provide {@code tag}. */
   List<Hash256> providing(Bytes tag) {
     List<Hash256> hashes = new ArrayList<>();

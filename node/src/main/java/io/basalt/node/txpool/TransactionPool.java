@@ -384,6 +384,14 @@ public final class TransactionPool {
     return locked(() -> removeInvalidLocked(List.copyOf(hashes)));
   }
 
+  /**
+   * Whether a ready transaction provides {@code tag} (how {@code system_accountNextIndex} steps
+   * past an account's pending transactions, as Substrate's {@code adjust_nonce}).
+   */
+  public boolean readyProvides(Bytes tag) {
+    return locked(() -> graph.readyProvides(tag));
+  }
+
   /** {@link #removeInvalid} of the transactions (ready or future) providing {@code tag}. */
   public List<PoolTransaction> removeProviding(Bytes tag) {
     return locked(() -> removeInvalidLocked(graph.providing(tag)));

@@ -61,7 +61,9 @@ class DevChainPoolIT {
         consensus,
         OffchainWorkerPolicy.NEVER,
         prometheus,
-        TransactionPoolConfig.defaults());
+        TransactionPoolConfig.defaults(),
+        Optional.empty(),
+        List.of());
   }
 
   private static void await(java.util.function.BooleanSupplier condition, String what)

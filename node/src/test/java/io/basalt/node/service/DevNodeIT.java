@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +82,9 @@ class DevNodeIT {
         consensus,
         workers,
         PrometheusConfig.disabled(),
-        TransactionPoolConfig.defaults());
+        TransactionPoolConfig.defaults(),
+        Optional.empty(),
+        List.of());
   }
 
   private static final Bytes OCW_KEY = Bytes.wrap("basalt-demo/ocw".getBytes(US_ASCII));
@@ -166,7 +169,9 @@ class DevNodeIT {
             base.consensus(),
             base.offchainWorkers(),
             PrometheusConfig.listening(0, false),
-            base.pool());
+            base.pool(),
+            Optional.empty(),
+            List.of());
     try (NodeService node =
         NodeService.start(config, ChainSpecs.load("dev"), new SteppingClock())) {
       node.sealer().orElseThrow().createBlock(true, true, Optional.empty()).join();

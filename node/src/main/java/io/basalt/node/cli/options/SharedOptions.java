@@ -3,7 +3,7 @@ package io.basalt.node.cli.options;
 
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.InvalidConfigurationException;
-import io.basalt.node.service.LogSetup;
+import io.basalt.node.log.LogSetup;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

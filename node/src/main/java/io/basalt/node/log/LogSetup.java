@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.node.service;
+package io.basalt.node.log;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.rpc;
+
+import io.basalt.chainspec.ChainSpec;
+import io.basalt.node.authoring.DevSealer;
+import io.basalt.node.chain.Blockchain;
+import io.basalt.node.importer.BlockImporter;
+import io.basalt.node.runtime.Runtimes;
+import io.basalt.node.txpool.TransactionPool;
+import io.basalt.primitives.crypto.PeerId;
+import io.basalt.primitives.crypto.keystore.Keystore;
+import io.basalt.rpc.dispatch.MethodGroup;
+import io.basalt.rpc.method.system.SystemMethods;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JSON-RPC method groups the node serves, each over the node's implementation of its facade.
+ */
+public final class NodeRpc {
+  private NodeRpc() {}
+
+  /**
+   * What the facades are built on.
+   *
+   * @param spec the chain spec
+   * @param version the node's version text
+   * @param authority whether the node is an authority
+   * @param peerId the node's network identity
+   * @param chain the chain
+   * @param runtimes the runtimes and execution strategies
+   * @param importer the import pipeline
+   * @param pool the transaction pool
+   * @param keystore the node's keystore
+   * @param sealer block production on request, unless the node only imports
+   * @param logDirectives the {@code -l} directives given at start
+   */
+  public record Node(
+      ChainSpec spec,
+      String version,
+      boolean authority,
+      PeerId peerId,
+      Blockchain chain,
+      Runtimes runtimes,
+      BlockImporter importer,
+      TransactionPool pool,
+      Keystore keystore,
+      Optional<DevSealer> sealer,
+      List<String> logDirectives) {
+    public Node {
+      logDirectives = List.copyOf(logDirectives);
+    }
+
+    /** Runtime calls for RPC (Other context, changes discarded). */
+    public RuntimeCalls calls() {
+      return new RuntimeCalls(chain, runtimes);
+    }
+  }
+
+  /** Every group the node serves. */
+  public static List<MethodGroup> groups(Node node) {
+    List<MethodGroup> groups = new ArrayList<>();
+    groups.add(
+        new SystemMethods(
+            new NodeSystemApi(
+                node.spec(),
+                node.version(),
+                node.authority(),
+                node.peerId(),
+                node.chain(),
+                node.pool(),
+                node.calls(),
+                node.logDirectives())));
+    return groups;
+  }
+}

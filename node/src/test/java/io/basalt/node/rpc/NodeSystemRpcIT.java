@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.basalt.node.authoring.Consensus;
+import io.basalt.node.chain.ChainSpecs;
+import io.basalt.node.config.BasePath;
+import io.basalt.node.config.ImportConfig;
+import io.basalt.node.config.KeystoreConfig;
+import io.basalt.node.config.PrometheusConfig;
+import io.basalt.node.offchain.OffchainWorkerPolicy;
+import io.basalt.node.service.NodeConfig;
+import io.basalt.node.service.NodeService;
+import io.basalt.node.txpool.Submission;
+import io.basalt.node.txpool.TransactionPoolConfig;
+import io.basalt.node.txpool.TransactionSource;
+import io.basalt.rpc.server.RpcServerConfig;
+import io.basalt.runtime.demo.account.MultiAddress;
+import io.basalt.runtime.demo.call.RuntimeCall;
+import io.basalt.runtime.demo.chain.DevAccounts;
+import io.basalt.runtime.demo.chain.ExtrinsicFactory;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code system_*} answered by a running dev node over real HTTP. */
+class NodeSystemRpcIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static NodeConfig devConfig(Path base) {
+    return new NodeConfig(
+        "dev",
+        new BasePath(base, false),
+        Optional.of("rpc-it"),
+        true,
+        ImportConfig.defaults(),
+        new KeystoreConfig(Optional.empty(), Optional.of("Alice")),
+        new Consensus.Manual(),
+        OffchainWorkerPolicy.NEVER,
+        PrometheusConfig.disabled(),
+        TransactionPoolConfig.defaults(),
+        Optional.of(
+            RpcServerConfig.builder().listenAddress(new InetSocketAddress("127.0.0.1", 0)).build()),
+        List.of());
+  }
+
+  static JsonNode call(InetSocketAddress at, String method, String params) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.getPort()))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
+                                + method
+                                + "\",\"params\":"
+                                + params
+                                + "}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
+  @Test
+  void answersSystemCallsAndCountsPendingTransactionsInTheNextNonce(@TempDir Path dir)
+      throws Exception {
+    try (NodeService node =
+        NodeService.start(devConfig(dir), ChainSpecs.load("dev"), Clock.systemUTC())) {
+      InetSocketAddress rpc = node.rpcAddress().orElseThrow();
+      assertThat(call(rpc, "system_chain", "[]").get("result").asText()).isEqualTo("Development");
+      assertThat(call(rpc, "system_health", "[]").get("result").toString())
+          .isEqualTo("{\"peers\":0,\"isSyncing\":false,\"shouldHavePeers\":false}");
+      assertThat(call(rpc, "system_nodeRoles", "[]").get("result").toString())
+          .isEqualTo("[\"Authority\"]");
+      assertThat(call(rpc, "system_localPeerId", "[]").get("result").asText())
+          .startsWith("12D3KooW");
+      String alice = "\"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY\"";
+      assertThat(call(rpc, "system_accountNextIndex", "[" + alice + "]").get("result").asLong())
+          .isZero();
+      ExtrinsicFactory xts = new ExtrinsicFactory(100, node.chain().genesisHash());
+      for (int nonce = 0; nonce < 2; nonce++) {
+        assertThat(
+                node.pool()
+                    .submit(
+                        TransactionSource.EXTERNAL,
+                        xts.signed(
+                                DevAccounts.alice(),
+                                new RuntimeCall.TransferKeepAlive(
+                                    MultiAddress.id(DevAccounts.bobId()), BigInteger.TEN.pow(12)),
+                                nonce)
+                            .encoded()))
+            .isInstanceOf(Submission.Accepted.class);
+      }
+      // Two ready transactions of Alice's: the next nonce steps past them, as Substrate's.
+      assertThat(call(rpc, "account_nextIndex", "[" + alice + "]").get("result").asLong())
+          .isEqualTo(2);
+    }
+  }
+}
