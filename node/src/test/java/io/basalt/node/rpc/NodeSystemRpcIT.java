@@ -23,6 +23,7 @@ import io.basalt.runtime.demo.call.RuntimeCall;
 import io.basalt.runtime.demo.chain.DevAccounts;
 import io.basalt.runtime.demo.chain.ExtrinsicFactory;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,7 +53,7 @@ class NodeSystemRpcIT {
         PrometheusConfig.disabled(),
         TransactionPoolConfig.defaults(),
         Optional.of(
-            RpcServerConfig.builder().listenAddress(new InetSocketAddress("127.0.0.1", 0)).build()),
+            RpcServerConfig.builder().listenAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).build()),
         List.of());
   }
 
