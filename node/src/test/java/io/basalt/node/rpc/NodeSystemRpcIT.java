@@ -53,7 +53,9 @@ class NodeSystemRpcIT {
         PrometheusConfig.disabled(),
         TransactionPoolConfig.defaults(),
         Optional.of(
-            RpcServerConfig.builder().listenAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).build()),
+            RpcServerConfig.builder()
+                .listenAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .build()),
         List.of());
   }
 
