@@ -67,6 +67,16 @@ public final class ChicoryWasmEngine implements WasmEngine {
   }
 
   @Override
+  public boolean hasCompiledOnDisk(RuntimeBlob blob) {
+    return method == WasmExecutionMethod.COMPILED
+        && cacheDirectory.isPresent()
+        && new DirectoryCompilationCache(
+                cacheDirectory.get(),
+                io.basalt.primitives.bytes.Hex.encodeBare(blob.codeHash().unsafeArray()))
+            .hasModules();
+  }
+
+  @Override
   public CompiledRuntime compile(RuntimeBlob blob, ImportCatalogue imports) {
     long start = System.nanoTime();
     WasmModule module;
