@@ -4,17 +4,13 @@ package io.basalt.node.runtime;
 import io.basalt.executor.ExecutorConfig;
 import io.basalt.executor.RuntimeExecutor;
 import io.basalt.executor.api.HostServices;
+import io.basalt.executor.code.RuntimeBlobCache;
 import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.bytes.Bytes;
-import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.RuntimeVersion;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,26 +31,11 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Runtimes implements AutoCloseable {
-  /** Blobs kept by code hash (a runtime upgrade adds one). */
-  private static final int BLOB_CACHE_SIZE = 4;
-
   private final RuntimeExecutor executor;
-  private final Map<Hash256, RuntimeBlob> byHash;
-  private final Deque<Recent> recent = new ArrayDeque<>();
-
-  private record Recent(Bytes code, RuntimeBlob blob) {}
+  private final RuntimeBlobCache blobs = new RuntimeBlobCache();
 
   private Runtimes(RuntimeExecutor executor) {
     this.executor = executor;
-    this.byHash =
-        new LinkedHashMap<>(8, 0.75f, true) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<Hash256, RuntimeBlob> eldest) {
-            return size() > BLOB_CACHE_SIZE;
-          }
-        };
   }
 
   /**
@@ -91,19 +72,8 @@ public final class Runtimes implements AutoCloseable {
    *
    * @throws InvalidRuntimeCodeException if the code is not usable (not Wasm, a compression bomb…)
    */
-  public synchronized RuntimeBlob blob(Bytes code) {
-    for (Recent r : recent) {
-      if (r.code().equals(code)) {
-        return r.blob();
-      }
-    }
-    RuntimeBlob parsed = RuntimeBlob.parse(code);
-    RuntimeBlob blob = byHash.computeIfAbsent(parsed.codeHash(), h -> parsed);
-    recent.addFirst(new Recent(code, blob));
-    while (recent.size() > BLOB_CACHE_SIZE) {
-      recent.removeLast();
-    }
-    return blob;
+  public RuntimeBlob blob(Bytes code) {
+    return blobs.blob(code);
   }
 
   /**
