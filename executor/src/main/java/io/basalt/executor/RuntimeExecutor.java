@@ -175,16 +175,18 @@ public final class RuntimeExecutor implements AutoCloseable {
   }
 
   /**
-   * Completes once calls of a tiered-start runtime run its compiled code (at once if the runtime is
-   * not tiered or not in memory); exceptionally if the compilation failed, the runtime then staying
-   * in the interpreter. Benchmarks and tests wait on it.
+   * Completes once calls of a tiered-start runtime run its compiled code; at once if the runtime is
+   * not tiered, not in memory or not being compiled (only its version was read); exceptionally if
+   * the compilation failed, the runtime then staying in the interpreter. Benchmarks and tests wait
+   * on it.
    */
   public CompletableFuture<Void> whenCompiled(RuntimeBlob code) {
     CompletableFuture<CompiledRuntime> entry = compiled.get(code.codeHash());
     if (entry != null
         && entry.isDone()
         && !entry.isCompletedExceptionally()
-        && entry.join() instanceof TieredRuntime tiered) {
+        && entry.join() instanceof TieredRuntime tiered
+        && tiered.compilationClaimed()) {
       return tiered.compiled().thenApply(r -> null);
     }
     return CompletableFuture.completedFuture(null);

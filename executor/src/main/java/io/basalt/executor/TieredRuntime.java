@@ -31,6 +31,11 @@ final class TieredRuntime implements CompiledRuntime {
     return compiling.compareAndSet(false, true);
   }
 
+  /** Whether a compilation was claimed. */
+  boolean compilationClaimed() {
+    return compiling.get();
+  }
+
   /** Calls from now on run {@code runtime}. */
   void promote(CompiledRuntime runtime) {
     current = runtime;

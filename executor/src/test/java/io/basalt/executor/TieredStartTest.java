@@ -261,6 +261,7 @@ class TieredStartTest {
         assertThat(executor.version(noSections).specVersion()).isEqualTo(7);
         assertThat(interpreter.instances.get()).isEqualTo(1);
         assertThat(compiler.compilations.get()).as("not even waiting at the gate").isZero();
+        assertThat(executor.whenCompiled(noSections)).as("nothing to wait for").isDone();
         executor.call(noSections, "Core_version", new byte[0], WatProbeTest.ext());
       } finally {
         compiler.gate.countDown();
