@@ -119,27 +119,23 @@ class RuntimeCodeResolverTest {
         .isEqualTo(CodeSource.ON_CHAIN);
   }
 
+  /** A substitute for 100 from block 1 and an override for 100 named {@code overrideName}. */
+  private RuntimeCodeResolver substituteAndOverride(String overrideName) throws IOException {
+    return new RuntimeCodeResolver(
+        EXECUTOR,
+        overrides(Map.of("o.wasm", TestCode.declaring(overrideName, 100, "override"))),
+        CodeSubstitutes.load(Map.of(1L, TestCode.declaring("demo", 100, "substitute")), EXECUTOR));
+  }
+
   @Test
   void anOverrideWinsOverASubstitute() throws IOException {
-    CodeSubstitutes substitutes =
-        CodeSubstitutes.load(Map.of(1L, TestCode.declaring("demo", 100, "substitute")), EXECUTOR);
-    RuntimeCodeResolver resolver =
-        new RuntimeCodeResolver(
-            EXECUTOR,
-            overrides(Map.of("o.wasm", TestCode.declaring("demo", 100, "override"))),
-            substitutes);
-    assertThat(resolver.resolve(ON_CHAIN_100, 5).source()).isEqualTo(CodeSource.OVERRIDE);
+    assertThat(substituteAndOverride("demo").resolve(ON_CHAIN_100, 5).source())
+        .isEqualTo(CodeSource.OVERRIDE);
   }
 
   @Test
   void anOverrideWithAnotherNameFallsThroughToTheSubstitute() throws IOException {
-    CodeSubstitutes substitutes =
-        CodeSubstitutes.load(Map.of(1L, TestCode.declaring("demo", 100, "substitute")), EXECUTOR);
-    RuntimeCodeResolver resolver =
-        new RuntimeCodeResolver(
-            EXECUTOR,
-            overrides(Map.of("o.wasm", TestCode.declaring("other", 100, "override"))),
-            substitutes);
+    RuntimeCodeResolver resolver = substituteAndOverride("other");
     try (CapturedLogs logs = CapturedLogs.of("wasm_overrides", Level.WARN)) {
       assertThat(resolver.resolve(ON_CHAIN_100, 5).source()).isEqualTo(CodeSource.SUBSTITUTE);
       assertThat(logs.lines()).hasSize(1);

@@ -2,9 +2,9 @@
 package io.basalt.executor.code;
 
 import com.dylibso.chicory.wabt.Wat2Wasm;
+import io.basalt.executor.vm.TestModules;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.RuntimeVersion;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -21,14 +21,15 @@ final class TestCode {
    * section; {@code salt} (another custom section) makes otherwise equal runtimes differ.
    */
   static Bytes declaring(String specName, long specVersion, String salt) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(
-        Wat2Wasm.parse(
-            "(module (memory (export \"memory\") 1)"
-                + " (global (export \"__heap_base\") i32 (i32.const 1024)))"));
-    customSection(out, "runtime_version", version(specName, specVersion).encode());
-    customSection(out, "salt", salt.getBytes(StandardCharsets.UTF_8));
-    return Bytes.wrap(out.toByteArray());
+    return Bytes.wrap(
+        TestModules.withCustomSections(
+            Wat2Wasm.parse(
+                "(module (memory (export \"memory\") 1)"
+                    + " (global (export \"__heap_base\") i32 (i32.const 1024)))"),
+            "runtime_version",
+            version(specName, specVersion).encode(),
+            "salt",
+            salt.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** A runtime without version sections whose {@code Core_version} reports the version. */
@@ -49,25 +50,5 @@ final class TestCode {
                 + (((long) encoded.length << 32) | 16)
                 + "))"
                 + " (global (export \"__heap_base\") i32 (i32.const 1024)))"));
-  }
-
-  private static void customSection(ByteArrayOutputStream out, String name, byte[] payload) {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    byte[] n = name.getBytes(StandardCharsets.UTF_8);
-    leb(body, n.length);
-    body.writeBytes(n);
-    body.writeBytes(payload);
-    out.write(0);
-    leb(out, body.size());
-    out.writeBytes(body.toByteArray());
-  }
-
-  private static void leb(ByteArrayOutputStream out, int value) {
-    int v = value;
-    do {
-      int b = v & 0x7f;
-      v >>>= 7;
-      out.write(v == 0 ? b : b | 0x80);
-    } while (v != 0);
   }
 }

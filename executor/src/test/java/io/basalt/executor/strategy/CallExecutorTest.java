@@ -249,15 +249,11 @@ class CallExecutorTest {
   void bothKeepsWasmsResultWhenNativeReturnsAnotherOne() {
     Recorder recorder = new Recorder();
     CallExecutor calls =
-        executor(
-            ExecutionStrategy.BOTH,
-            Optional.of(
-                new TestNative(
-                    VERSION,
-                    ext -> {
-                      agreeing(ext);
-                      return filled(40, 0x02).toArray();
-                    })),
+        both(
+            ext -> {
+              agreeing(ext);
+              return filled(40, 0x02).toArray();
+            },
             recorder);
     OverlayedChanges changes = new OverlayedChanges();
     try (CapturedLogs logs = CapturedLogs.of("executor", Level.WARN)) {
@@ -281,20 +277,16 @@ class CallExecutorTest {
     // the offchain-index entry that Wasm sets.
     Recorder recorder = new Recorder();
     CallExecutor calls =
-        executor(
-            ExecutionStrategy.BOTH,
-            Optional.of(
-                new TestNative(
-                    VERSION,
-                    ext -> {
-                      ext.set(ALICE, filled(32, 0x02));
-                      ext.set(COUNTER, COUNTER_VALUE);
-                      ext.set(ascii("bob"), ascii("b"));
-                      ext.set(SAME, ascii("s"));
-                      ext.childSet(KIDS, ascii("k"), ascii("v"));
-                      ext.offchainIndexClear(OFFCHAIN_KEY);
-                      return RESULT.toArray();
-                    })),
+        both(
+            ext -> {
+              ext.set(ALICE, filled(32, 0x02));
+              ext.set(COUNTER, COUNTER_VALUE);
+              ext.set(ascii("bob"), ascii("b"));
+              ext.set(SAME, ascii("s"));
+              ext.childSet(KIDS, ascii("k"), ascii("v"));
+              ext.offchainIndexClear(OFFCHAIN_KEY);
+              return RESULT.toArray();
+            },
             recorder);
     OverlayedChanges changes = new OverlayedChanges();
     try (CapturedLogs logs = CapturedLogs.of("executor", Level.WARN)) {
@@ -329,16 +321,12 @@ class CallExecutorTest {
             Map.of(), Map.of(KIDS, Map.of(ascii("k"), ascii("v"), ascii("old"), ascii("o"))));
     Recorder recorder = new Recorder();
     CallExecutor calls =
-        executor(
-            ExecutionStrategy.BOTH,
-            Optional.of(
-                new TestNative(
-                    VERSION,
-                    ext -> {
-                      agreeing(ext);
-                      ext.childClear(KIDS, ascii("old"));
-                      return RESULT.toArray();
-                    })),
+        both(
+            ext -> {
+              agreeing(ext);
+              ext.childClear(KIDS, ascii("old"));
+              return RESULT.toArray();
+            },
             recorder);
     OverlayedChanges changes = new OverlayedChanges();
     try (CapturedLogs logs = CapturedLogs.of("executor", Level.WARN)) {
@@ -404,6 +392,12 @@ class CallExecutorTest {
     assertThat(recorder.mismatches.get(0).wasmOutcome()).isInstanceOf(CallOutcome.Failed.class);
     assertThat(changes.isEmpty()).as("native's writes were rolled back").isTrue();
     assertThat(changes.transactionDepth()).isZero();
+  }
+
+  /** {@code Both} with a native double of the Wasm runtime's version doing {@code behaviour}. */
+  private static CallExecutor both(Behaviour behaviour, ExecutionObserver observer) {
+    return executor(
+        ExecutionStrategy.BOTH, Optional.of(new TestNative(VERSION, behaviour)), observer);
   }
 
   private static CallExecutor executor(
