@@ -159,10 +159,11 @@ public final class RuntimeExecutor implements AutoCloseable {
   /**
    * Prepares (or fetches from the in-memory cache) a runtime to run calls. In compiled mode with
    * the tiered start, a runtime that is not in the disk cache comes back running in the
-   * interpreter, its compilation started in the background; calls switch to the compiled code when
-   * it is ready ({@link #whenCompiled}). Preparation runs on one of the executor's large-stack Wasm
-   * threads, like the calls themselves: the compiler recurses over the code, and callers' threads
-   * (the node's own, a test's) have an ordinary JVM stack.
+   * interpreter, its compilation started in the background (by a call: once that call is over);
+   * calls switch to the compiled code when it is ready ({@link #whenCompiled}). Preparation runs on
+   * one of the executor's large-stack Wasm threads, like the calls themselves: the compiler
+   * recurses over the code, and callers' threads (the node's own, a test's) have an ordinary JVM
+   * stack.
    *
    * @throws InvalidRuntimeCodeException if the code cannot be used
    */
@@ -236,9 +237,18 @@ public final class RuntimeExecutor implements AutoCloseable {
   /** Calls a runtime API with per-call services (e.g. offchain capabilities for workers). */
   public byte[] call(
       RuntimeBlob code, String method, byte[] input, Externalities ext, HostServices callServices) {
-    CompiledRuntime runtime = prepare(code);
+    CompiledRuntime runtime = cached(code);
     long heapPages = heapPages(ext.get(WellKnownKeys.HEAP_PAGES));
-    return onWasmThread(() -> invoke(runtime, method, input, ext, callServices, heapPages, false));
+    try {
+      return onWasmThread(
+          () -> invoke(runtime, method, input, ext, callServices, heapPages, false));
+    } finally {
+      // A tiered runtime starts compiling once this call is over, so the call does not share the
+      // CPU and the garbage collector with the compiler.
+      if (runtime instanceof TieredRuntime tiered) {
+        preparer.startCompiling(tiered, code);
+      }
+    }
   }
 
   /**
@@ -412,9 +422,16 @@ public final class RuntimeExecutor implements AutoCloseable {
     }
   }
 
-  /** Stops the Wasm threads. */
+  /** How long {@link #close()} waits for background compilations to end. */
+  static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(30);
+
+  /**
+   * Waits (up to 30 s) for background compilations to end, so none writes the disk cache after the
+   * executor's owner is gone, then stops the Wasm threads.
+   */
   @Override
   public void close() {
+    preparer.awaitCompilations(CLOSE_WAIT);
     threads.shutdownNow();
   }
 

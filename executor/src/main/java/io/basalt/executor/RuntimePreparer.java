@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,8 @@ final class RuntimePreparer {
   private final ImportCatalogue imports;
   private final RuntimePreparationListener listener;
   private final Executor background;
+  private final Object compilationsLock = new Object();
+  private int compilations;
 
   /**
    * @param engine the configured engine
@@ -83,10 +86,52 @@ final class RuntimePreparer {
     if (!runtime.claimCompilation()) {
       return;
     }
+    synchronized (compilationsLock) {
+      compilations++;
+    }
     try {
-      background.execute(() -> compile(runtime, blob));
+      background.execute(
+          () -> {
+            try {
+              compile(runtime, blob);
+            } finally {
+              compilationEnded();
+            }
+          });
     } catch (RejectedExecutionException e) {
+      compilationEnded();
       runtime.keepInterpreting(e); // the executor is closing
+    }
+  }
+
+  private void compilationEnded() {
+    synchronized (compilationsLock) {
+      compilations--;
+      compilationsLock.notifyAll();
+    }
+  }
+
+  /**
+   * Waits up to {@code timeout} for the background compilations under way, so none writes the disk
+   * cache after its owner closed (a test's temporary directory, a node shutting down). Compilations
+   * cannot be interrupted; one still running after the timeout finishes on its own.
+   */
+  void awaitCompilations(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (compilationsLock) {
+      while (compilations > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          LOG.debug("closing while {} runtime(s) still compile", compilations);
+          return;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(compilationsLock, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 

@@ -207,6 +207,20 @@ class TieredStartTest {
   }
 
   @Test
+  void closingWaitsForTheBackgroundCompilationSoItWritesNoCacheAfterwards(@TempDir Path cache) {
+    GatedCompiler compiler = new GatedCompiler(Optional.of(cache));
+    Events events = new Events();
+    RuntimeExecutor executor =
+        executor(
+            compiler, interpreter(), ExecutorConfig.defaults().withCompilationCache(cache), events);
+    call(executor);
+    compiler.gate.countDown();
+    executor.close();
+    assertThat(events.stages)
+        .containsExactly(RuntimePreparation.Stage.INTERPRETER, RuntimePreparation.Stage.COMPILED);
+  }
+
+  @Test
   void withoutTheTieredStartTheFirstCallWaitsForTheCompiler() {
     CountingEngine compiler =
         new CountingEngine(new ChicoryWasmEngine(WasmExecutionMethod.COMPILED, Optional.empty()));
