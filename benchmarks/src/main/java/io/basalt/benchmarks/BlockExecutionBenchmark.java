@@ -140,7 +140,9 @@ public class BlockExecutionBenchmark {
                 runtime.equals("compiled")
                     ? WasmExecutionMethod.COMPILED
                     : WasmExecutionMethod.INTERPRETED;
-            executor = new RuntimeExecutor(ExecutorConfig.defaults().withMethod(method), services);
+            executor =
+                new RuntimeExecutor(
+                    ExecutorConfig.defaults().withMethod(method).withTieredStart(false), services);
             yield new WasmRuntimeUnderTest(runtime, executor, services, code);
           }
           default -> throw new IllegalArgumentException("unknown runtime " + runtime);

@@ -12,6 +12,7 @@ import io.basalt.executor.state.StateBackend;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.node.config.BasePath;
+import io.basalt.primitives.types.RuntimeVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,22 +32,37 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code Core_version} latency per fixture runtime, compiled and interpreted (milliseconds):
+ * {@code Core_version} latency per fixture runtime (milliseconds), for each way a runtime can start
+ * ({@code start}): {@code tiered} (compiled mode with the tiered start, the node's default: the
+ * interpreter serves calls while the runtime compiles in the background), {@code compiled}
+ * (compiled mode, the first call waits for the compiler) and {@code interpreted} ({@code
+ * --wasm-execution interpreted-i-know-what-i-do}).
  *
  * <ul>
  *   <li>{@code firstCall}: a new executor with an empty compilation cache: parse, compile (or
  *       prepare the interpreter), instantiate and call, as the first call after a runtime upgrade.
+ *       A tiered start's background compilation is awaited after the measurement, before the next.
  *   <li>{@code firstCallFromDiskCache}: a new executor whose disk cache already holds the compiled
  *       runtime, as the first call of a restarted node (same as {@code firstCall} when
  *       interpreted).
- *   <li>{@code warmCall}: one executor, runtime already prepared: a fresh instance and the call.
+ *   <li>{@code firstVersion}: the version of the runtime on a new executor: its custom sections
+ *       when it has them (no Wasm runs), else {@code Core_version}; what Chopsticks' {@code
+ *       get_runtime_version} does.
+ *   <li>{@code warmCall}: one executor, runtime already prepared (and compiled): a fresh instance
+ *       and the call.
  * </ul>
  *
  * <p>{@code runtime} names a fixture: {@code spec:FILE} is the {@code :code} of a chain spec under
  * {@code chainspecs/}, anything else a file under the fixtures folder. Run with {@code bin/bench
- * CoreVersion}; one runtime: {@code bin/bench CoreVersion -p runtime=wasm/sub2dev.wasm}.
+ * CoreVersion}; one runtime: {@code bin/bench CoreVersion -p runtime=wasm/sub2dev.wasm}. {@code
+ * bin/bench-first-call} runs {@code firstCall} and Chopsticks' executor on the same runtimes in one
+ * session and prints both.
  */
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+// Forks run as the node does. Chicory's Validator.validateFunction is 9,353 bytes of bytecode, over
+// HotSpot's 8,000-byte limit, so it is never JIT-compiled and validating a new runtime (most of its
+// first call) runs in the bytecode interpreter; compare with
+// -jvmArgsAppend "--enable-native-access=ALL-UNNAMED -XX:-DontCompileHugeMethods".
 @Fork(
     value = 1,
     jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
@@ -68,8 +84,8 @@ public class CoreVersionBenchmark {
     })
     public String runtime;
 
-    @Param({"compiled", "interpreted-i-know-what-i-do"})
-    public String method;
+    @Param({"tiered", "compiled", "interpreted"})
+    public String start;
 
     byte[] code;
     Path work;
@@ -87,10 +103,23 @@ public class CoreVersionBenchmark {
 
     RuntimeExecutor executor(Path cacheDir) {
       ExecutorConfig config =
-          ExecutorConfig.defaults()
-              .withMethod(WasmExecutionMethod.fromCliName(method))
-              .withCompilationCache(cacheDir);
-      return new RuntimeExecutor(config, HostServices.standard());
+          switch (start) {
+            case "tiered" -> ExecutorConfig.defaults();
+            case "compiled" -> ExecutorConfig.defaults().withTieredStart(false);
+            case "interpreted" ->
+                ExecutorConfig.defaults().withMethod(WasmExecutionMethod.INTERPRETED);
+            default -> throw new IllegalArgumentException("unknown start " + start);
+          };
+      return new RuntimeExecutor(config.withCompilationCache(cacheDir), HostServices.standard());
+    }
+
+    /** Closes an executor once its background compilation (if any) is over. */
+    void finish(RuntimeExecutor executor) {
+      try {
+        executor.whenCompiled(RuntimeBlob.parse(code)).join();
+      } finally {
+        executor.close();
+      }
     }
   }
 
@@ -105,8 +134,8 @@ public class CoreVersionBenchmark {
     }
 
     @TearDown(Level.Invocation)
-    public void close() {
-      executor.close();
+    public void close(FixtureRuntime runtime) {
+      runtime.finish(executor);
     }
   }
 
@@ -119,9 +148,9 @@ public class CoreVersionBenchmark {
     @Setup(Level.Trial)
     public void fillCache(FixtureRuntime runtime) throws IOException {
       cacheDir = Files.createTempDirectory(runtime.work, "filled-cache");
-      try (RuntimeExecutor first = runtime.executor(cacheDir)) {
-        coreVersion(first, RuntimeBlob.parse(runtime.code));
-      }
+      RuntimeExecutor first = runtime.executor(cacheDir);
+      coreVersion(first, RuntimeBlob.parse(runtime.code));
+      runtime.finish(first);
     }
 
     @Setup(Level.Invocation)
@@ -130,8 +159,8 @@ public class CoreVersionBenchmark {
     }
 
     @TearDown(Level.Invocation)
-    public void close() {
-      executor.close();
+    public void close(FixtureRuntime runtime) {
+      runtime.finish(executor);
     }
   }
 
@@ -146,6 +175,7 @@ public class CoreVersionBenchmark {
       executor = runtime.executor(Files.createTempDirectory(runtime.work, "warm-cache"));
       blob = RuntimeBlob.parse(runtime.code);
       coreVersion(executor, blob);
+      executor.whenCompiled(blob).join();
     }
 
     @TearDown(Level.Trial)
@@ -160,6 +190,19 @@ public class CoreVersionBenchmark {
   @Measurement(iterations = 5)
   public byte[] firstCall(FixtureRuntime runtime, Cold cold) {
     return coreVersion(cold.executor, RuntimeBlob.parse(runtime.code));
+  }
+
+  /**
+   * The runtime's version on a new executor with an empty compilation cache: from its custom
+   * sections when it has them, else by running {@code Core_version} (what Chopsticks' {@code
+   * get_runtime_version} does).
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 5)
+  public RuntimeVersion firstVersion(FixtureRuntime runtime, Cold cold) {
+    return cold.executor.version(RuntimeBlob.parse(runtime.code));
   }
 
   @Benchmark

@@ -10,16 +10,24 @@ import java.util.Optional;
  *
  * @param method compiled (default) or interpreted Wasm ({@code --wasm-execution})
  * @param compilationCache directory for compiled runtimes kept across restarts (compiled mode)
- * @param runtimeCacheSize compiled runtimes kept in memory ({@code --runtime-cache-size})
+ * @param runtimeCacheSize runtimes kept in memory, by code hash ({@code --runtime-cache-size};
+ *     Substrate's default is 2)
  * @param stackSizeBytes JVM stack of the threads that run Wasm; compiled Wasm recurses on it
+ * @param tieredStart in compiled mode, whether a runtime that is neither in memory nor in the disk
+ *     cache starts in the interpreter while it compiles in the background (default); off, its first
+ *     call waits for the compilation
  */
 public record ExecutorConfig(
     WasmExecutionMethod method,
     Optional<Path> compilationCache,
     int runtimeCacheSize,
-    long stackSizeBytes) {
+    long stackSizeBytes,
+    boolean tieredStart) {
   /** Default JVM stack for Wasm threads: 512 MiB (reserved lazily by the OS). */
   public static final long DEFAULT_STACK_SIZE = 512L * 1024 * 1024;
+
+  /** Runtimes kept in memory by default: 2, as Substrate's {@code --runtime-cache-size}. */
+  public static final int DEFAULT_RUNTIME_CACHE_SIZE = 2;
 
   public ExecutorConfig {
     if (runtimeCacheSize < 1) {
@@ -32,17 +40,41 @@ public record ExecutorConfig(
     }
   }
 
-  /** Compiled Wasm, no disk cache, 4 runtimes in memory, 512 MiB stacks. */
+  /** Settings with the tiered start on. */
+  public ExecutorConfig(
+      WasmExecutionMethod method,
+      Optional<Path> compilationCache,
+      int runtimeCacheSize,
+      long stackSizeBytes) {
+    this(method, compilationCache, runtimeCacheSize, stackSizeBytes, true);
+  }
+
+  /** Compiled Wasm with the tiered start, no disk cache, 2 runtimes in memory, 512 MiB stacks. */
   public static ExecutorConfig defaults() {
     return new ExecutorConfig(
-        WasmExecutionMethod.COMPILED, Optional.empty(), 4, DEFAULT_STACK_SIZE);
+        WasmExecutionMethod.COMPILED,
+        Optional.empty(),
+        DEFAULT_RUNTIME_CACHE_SIZE,
+        DEFAULT_STACK_SIZE,
+        true);
   }
 
   public ExecutorConfig withMethod(WasmExecutionMethod m) {
-    return new ExecutorConfig(m, compilationCache, runtimeCacheSize, stackSizeBytes);
+    return new ExecutorConfig(m, compilationCache, runtimeCacheSize, stackSizeBytes, tieredStart);
   }
 
   public ExecutorConfig withCompilationCache(Path directory) {
-    return new ExecutorConfig(method, Optional.of(directory), runtimeCacheSize, stackSizeBytes);
+    return new ExecutorConfig(
+        method, Optional.of(directory), runtimeCacheSize, stackSizeBytes, tieredStart);
+  }
+
+  /** {@code --runtime-cache-size}. */
+  public ExecutorConfig withRuntimeCacheSize(int size) {
+    return new ExecutorConfig(method, compilationCache, size, stackSizeBytes, tieredStart);
+  }
+
+  /** Turns the tiered start on or off (benchmarks and tests compare both). */
+  public ExecutorConfig withTieredStart(boolean on) {
+    return new ExecutorConfig(method, compilationCache, runtimeCacheSize, stackSizeBytes, on);
   }
 }

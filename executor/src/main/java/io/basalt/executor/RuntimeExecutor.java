@@ -19,6 +19,7 @@ import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.executor.vm.WasmEngine;
+import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.executor.vm.WasmInstance;
 import io.basalt.executor.vm.WasmTrapException;
 import io.basalt.executor.vm.chicory.ChicoryWasmEngine;
@@ -45,14 +46,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls runtime APIs: {@code call(code, "Core_execute_block", block, ext)}.
  *
- * <p>Each runtime is compiled once per code hash (kept in a small LRU) and every call runs on a
- * pristine instance, on a dedicated thread with a large JVM stack (compiled Wasm recurses on it;
- * compilation runs there too), so nothing depends on the stack size of the caller's thread. The
- * input is placed in Wasm memory with the host allocator, the export {@code (i32, i32) -> i64} is
- * called and the pointer-size result copied out. {@code :heappages} from the state sets the heap
- * (default 2048 pages on top of the module's initial memory). A trap or panic becomes a {@link
- * RuntimeTrapException} with the runtime's panic message; storage transactions the runtime left
- * open are rolled back.
+ * <p>Each runtime is prepared once per code hash (kept in a small LRU, {@code
+ * --runtime-cache-size}) and every call runs on a pristine instance, on a dedicated thread with a
+ * large JVM stack (compiled Wasm recurses on it; compilation runs there too), so nothing depends on
+ * the stack size of the caller's thread. The input is placed in Wasm memory with the host
+ * allocator, the export {@code (i32, i32) -> i64} is called and the pointer-size result copied out.
+ * {@code :heappages} from the state sets the heap (default 2048 pages on top of the module's
+ * initial memory). In compiled mode a new runtime does not stall its first calls: they run in the
+ * interpreter while it compiles in the background (unless its compiled code is in the disk cache),
+ * then calls switch to the compiled code ({@link ExecutorConfig#tieredStart()}). A trap or panic
+ * becomes a {@link RuntimeTrapException} with the runtime's panic message; storage transactions the
+ * runtime left open are rolled back.
  *
  * <pre>{@code
  * RuntimeExecutor executor = new RuntimeExecutor(ExecutorConfig.defaults(), services);
@@ -66,34 +70,72 @@ public final class RuntimeExecutor implements AutoCloseable {
   /** Heap pages added on top of the module's initial memory when {@code :heappages} is unset. */
   public static final long DEFAULT_HEAP_PAGES = 2048;
 
-  private final WasmEngine engine;
   private final HostFunctionRegistry registry;
   private final HostServices services;
   private final ExecutorConfig config;
   private final ExecutorService threads;
+  private final RuntimePreparer preparer;
   private final Map<Hash256, CompletableFuture<CompiledRuntime>> compiled;
   private final Map<Hash256, RuntimeVersion> versions;
 
   /** An executor on Chicory with the standard host functions. */
   public RuntimeExecutor(ExecutorConfig config, HostServices services) {
-    this(
-        new ChicoryWasmEngine(config.method(), config.compilationCache()),
-        HostFunctionRegistry.standard(),
-        services,
-        config);
+    this(config, services, RuntimePreparationListener.NONE);
   }
 
-  /** An executor on any engine and registry (tests, alternative engines). */
+  /**
+   * An executor on Chicory with the standard host functions whose runtime preparations (compile
+   * times) are reported to {@code listener}.
+   */
+  public RuntimeExecutor(
+      ExecutorConfig config, HostServices services, RuntimePreparationListener listener) {
+    this(
+        new ChicoryWasmEngine(config.method(), config.compilationCache()),
+        Optional.of(new ChicoryWasmEngine(WasmExecutionMethod.INTERPRETED, Optional.empty())),
+        HostFunctionRegistry.standard(),
+        services,
+        config,
+        listener);
+  }
+
+  /** An executor on any engine and registry, without a tiered start (tests, other engines). */
   public RuntimeExecutor(
       WasmEngine engine,
       HostFunctionRegistry registry,
       HostServices services,
       ExecutorConfig config) {
-    this.engine = engine;
+    this(engine, Optional.empty(), registry, services, config, RuntimePreparationListener.NONE);
+  }
+
+  /**
+   * An executor on any engines and registry.
+   *
+   * @param engine the engine of {@code config.method()}
+   * @param interpreter the engine a tiered start begins with (used only when {@code engine}
+   *     compiles and {@code config.tieredStart()})
+   * @param registry the host functions
+   * @param services the host services of calls that bring none
+   * @param config the settings
+   * @param listener hears when runtimes become ready
+   */
+  public RuntimeExecutor(
+      WasmEngine engine,
+      Optional<WasmEngine> interpreter,
+      HostFunctionRegistry registry,
+      HostServices services,
+      ExecutorConfig config,
+      RuntimePreparationListener listener) {
     this.registry = registry;
     this.services = services;
     this.config = config;
     this.threads = Executors.newCachedThreadPool(new WasmThreadFactory(config.stackSizeBytes()));
+    this.preparer =
+        new RuntimePreparer(
+            engine,
+            config.tieredStart() ? interpreter : Optional.empty(),
+            registry,
+            listener,
+            threads);
     int cacheSize = config.runtimeCacheSize();
     this.compiled =
         java.util.Collections.synchronizedMap(
@@ -115,18 +157,49 @@ public final class RuntimeExecutor implements AutoCloseable {
   }
 
   /**
-   * Compiles (or fetches from cache) a runtime. Compilation runs on one of the executor's
-   * large-stack Wasm threads, like the calls themselves: the compiler recurses over the code, and
-   * callers' threads (the node's own, a test's) have an ordinary JVM stack.
+   * Prepares (or fetches from the in-memory cache) a runtime to run calls. In compiled mode with
+   * the tiered start, a runtime that is not in the disk cache comes back running in the
+   * interpreter, its compilation started in the background (by a call: once that call is over);
+   * calls switch to the compiled code when it is ready ({@link #whenCompiled}). Preparation runs on
+   * one of the executor's large-stack Wasm threads, like the calls themselves: the compiler
+   * recurses over the code, and callers' threads (the node's own, a test's) have an ordinary JVM
+   * stack.
    *
    * @throws InvalidRuntimeCodeException if the code cannot be used
    */
   public CompiledRuntime prepare(RuntimeBlob code) {
+    CompiledRuntime runtime = cached(code);
+    if (runtime instanceof TieredRuntime tiered) {
+      preparer.startCompiling(tiered, code);
+    }
+    return runtime;
+  }
+
+  /**
+   * Completes once calls of a tiered-start runtime run its compiled code; at once if the runtime is
+   * not tiered, not in memory or not being compiled (only its version was read); exceptionally if
+   * the compilation failed, the runtime then staying in the interpreter. Benchmarks and tests wait
+   * on it.
+   */
+  public CompletableFuture<Void> whenCompiled(RuntimeBlob code) {
+    CompletableFuture<CompiledRuntime> entry = compiled.get(code.codeHash());
+    if (entry != null
+        && entry.isDone()
+        && !entry.isCompletedExceptionally()
+        && entry.join() instanceof TieredRuntime tiered
+        && tiered.compilationClaimed()) {
+      return tiered.compiled().thenApply(r -> null);
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** The runtime from the in-memory cache, prepared on a miss (without starting a compilation). */
+  private CompiledRuntime cached(RuntimeBlob code) {
     CompletableFuture<CompiledRuntime> mine = new CompletableFuture<>();
     CompletableFuture<CompiledRuntime> existing = compiled.putIfAbsent(code.codeHash(), mine);
     if (existing == null) {
       try {
-        mine.complete(onWasmThread(() -> engine.compile(code, registry)));
+        mine.complete(onWasmThread(() -> preparer.prepare(code)));
       } catch (RuntimeException | Error e) {
         compiled.remove(code.codeHash(), mine);
         mine.completeExceptionally(e);
@@ -164,9 +237,18 @@ public final class RuntimeExecutor implements AutoCloseable {
   /** Calls a runtime API with per-call services (e.g. offchain capabilities for workers). */
   public byte[] call(
       RuntimeBlob code, String method, byte[] input, Externalities ext, HostServices callServices) {
-    CompiledRuntime runtime = prepare(code);
+    CompiledRuntime runtime = cached(code);
     long heapPages = heapPages(ext.get(WellKnownKeys.HEAP_PAGES));
-    return onWasmThread(() -> invoke(runtime, method, input, ext, callServices, heapPages, false));
+    try {
+      return onWasmThread(
+          () -> invoke(runtime, method, input, ext, callServices, heapPages, false));
+    } finally {
+      // A tiered runtime starts compiling once this call is over, so the call does not share the
+      // CPU and the garbage collector with the compiler.
+      if (runtime instanceof TieredRuntime tiered) {
+        preparer.startCompiling(tiered, code);
+      }
+    }
   }
 
   /**
@@ -217,8 +299,13 @@ public final class RuntimeExecutor implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code Core_version} on empty state. Reading a version does not start a compilation: the
+   * runtime may never run a real call (an override that never applies, code a {@code set_code}
+   * rejects); its first real call will.
+   */
   private byte[] callCoreVersion(RuntimeBlob code, boolean allowMissingImports) {
-    CompiledRuntime runtime = prepare(code);
+    CompiledRuntime runtime = cached(code);
     Externalities empty = new OverlayedExternalities(new OverlayedChanges(), StateBackend.empty());
     return onWasmThread(
         () ->
@@ -335,9 +422,16 @@ public final class RuntimeExecutor implements AutoCloseable {
     }
   }
 
-  /** Stops the Wasm threads. */
+  /** How long {@link #close()} waits for background compilations to end. */
+  static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(30);
+
+  /**
+   * Waits (up to 30 s) for background compilations to end, so none writes the disk cache after the
+   * executor's owner is gone, then stops the Wasm threads.
+   */
   @Override
   public void close() {
+    preparer.awaitCompilations(CLOSE_WAIT);
     threads.shutdownNow();
   }
 

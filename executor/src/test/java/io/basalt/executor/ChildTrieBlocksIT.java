@@ -78,7 +78,8 @@ class ChildTrieBlocksIT {
     ExecutorConfig config =
         ExecutorConfig.defaults()
             .withMethod(method)
-            .withCompilationCache(Path.of("target", "wasm-cache").toAbsolutePath());
+            .withCompilationCache(Path.of("target", "wasm-cache").toAbsolutePath())
+            .withTieredStart(false);
     try (RuntimeExecutor executor =
         new RuntimeExecutor(config, HostServices.standard().withCrypto(crypto))) {
       RuntimeBlob code = RuntimeBlob.parse(top.get(Bytes.fromHex("0x3a636f6465")));

@@ -67,7 +67,10 @@ class FixtureRuntimesIT {
   static RuntimeExecutor executor(WasmExecutionMethod method) {
     return EXECUTORS.computeIfAbsent(
         method,
-        m -> new RuntimeExecutor(ExecutorConfig.defaults().withMethod(m), HostServices.standard()));
+        m ->
+            new RuntimeExecutor(
+                ExecutorConfig.defaults().withMethod(m).withTieredStart(false),
+                HostServices.standard()));
   }
 
   @AfterAll

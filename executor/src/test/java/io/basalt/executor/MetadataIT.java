@@ -33,7 +33,8 @@ class MetadataIT {
     OverlayedChanges changes = new OverlayedChanges();
     try (RuntimeExecutor executor =
         new RuntimeExecutor(
-            ExecutorConfig.defaults().withMethod(method), HostServices.standard())) {
+            ExecutorConfig.defaults().withMethod(method).withTieredStart(false),
+            HostServices.standard())) {
       byte[] out =
           executor.call(
               RuntimeBlob.parse(spec.code()),

@@ -79,6 +79,19 @@ final class ChangeSet {
     undo.push(new HashMap<>());
   }
 
+  /**
+   * The keys written in the innermost open transaction (nested ones committed into it), each with
+   * its overlay state before the transaction and now; empty if no transaction is open.
+   */
+  NavigableMap<Bytes, SavepointChanges.Write> writesInTransaction() {
+    Map<Bytes, OverlayLookup> frame = undo.peek();
+    TreeMap<Bytes, SavepointChanges.Write> out = new TreeMap<>();
+    if (frame != null) {
+      frame.forEach((k, before) -> out.put(k, new SavepointChanges.Write(before, get(k))));
+    }
+    return out;
+  }
+
   void rollbackTransaction() {
     Map<Bytes, OverlayLookup> frame = undo.pop();
     for (Map.Entry<Bytes, OverlayLookup> e : frame.entrySet()) {

@@ -134,6 +134,92 @@ public final class OverlayedChanges {
     children.values().forEach(ChangeSet::commitTransaction);
   }
 
+  /**
+   * Opens a transaction on behalf of the node (not the runtime) whose effects can be read and then
+   * kept or undone as a whole: an execution strategy runs the native runtime, reads what it did,
+   * rolls it back and runs Wasm. Unlike a runtime's own rollback, rolling back a savepoint also
+   * drops the transaction-index operations made since.
+   *
+   * <pre>{@code
+   * OverlayedChanges.Savepoint sp = changes.savepoint();
+   * runNative(changes);
+   * SavepointChanges nativeChanges = sp.changes();
+   * sp.rollback();
+   * }</pre>
+   */
+  public Savepoint savepoint() {
+    startTransaction();
+    return new Savepoint(depth, transactionIndex.size());
+  }
+
+  /**
+   * A transaction opened by {@link #savepoint()}; it must be closed ({@link #commit} or {@link
+   * #rollback}) before any savepoint or transaction opened before it.
+   */
+  public final class Savepoint {
+    private final int depthAtStart;
+    private final int transactionIndexAtStart;
+    private boolean closed;
+
+    private Savepoint(int depthAtStart, int transactionIndexAtStart) {
+      this.depthAtStart = depthAtStart;
+      this.transactionIndexAtStart = transactionIndexAtStart;
+    }
+
+    /**
+     * What was written since this savepoint. Transactions a call left open above it are rolled back
+     * first (as the executor does after a runtime call).
+     *
+     * @throws IllegalStateException if the savepoint is closed or an outer transaction was closed
+     */
+    public SavepointChanges changes() {
+      closeNested();
+      TreeMap<Bytes, NavigableMap<Bytes, SavepointChanges.Write>> childWrites = new TreeMap<>();
+      children.forEach((k, v) -> childWrites.put(k, v.writesInTransaction()));
+      return new SavepointChanges(
+          top.writesInTransaction(),
+          childWrites,
+          offchainIndex.writesInTransaction(),
+          transactionIndex.subList(transactionIndexAtStart, transactionIndex.size()));
+    }
+
+    /** Keeps everything written since this savepoint in the enclosing transaction, if any. */
+    public void commit() {
+      closeNested();
+      commitTransaction();
+      close();
+    }
+
+    /** Undoes everything written since this savepoint, transaction-index operations included. */
+    public void rollback() {
+      closeNested();
+      rollbackTransaction();
+      transactionIndex.subList(transactionIndexAtStart, transactionIndex.size()).clear();
+      close();
+    }
+
+    private void closeNested() {
+      if (closed) {
+        throw new IllegalStateException("savepoint already committed or rolled back");
+      }
+      if (depth < depthAtStart) {
+        throw new IllegalStateException(
+            "savepoint at transaction depth "
+                + depthAtStart
+                + " outlived its transaction (depth is now "
+                + depth
+                + ")");
+      }
+      while (depth > depthAtStart) {
+        rollbackTransaction();
+      }
+    }
+
+    private void close() {
+      closed = true;
+    }
+  }
+
   /** Number of open transactions. */
   public int transactionDepth() {
     return depth;

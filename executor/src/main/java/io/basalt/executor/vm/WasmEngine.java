@@ -15,4 +15,12 @@ public interface WasmEngine {
    *     wrong type
    */
   CompiledRuntime compile(RuntimeBlob blob, ImportCatalogue imports);
+
+  /**
+   * Whether {@link #compile} would load this runtime's compiled code from a disk cache rather than
+   * compile it (so it is quick). A guess: an unusable entry is still recompiled by {@code compile}.
+   */
+  default boolean hasCompiledOnDisk(RuntimeBlob blob) {
+    return false;
+  }
 }

@@ -23,29 +23,7 @@ class RuntimeBlobTest {
 
   /** A module with only custom sections: enough for the section scanner. */
   static byte[] moduleWithCustomSections(Object... nameAndContent) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(Hex.decode("0061736d01000000"));
-    for (int i = 0; i < nameAndContent.length; i += 2) {
-      byte[] name = ((String) nameAndContent[i]).getBytes(StandardCharsets.UTF_8);
-      byte[] content = (byte[]) nameAndContent[i + 1];
-      ByteArrayOutputStream body = new ByteArrayOutputStream();
-      writeLeb(body, name.length);
-      body.writeBytes(name);
-      body.writeBytes(content);
-      out.write(0);
-      writeLeb(out, body.size());
-      out.writeBytes(body.toByteArray());
-    }
-    return out.toByteArray();
-  }
-
-  static void writeLeb(ByteArrayOutputStream out, int value) {
-    int v = value;
-    do {
-      int b = v & 0x7f;
-      v >>>= 7;
-      out.write(v != 0 ? b | 0x80 : b);
-    } while (v != 0);
+    return TestModules.withCustomSections(new byte[0], nameAndContent);
   }
 
   static byte[] zstdEnvelope(byte[] payload) throws IOException {

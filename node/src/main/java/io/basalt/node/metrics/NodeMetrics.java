@@ -120,7 +120,7 @@ public final class NodeMetrics {
             "basalt_runtime_compile_seconds",
             "Time taken to compile a runtime's Wasm to JVM bytecode",
             COMPILE_BUCKETS);
-    runtimeCalls = new RuntimeCallMetrics(registry);
+    runtimeCalls = new RuntimeCallMetrics(registry, this::runtimeLoaded);
   }
 
   /** Metrics exposed by a {@link PrometheusEndpoint}, with the node's constant metrics set. */

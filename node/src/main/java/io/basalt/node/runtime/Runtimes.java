@@ -5,6 +5,7 @@ import io.basalt.executor.ExecutorConfig;
 import io.basalt.executor.RuntimeExecutor;
 import io.basalt.executor.api.HostServices;
 import io.basalt.executor.api.NativeRuntime;
+import io.basalt.executor.code.RuntimeBlobCache;
 import io.basalt.executor.code.RuntimeCode;
 import io.basalt.executor.state.StateBackend;
 import io.basalt.executor.strategy.CallExecutor;
@@ -17,15 +18,10 @@ import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.ImportConfig;
 import io.basalt.primitives.bytes.Bytes;
-import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.runtime.demo.BasaltDemoNativeRuntime;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,28 +42,13 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Runtimes implements AutoCloseable {
-  /** Blobs kept by code hash (a runtime upgrade adds one). */
-  private static final int BLOB_CACHE_SIZE = 4;
-
   private final RuntimeExecutor executor;
   private final CallExecutor calls;
-  private final Map<Hash256, RuntimeBlob> byHash;
-  private final Deque<Recent> recent = new ArrayDeque<>();
-
-  private record Recent(Bytes code, RuntimeBlob blob) {}
+  private final RuntimeBlobCache blobs = new RuntimeBlobCache();
 
   private Runtimes(RuntimeExecutor executor, CallExecutor calls) {
     this.executor = executor;
     this.calls = calls;
-    this.byHash =
-        new LinkedHashMap<>(8, 0.75f, true) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<Hash256, RuntimeBlob> eldest) {
-            return size() > BLOB_CACHE_SIZE;
-          }
-        };
   }
 
   /**
@@ -167,19 +148,8 @@ public final class Runtimes implements AutoCloseable {
    *
    * @throws InvalidRuntimeCodeException if the code is not usable (not Wasm, a compression bomb…)
    */
-  public synchronized RuntimeBlob blob(Bytes code) {
-    for (Recent r : recent) {
-      if (r.code().equals(code)) {
-        return r.blob();
-      }
-    }
-    RuntimeBlob parsed = RuntimeBlob.parse(code);
-    RuntimeBlob blob = byHash.computeIfAbsent(parsed.codeHash(), h -> parsed);
-    recent.addFirst(new Recent(code, blob));
-    while (recent.size() > BLOB_CACHE_SIZE) {
-      recent.removeLast();
-    }
-    return blob;
+  public RuntimeBlob blob(Bytes code) {
+    return blobs.blob(code);
   }
 
   /**

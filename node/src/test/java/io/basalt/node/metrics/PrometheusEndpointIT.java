@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.executor.code.CodeSource;
+import io.basalt.executor.strategy.ApiCall;
+import io.basalt.executor.strategy.CallOutcome;
+import io.basalt.executor.strategy.Divergence;
 import io.basalt.executor.strategy.ExecutionContext;
 import io.basalt.executor.strategy.ExecutionObserver;
 import io.basalt.executor.strategy.ExecutorKind;
 import io.basalt.node.config.PrometheusConfig;
 import io.basalt.node.failure.UserFacingException;
+import io.basalt.primitives.bytes.Bytes;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -82,7 +86,17 @@ class PrometheusEndpointIT {
     observer.called(ExecutionContext.IMPORTING, ExecutorKind.WASM, "Core_execute_block");
     observer.called(ExecutionContext.IMPORTING, ExecutorKind.WASM, "Core_execute_block");
     observer.called(ExecutionContext.OTHER, ExecutorKind.NATIVE, "Core_version");
-    observer.mismatch(ExecutionContext.BLOCK_CONSTRUCTION, "BlockBuilder_finalize_block");
+    observer.mismatch(
+        new Divergence(
+            new ApiCall(
+                ExecutionContext.BLOCK_CONSTRUCTION,
+                NodeMetricsTest.runtime(100, CodeSource.ON_CHAIN),
+                "BlockBuilder_finalize_block",
+                Bytes.EMPTY,
+                "block #8"),
+            new CallOutcome.Returned(Bytes.of((byte) 1)),
+            new CallOutcome.Returned(Bytes.of((byte) 2)),
+            List.of()));
     metrics.runtimeCompiled(Duration.ofMillis(1500));
     metrics.runtimeLoaded(NodeMetricsTest.runtime(100, CodeSource.OVERRIDE));
 

@@ -116,6 +116,18 @@ final class DirectoryCompilationCache implements Cache {
     }
   }
 
+  /** Whether the cache holds at least one compiled-module entry of this runtime. */
+  boolean hasModules() {
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, MODULE_PREFIX + "*")) {
+      return files.iterator().hasNext();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** Deletes every module entry of this runtime (Chicory could not load what was served). */
   void discardModules(String reason) {
     served.set(false);

@@ -54,7 +54,11 @@ public final class WasmCode {
   public static RuntimeExecutor executor(WasmExecutionMethod method) {
     return EXECUTORS.computeIfAbsent(
         method,
-        m -> new RuntimeExecutor(ExecutorConfig.defaults().withMethod(m), TestRuntimes.SERVICES));
+        m ->
+            new RuntimeExecutor(
+                // compiled means compiled from the first call: no tiered start
+                ExecutorConfig.defaults().withMethod(m).withTieredStart(false),
+                TestRuntimes.SERVICES));
   }
 
   /** The Wasm runtime on an executor; genesis is built with the code of {@code spec}. */
