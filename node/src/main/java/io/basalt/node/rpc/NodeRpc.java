@@ -10,6 +10,12 @@ import io.basalt.node.txpool.TransactionPool;
 import io.basalt.primitives.crypto.PeerId;
 import io.basalt.primitives.crypto.keystore.Keystore;
 import io.basalt.rpc.dispatch.MethodGroup;
+import io.basalt.rpc.method.author.AuthorMethods;
+import io.basalt.rpc.method.chain.ChainMethods;
+import io.basalt.rpc.method.offchain.OffchainMethods;
+import io.basalt.rpc.method.payment.PaymentMethods;
+import io.basalt.rpc.method.state.ChildStateMethods;
+import io.basalt.rpc.method.state.StateMethods;
 import io.basalt.rpc.method.system.SystemMethods;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +62,11 @@ public final class NodeRpc {
     public RuntimeCalls calls() {
       return new RuntimeCalls(chain, runtimes);
     }
+
+    /** The state at a block, for the state, child-state and payment methods. */
+    public NodeStateApi state() {
+      return new NodeStateApi(chain, calls());
+    }
   }
 
   /** Every group the node serves. */
@@ -72,6 +83,14 @@ public final class NodeRpc {
                 node.pool(),
                 node.calls(),
                 node.logDirectives())));
+    groups.add(new ChainMethods(new NodeChainApi(node.chain())));
+    groups.add(new StateMethods(node.state(), new NodeChainApi(node.chain())));
+    groups.add(new ChildStateMethods(node.state()));
+    groups.add(
+        new AuthorMethods(
+            new NodeAuthorApi(node.chain(), node.pool(), node.keystore(), node.calls())));
+    groups.add(new OffchainMethods(new NodeOffchainApi(node.chain().database().offchainStorage())));
+    groups.add(new PaymentMethods(node.state()));
     return groups;
   }
 }

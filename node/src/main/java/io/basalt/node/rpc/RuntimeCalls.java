@@ -7,10 +7,13 @@ import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.TrieStateBackend;
 import io.basalt.executor.strategy.ApiCall;
 import io.basalt.executor.strategy.ExecutionContext;
+import io.basalt.executor.vm.InvalidRuntimeCodeException;
+import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.Header;
+import io.basalt.rpc.api.RuntimeCallException;
 
 /**
  * Runtime calls made for RPC: at a block's state, in the {@link ExecutionContext#OTHER} context
@@ -32,6 +35,11 @@ public final class RuntimeCalls {
    * @throws io.basalt.executor.vm.InvalidRuntimeCodeException if the state has no usable runtime
    */
   public Bytes call(Header at, String method, Bytes input) {
+    return call(at, method, input, HostServices.standard());
+  }
+
+  /** {@link #call(Header, String, Bytes)} with these host services (e.g. with the key store). */
+  public Bytes call(Header at, String method, Bytes input, HostServices services) {
     TrieStateBackend state = chain.stateAt(at);
     RuntimeCode code = runtimes.codeAt(state, at.number());
     return Bytes.wrap(
@@ -41,7 +49,29 @@ public final class RuntimeCalls {
                 new ApiCall(ExecutionContext.OTHER, code, method, input, "block #" + at.number()),
                 new OverlayedChanges(),
                 state,
-                HostServices.standard()));
+                services));
+  }
+
+  /**
+   * {@link #call(Header, String, Bytes, HostServices)} for the RPC facades: a missing export or a
+   * failure is a {@link RuntimeCallException} worded as Substrate's executor words it ({@code
+   * "Other: Exported method X is not found"}, {@code "Execution aborted due to trap: …"}, {@code
+   * "Execution aborted due to panic: …"}).
+   */
+  public Bytes callOrFail(Header at, String method, Bytes input, HostServices services) {
+    try {
+      if (!codeAt(at).blob().exportsFunction(method)) {
+        throw new RuntimeCallException("Other: Exported method " + method + " is not found");
+      }
+      return call(at, method, input, services);
+    } catch (RuntimeTrapException e) {
+      throw new RuntimeCallException(
+          e.panicMessage()
+              .map(panic -> "Execution aborted due to panic: " + panic)
+              .orElseGet(() -> "Execution aborted due to trap: " + e.getMessage()));
+    } catch (InvalidRuntimeCodeException e) {
+      throw new RuntimeCallException("Other: " + e.getMessage());
+    }
   }
 
   /** The runtime at a block, with its version. */

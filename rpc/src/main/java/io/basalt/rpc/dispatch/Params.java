@@ -13,14 +13,26 @@ import java.util.Optional;
  */
 public final class Params {
   private final JsonNode raw;
+  private final boolean denyUnsafe;
+
+  /**
+   * Params as the request gave them, on an interface that allows unsafe calls.
+   *
+   * @param raw an array, an object, or null / JSON null when the request had none
+   */
+  public Params(JsonNode raw) {
+    this(raw, false);
+  }
 
   /**
    * Params as the request gave them.
    *
    * @param raw an array, an object, or null / JSON null when the request had none
+   * @param denyUnsafe whether the interface refuses unsafe calls ({@link CallContext#denyUnsafe})
    */
-  public Params(JsonNode raw) {
+  public Params(JsonNode raw, boolean denyUnsafe) {
     this.raw = raw == null || raw.isNull() || raw.isMissingNode() ? null : raw;
+    this.denyUnsafe = denyUnsafe;
   }
 
   /** No params at all. */
@@ -54,6 +66,18 @@ public final class Params {
           label(index, name) + ": expected " + type.expected() + ", found " + abbreviate(node));
     }
     return value;
+  }
+
+  /**
+   * Refuses a call that is unsafe only with some params (sc-rpc-api's {@code check_if_safe}, e.g.
+   * {@code state_subscribeStorage} without keys) on an interface that denies unsafe calls.
+   *
+   * @throws RpcException {@code -32601 RPC call is unsafe to be called externally}
+   */
+  public void requireUnsafeAllowed() {
+    if (denyUnsafe) {
+      throw RpcError.UNSAFE_METHOD.exception();
+    }
   }
 
   /** How many positional params were given (0 for named params or none). */

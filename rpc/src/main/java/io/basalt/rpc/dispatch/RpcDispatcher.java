@@ -160,7 +160,7 @@ public final class RpcDispatcher {
       if (method.safety() == Safety.UNSAFE && context.denyUnsafe()) {
         throw RpcError.UNSAFE_METHOD.exception();
       }
-      Params params = new Params(entry.params());
+      Params params = new Params(entry.params(), context.denyUnsafe());
       Object result =
           switch (method.kind()) {
             case CALL -> method.call().orElseThrow().call(params);

@@ -18,7 +18,8 @@ import java.util.function.Function;
  * The one Jackson mapper of the RPC module. It reads requests as serde_json does (text after the
  * value is an error; duplicate keys keep the last) and writes results: {@link Bytes} and {@link
  * Hash256} as {@code 0x}-prefixed lowercase hex (sp-core's {@code Bytes} and {@code H256}), records
- * with their component names.
+ * with their component names, headers, blocks and runtime versions as Substrate writes them ({@link
+ * SubstrateJson}).
  */
 public final class RpcJson {
   /** Thread-safe; shared by the dispatcher, the subscriptions and the tests. */
@@ -34,6 +35,7 @@ public final class RpcJson {
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .addModule(hex)
+        .addModule(SubstrateJson.module())
         .build();
   }
 

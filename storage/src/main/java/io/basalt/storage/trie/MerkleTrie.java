@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -166,6 +167,184 @@ public final class MerkleTrie {
   /** All keys starting with {@code prefix}, in key order. */
   public Stream<Bytes> keys(Hash256 root, Bytes prefix) {
     return keys(root, prefix, prefix);
+  }
+
+  /**
+   * The keys whose values differ between two versions of the trie, with their values in {@code to}
+   * (empty: the key is gone), in key order. Subtrees the two versions share (the same child
+   * reference under the same path) are skipped without being loaded, so the cost follows the size
+   * of the change, not of the trie.
+   *
+   * @throws MissingTrieNodeException if a node that must be visited is not in the source
+   */
+  public NavigableMap<Bytes, Optional<Bytes>> diff(Hash256 from, Hash256 to) {
+    NavigableMap<Bytes, Optional<Bytes>> changes = new TreeMap<>();
+    if (from.equals(to)) {
+      return changes;
+    }
+    new Diff(changes)
+        .compare(
+            isEmptyRoot(from) ? null : Positioned.of(load(from, from, "root"), new byte[0], from),
+            isEmptyRoot(to) ? null : Positioned.of(load(to, to, "root"), new byte[0], to));
+    return changes;
+  }
+
+  /** A node with its absolute path (the nibbles of its key prefix, its partial key included). */
+  private static final class Positioned {
+    private final TrieNode node;
+    private final byte[] path;
+    private final Hash256 root;
+
+    /**
+     * @param root the root of the version it belongs to, for error messages
+     */
+    Positioned(TrieNode node, byte[] path, Hash256 root) {
+      this.node = node;
+      this.path = path;
+      this.root = root;
+    }
+
+    static Positioned of(TrieNode node, byte[] parentPath, Hash256 root) {
+      Nibbles partial =
+          switch (node) {
+            case TrieNode.Empty e -> Nibbles.EMPTY;
+            case TrieNode.Leaf l -> l.partialKey();
+            case TrieNode.Branch b -> b.partialKey();
+          };
+      return new Positioned(node, concat(parentPath, partial.unsafeArray()), root);
+    }
+
+    byte[] path() {
+      return path;
+    }
+
+    Hash256 root() {
+      return root;
+    }
+
+    Optional<NodeValue> value() {
+      return switch (node) {
+        case TrieNode.Leaf l -> Optional.of(l.value());
+        case TrieNode.Branch b -> b.value();
+        case TrieNode.Empty e -> Optional.empty();
+      };
+    }
+
+    ChildRef child(int nibble) {
+      return node instanceof TrieNode.Branch b ? b.childOrNull(nibble) : null;
+    }
+  }
+
+  /** One {@link #diff}: a simultaneous walk of both versions. */
+  private final class Diff {
+    private final NavigableMap<Bytes, Optional<Bytes>> changes;
+
+    Diff(NavigableMap<Bytes, Optional<Bytes>> changes) {
+      this.changes = changes;
+    }
+
+    /** Records the differences between two subtrees; null stands for an empty one. */
+    void compare(Positioned a, Positioned b) {
+      if (a == null || b == null) {
+        if (a != null) {
+          everything(a, false);
+        }
+        if (b != null) {
+          everything(b, true);
+        }
+        return;
+      }
+      byte[] pa = a.path();
+      byte[] pb = b.path();
+      int common = Arrays.mismatch(pa, pb);
+      if (common < 0) {
+        Optional<NodeValue> va = a.value();
+        Optional<NodeValue> vb = b.value();
+        if (!va.equals(vb)) {
+          // The same value may be inline in one version and hashed in the other (layout V0 → V1).
+          Bytes key = key(pa, b.root());
+          Optional<Bytes> before = va.map(v -> resolveValue(v, key));
+          Optional<Bytes> after = vb.map(v -> resolveValue(v, key));
+          if (!before.equals(after)) {
+            changes.put(key, after);
+          }
+        }
+        for (int i = 0; i < 16; i++) {
+          ChildRef ca = a.child(i);
+          ChildRef cb = b.child(i);
+          if (ca != null && ca.equals(cb)) {
+            continue;
+          }
+          compare(child(a, ca, i), child(b, cb, i));
+        }
+      } else if (common == pa.length) {
+        // a is above b: its own value and every other branch are only in a.
+        valueOnly(a, false);
+        int next = pb[common];
+        for (int i = 0; i < 16; i++) {
+          Positioned c = child(a, a.child(i), i);
+          if (i == next) {
+            compare(c, b);
+          } else if (c != null) {
+            everything(c, false);
+          }
+        }
+      } else if (common == pb.length) {
+        valueOnly(b, true);
+        int next = pa[common];
+        for (int i = 0; i < 16; i++) {
+          Positioned c = child(b, b.child(i), i);
+          if (i == next) {
+            compare(a, c);
+          } else if (c != null) {
+            everything(c, true);
+          }
+        }
+      } else {
+        everything(a, false);
+        everything(b, true);
+      }
+    }
+
+    private Positioned child(Positioned parent, ChildRef ref, int nibble) {
+      if (ref == null) {
+        return null;
+      }
+      byte[] path = Arrays.copyOf(parent.path(), parent.path().length + 1);
+      path[path.length - 1] = (byte) nibble;
+      return Positioned.of(
+          resolveChild(ref, parent.root(), path, path.length), path, parent.root());
+    }
+
+    /** Records the node's own value as gone (from a) or new (in b). */
+    private void valueOnly(Positioned p, boolean present) {
+      Optional<NodeValue> value = p.value();
+      if (value.isPresent()) {
+        Bytes key = key(p.path(), p.root());
+        changes.put(key, present ? Optional.of(resolveValue(value.get(), key)) : Optional.empty());
+      }
+    }
+
+    /** Records every value of the subtree as gone (from a) or new (in b). */
+    private void everything(Positioned p, boolean present) {
+      valueOnly(p, present);
+      for (int i = 0; i < 16; i++) {
+        Positioned c = child(p, p.child(i), i);
+        if (c != null) {
+          everything(c, present);
+        }
+      }
+    }
+
+    private Bytes key(byte[] path, Hash256 at) {
+      if ((path.length & 1) != 0) {
+        throw new StorageException(
+            "trie under root " + at + " has a value at the odd-length path " + Nibbles.wrap(path),
+            null,
+            true);
+      }
+      return Bytes.wrap(Nibbles.toKey(path, path.length));
+    }
   }
 
   /**

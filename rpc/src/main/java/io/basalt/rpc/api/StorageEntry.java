@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.rpc.api;
+
+import io.basalt.primitives.bytes.Bytes;
+
+/**
+ * One key and its value in a state.
+ *
+ * @param key the storage key
+ * @param value its value
+ */
+public record StorageEntry(Bytes key, Bytes value) {}
