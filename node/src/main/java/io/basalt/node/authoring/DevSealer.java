@@ -5,6 +5,7 @@ import io.basalt.node.chain.Blockchain;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
+import io.basalt.node.metadata.RuntimeMetadata;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.hash.Hashing;
@@ -13,11 +14,9 @@ import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.types.EngineId;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.Justification;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -60,7 +59,7 @@ public final class DevSealer implements AutoCloseable {
   public static final EngineId MANUAL_SEAL_ENGINE = EngineId.of("manl");
 
   /** FRAME's {@code Timestamp.Now}: twox128("Timestamp") ‖ twox128("Now"). */
-  static final Bytes TIMESTAMP_NOW = frameKey("Timestamp", "Now");
+  static final Bytes TIMESTAMP_NOW = RuntimeMetadata.plainKey("Timestamp", "Now");
 
   private final BlockProposer proposer;
   private final BlockImporter importer;
@@ -325,14 +324,6 @@ public final class DevSealer implements AutoCloseable {
         extrinsics.stream()
             .map(x -> new PendingTransactions.Pending(Hashing.blake2b256Hash(x.toArray()), x))
             .toList());
-  }
-
-  private static Bytes frameKey(String pallet, String item) {
-    byte[] a = Hashing.twox128(pallet.getBytes(StandardCharsets.US_ASCII));
-    byte[] b = Hashing.twox128(item.getBytes(StandardCharsets.US_ASCII));
-    byte[] key = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, key, a.length, b.length);
-    return Bytes.wrap(key);
   }
 
   /** Stops making blocks; a block being made is finished first. */
