@@ -10,10 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.basalt.rpc.dispatch.CallContext;
 import io.basalt.rpc.dispatch.RpcDispatcher;
 import io.basalt.rpc.dispatch.RpcJson;
+import io.basalt.rpc.method.dev.DevMethods;
+import io.basalt.rpc.method.engine.EngineMethods;
 import io.basalt.rpc.method.system.SystemMethods;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -51,7 +54,11 @@ class GoldenSpecTest {
             : RpcJson.MAPPER.writeValueAsString(spec.get("request"));
     boolean denyUnsafe = spec.path("denyUnsafe").asBoolean(false);
     RpcDispatcher dispatcher =
-        RpcDispatcher.builder().add(new SystemMethods(new FakeSystemApi())).build();
+        RpcDispatcher.builder()
+            .add(new SystemMethods(new FakeSystemApi()))
+            .add(new EngineMethods(new FakeEngineApi()))
+            .add(new DevMethods(new FakeDevApi(), ZoneOffset.UTC))
+            .build();
     JsonNode actual =
         dispatcher
             .dispatch(request, CallContext.http(denyUnsafe))
