@@ -220,6 +220,24 @@ public final class DevSealer implements AutoCloseable {
         thread);
   }
 
+  /**
+   * Makes a known block the best block (Chopsticks' {@code dev_setHead}), between two blocks made
+   * here, so that the next block is built on it.
+   *
+   * @return whether the block is known; nothing changes when it is not
+   */
+  public CompletableFuture<Boolean> setHead(Hash256 hash) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          if (!chain.contains(hash)) {
+            return false;
+          }
+          chain.setBest(hash);
+          return true;
+        },
+        thread);
+  }
+
   private void sealQuietly(boolean createEmpty) {
     try {
       seal(
@@ -292,7 +310,14 @@ public final class DevSealer implements AutoCloseable {
           case AS_SEALED -> finalizeAtOnce && imported.best();
         };
     if (finalize) {
-      chain.finalize(imported.hash(), Optional.empty());
+      try {
+        chain.finalize(imported.hash(), Optional.empty());
+      } catch (IllegalArgumentException e) {
+        throw new SealingException(
+            SealingException.Reason.FINALIZATION_FAILED,
+            "block #" + imported.number() + " was imported but not finalized: " + e.getMessage(),
+            e);
+      }
     }
     return new CreatedBlock(imported.hash(), imported.number(), imported.best(), finalize);
   }

@@ -399,7 +399,8 @@ public final class JsonScaleEncoder {
   private static String camelCase(String snake) {
     StringBuilder out = new StringBuilder(snake.length());
     boolean upper = false;
-    for (char c : snake.toCharArray()) {
+    for (int i = 0; i < snake.length(); i++) {
+      char c = snake.charAt(i);
       if (c == '_') {
         upper = true;
       } else {

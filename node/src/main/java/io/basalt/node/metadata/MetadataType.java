@@ -30,7 +30,7 @@ public record MetadataType(List<String> path, Def def) {
     }
   }
 
-  /** scale-info's primitive types, in {@code TypeDefPrimitive} order. */
+  /** scale-info's primitive types. */
   public enum Primitive {
     BOOL(0, false),
     CHAR(4, false),

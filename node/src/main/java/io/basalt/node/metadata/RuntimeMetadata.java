@@ -25,6 +25,36 @@ import java.util.Optional;
 public record RuntimeMetadata(List<MetadataType> types, List<Pallet> pallets) {
   private static final long MAGIC = 0x6174656dL; // "meta", little-endian
 
+  /** scale-info's {@code TypeDefPrimitive} variants, by index. */
+  private static final List<MetadataType.Primitive> PRIMITIVES =
+      List.of(
+          MetadataType.Primitive.BOOL,
+          MetadataType.Primitive.CHAR,
+          MetadataType.Primitive.STR,
+          MetadataType.Primitive.U8,
+          MetadataType.Primitive.U16,
+          MetadataType.Primitive.U32,
+          MetadataType.Primitive.U64,
+          MetadataType.Primitive.U128,
+          MetadataType.Primitive.U256,
+          MetadataType.Primitive.I8,
+          MetadataType.Primitive.I16,
+          MetadataType.Primitive.I32,
+          MetadataType.Primitive.I64,
+          MetadataType.Primitive.I128,
+          MetadataType.Primitive.I256);
+
+  /** frame-metadata's {@code StorageHasher} variants, by index. */
+  private static final List<StorageHasher> HASHERS =
+      List.of(
+          StorageHasher.BLAKE2_128,
+          StorageHasher.BLAKE2_256,
+          StorageHasher.BLAKE2_128_CONCAT,
+          StorageHasher.TWOX_128,
+          StorageHasher.TWOX_256,
+          StorageHasher.TWOX_64_CONCAT,
+          StorageHasher.IDENTITY);
+
   public RuntimeMetadata {
     types = List.copyOf(types);
     pallets = List.copyOf(pallets);
@@ -199,8 +229,7 @@ public record RuntimeMetadata(List<MetadataType> types, List<Pallet> pallets) {
       }
       case 5 ->
           new MetadataType.PrimitiveDef(
-              MetadataType.Primitive.values()[
-                  r.readVariant("TypeDefPrimitive", MetadataType.Primitive.values().length)]);
+              PRIMITIVES.get(r.readVariant("TypeDefPrimitive", PRIMITIVES.size())));
       case 6 -> new MetadataType.Compact(r.readCompactInt());
       default -> new MetadataType.BitSequence(r.readCompactInt(), r.readCompactInt());
     };
@@ -236,7 +265,7 @@ public record RuntimeMetadata(List<MetadataType> types, List<Pallet> pallets) {
           int hashers = r.readCompactInt();
           List<StorageHasher> list = new ArrayList<>(hashers);
           for (int h = 0; h < hashers; h++) {
-            list.add(StorageHasher.values()[r.readVariant("StorageHasher", 7)]);
+            list.add(HASHERS.get(r.readVariant("StorageHasher", HASHERS.size())));
           }
           int key = r.readCompactInt();
           int value = r.readCompactInt();

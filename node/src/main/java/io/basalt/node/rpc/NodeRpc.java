@@ -10,6 +10,8 @@ import io.basalt.node.txpool.TransactionPool;
 import io.basalt.primitives.crypto.PeerId;
 import io.basalt.primitives.crypto.keystore.Keystore;
 import io.basalt.rpc.dispatch.MethodGroup;
+import io.basalt.rpc.method.dev.DevMethods;
+import io.basalt.rpc.method.engine.EngineMethods;
 import io.basalt.rpc.method.system.SystemMethods;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +60,12 @@ public final class NodeRpc {
     }
   }
 
-  /** Every group the node serves. */
+  /**
+   * Every group the node serves. A node that makes its own blocks (a development chain: {@code
+   * --dev}, or {@code --consensus} other than none) also serves manual seal's {@code engine_*} and
+   * Chopsticks' {@code dev_*}; elsewhere they do not exist ({@code -32601 Method not found}, as on
+   * a Substrate node without manual seal).
+   */
   public static List<MethodGroup> groups(Node node) {
     List<MethodGroup> groups = new ArrayList<>();
     groups.add(
@@ -72,6 +79,12 @@ public final class NodeRpc {
                 node.pool(),
                 node.calls(),
                 node.logDirectives())));
+    node.sealer()
+        .ifPresent(
+            sealer -> {
+              groups.add(new EngineMethods(new NodeEngineApi(node.chain(), sealer)));
+              groups.add(new DevMethods(new NodeDevApi(node.chain(), sealer, node.calls())));
+            });
     return groups;
   }
 }

@@ -18,7 +18,6 @@ import io.basalt.node.txpool.TransactionSource;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.hash.Hashing;
-import io.basalt.primitives.hash.StorageHasher;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.types.Header;
 import io.basalt.runtime.demo.account.AccountInfo;
@@ -70,11 +69,7 @@ class DevSealerIT {
   }
 
   private static Bytes aliceAccount() {
-    return StorageKeys.mapEntry("System", "Account", blake2Concat(DevAccounts.aliceId().bytes()));
-  }
-
-  private static Bytes blake2Concat(Bytes key) {
-    return Bytes.wrap(StorageHasher.BLAKE2_128_CONCAT.hash(key.toArray()));
+    return StorageKeys.mapEntry("System", "Account", DevAccounts.aliceId().bytes());
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
