@@ -4,6 +4,7 @@ package io.basalt.node.authoring;
 import io.basalt.executor.api.HostServices;
 import io.basalt.executor.code.RuntimeCode;
 import io.basalt.executor.state.OverlayedChanges;
+import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.TrieStateBackend;
 import io.basalt.executor.strategy.ApiCall;
 import io.basalt.executor.strategy.ExecutionContext;
@@ -28,6 +29,8 @@ import io.basalt.storage.trie.StateCommit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +93,27 @@ public final class BlockProposer {
       List<DigestItem> preDigest,
       PendingTransactions pool,
       Duration budget) {
+    return propose(parent, inherents, preDigest, pool, budget, List.of(), List.of());
+  }
+
+  /**
+   * Builds a block on {@code parent} with storage written outside its extrinsics, as a development
+   * chain does on request. Such a block does not re-execute to its own state root: only this node,
+   * which imports it with its state, accepts it.
+   *
+   * @param beforeInitialize written before {@code Core_initialize_block}: the runtime sees it
+   * @param afterBuild written after {@code BlockBuilder_finalize_block}; the header then carries
+   *     the state root with it, so reads at the block return exactly these values
+   * @throws BlockProposalException if the block cannot be built
+   */
+  public Proposal propose(
+      Header parent,
+      InherentData inherents,
+      List<DigestItem> preDigest,
+      PendingTransactions pool,
+      Duration budget,
+      List<StorageOverride> beforeInitialize,
+      List<StorageOverride> afterBuild) {
     long start = System.nanoTime();
     long deadline = start + budget.toNanos();
     long number = parent.number() + 1;
@@ -105,6 +129,7 @@ public final class BlockProposer {
           e);
     }
     Calls calls = new Calls(code, new OverlayedChanges(), state, "block #" + number);
+    write(beforeInitialize, calls.changes(), state);
     Header initial = new Header(parent.hash(), number, Hash256.ZERO, Hash256.ZERO, preDigest);
     byte[] mode = calls.required("Core_initialize_block", Header.CODEC.encode(initial));
     boolean onlyInherents =
@@ -163,7 +188,17 @@ public final class BlockProposer {
     } catch (ScaleDecodingException e) {
       throw new BlockProposalException("finalize_block returned no header: " + e.getMessage(), e);
     }
+    write(afterBuild, calls.changes(), state);
     StateCommit commit = state.commit(calls.changes(), code.version().stateVersion());
+    if (!afterBuild.isEmpty()) {
+      header =
+          new Header(
+              header.parentHash(),
+              header.number(),
+              commit.root(),
+              header.extrinsicsRoot(),
+              header.digest());
+    }
     if (!commit.root().equals(header.stateRoot())) {
       throw new BlockProposalException(
           "the runtime's state root "
@@ -195,6 +230,19 @@ public final class BlockProposer {
         included,
         invalid,
         nanos);
+  }
+
+  private static void write(
+      List<StorageOverride> overrides, OverlayedChanges changes, TrieStateBackend state) {
+    OverlayedExternalities ext = new OverlayedExternalities(changes, state);
+    for (StorageOverride o : overrides) {
+      switch (o) {
+        case StorageOverride.Put(Bytes key, Bytes value) -> ext.set(key, value);
+        case StorageOverride.Delete(Bytes key) -> ext.clear(key);
+        case StorageOverride.DeletePrefix(Bytes prefix) ->
+            ext.clearPrefix(prefix, OptionalLong.empty(), Optional.empty());
+      }
+    }
   }
 
   /** The hash of an extrinsic as pools and RPC name it: blake2-256 of its SCALE encoding. */

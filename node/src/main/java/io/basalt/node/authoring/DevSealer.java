@@ -4,11 +4,19 @@ package io.basalt.node.authoring;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.BlockImporter;
+import io.basalt.node.log.StatusLog;
+import io.basalt.node.metadata.RuntimeMetadata;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.hash.Hashing;
+import io.basalt.primitives.scale.ScaleDecodingException;
+import io.basalt.primitives.scale.ScaleReader;
+import io.basalt.primitives.types.EngineId;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.Justification;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +32,13 @@ import org.slf4j.LoggerFactory;
  * Makes blocks on a chain without a consensus engine of its own, as polkadot-sdk's manual seal
  * does: on a timer ({@code manual-seal-<ms>}), as soon as transactions are ready ({@code
  * instant-seal}), or only on request ({@link #createBlock}, which RPC exposes as {@code
- * engine_createBlock}). Blocks are built by the {@link BlockProposer}, imported through the {@link
- * BlockImporter} and, on dev chains, finalized at once.
+ * engine_createBlock} and Chopsticks' {@code dev_newBlock}). Blocks are built by the {@link
+ * BlockProposer}, imported through the {@link BlockImporter} and, on dev chains, finalized at once.
+ *
+ * <p>For development chains it can also switch modes at run time ({@link #switchTo}, Chopsticks'
+ * {@code dev_setBlockBuildMode}), stamp the next block with another time ({@link #timeTravel}) and
+ * build blocks with given extrinsics or with storage written into their state ({@link
+ * SealRequest}).
  *
  * <p>All block making runs on one thread, so blocks never race each other; requests queue there.
  *
@@ -42,16 +55,23 @@ public final class DevSealer implements AutoCloseable {
   /** How long a block may take to fill with transactions. */
   static final Duration PROPOSAL_BUDGET = Duration.ofSeconds(2);
 
-  private final Consensus consensus;
+  /** Manual seal's engine id, under which {@code engine_finalizeBlock} stores justifications. */
+  public static final EngineId MANUAL_SEAL_ENGINE = EngineId.of("manl");
+
+  /** FRAME's {@code Timestamp.Now}: twox128("Timestamp") ‖ twox128("Now"). */
+  static final Bytes TIMESTAMP_NOW = RuntimeMetadata.plainKey("Timestamp", "Now");
+
   private final BlockProposer proposer;
   private final BlockImporter importer;
   private final Blockchain chain;
   private final PendingTransactions pool;
-  private final Clock clock;
+  private final SealingClock clock;
   private final boolean finalizeAtOnce;
   private final ScheduledExecutorService thread;
   private final AtomicBoolean instantSealQueued = new AtomicBoolean();
-  private volatile ScheduledFuture<?> timer;
+  private volatile Consensus consensus;
+  private boolean started;
+  private ScheduledFuture<?> timer;
 
   /**
    * @param finalizeAtOnce finalize every block made by the timer or instant seal
@@ -63,12 +83,15 @@ public final class DevSealer implements AutoCloseable {
       PendingTransactions pool,
       Clock clock,
       boolean finalizeAtOnce) {
+    if (consensus instanceof Consensus.None) {
+      throw new IllegalArgumentException("a node that only imports has no sealer");
+    }
     this.consensus = consensus;
     this.proposer = proposer;
     this.importer = importer;
     this.chain = importer.chain();
     this.pool = pool;
-    this.clock = clock;
+    this.clock = new SealingClock(clock);
     this.finalizeAtOnce = finalizeAtOnce;
     this.thread =
         Executors.newSingleThreadScheduledExecutor(
@@ -79,6 +102,7 @@ public final class DevSealer implements AutoCloseable {
             });
   }
 
+  /** The mode blocks are made in now. */
   public Consensus consensus() {
     return consensus;
   }
@@ -86,7 +110,38 @@ public final class DevSealer implements AutoCloseable {
   /**
    * Starts the timer of {@code manual-seal-<ms>}; other modes wait for transactions or requests.
    */
-  public void start() {
+  public synchronized void start() {
+    started = true;
+    schedule();
+  }
+
+  /**
+   * Makes blocks in another mode from now on (Chopsticks' {@code dev_setBlockBuildMode}): a timer
+   * is stopped or started, and instant seal makes a block at once if transactions are ready.
+   *
+   * @throws IllegalArgumentException for {@link Consensus.None}: a sealer always seals
+   */
+  public void switchTo(Consensus mode) {
+    if (mode instanceof Consensus.None) {
+      throw new IllegalArgumentException("a node that makes blocks cannot switch to none");
+    }
+    synchronized (this) {
+      if (timer != null) {
+        timer.cancel(false);
+        timer = null;
+      }
+      consensus = mode;
+      if (started) {
+        schedule();
+      }
+    }
+    StatusLog.info("🧱 Block production: {}", mode.cliName());
+    if (!pool.isEmpty()) {
+      transactionsReady();
+    }
+  }
+
+  private void schedule() {
     if (consensus instanceof Consensus.ManualSeal(Duration interval)) {
       timer =
           thread.scheduleAtFixedRate(
@@ -104,9 +159,25 @@ public final class DevSealer implements AutoCloseable {
       thread.execute(
           () -> {
             instantSealQueued.set(false);
-            sealQuietly(false);
+            if (consensus instanceof Consensus.InstantSeal) {
+              sealQuietly(false);
+            }
           });
     }
+  }
+
+  /**
+   * Stamps the next block with {@code unixMillis} (Chopsticks' {@code dev_timeTravel}); later
+   * blocks go on from there as the clock runs. Travelling back works too: the next block then
+   * starts from an empty {@code Timestamp.Now}, which FRAME's timestamp pallet accepts.
+   */
+  public void timeTravel(long unixMillis) {
+    clock.travelTo(unixMillis);
+  }
+
+  /** Whether blocks made by the timer and instant seal are finalized at once. */
+  public boolean finalizesAtOnce() {
+    return finalizeAtOnce;
   }
 
   /**
@@ -119,72 +190,174 @@ public final class DevSealer implements AutoCloseable {
    */
   public CompletableFuture<CreatedBlock> createBlock(
       boolean createEmpty, boolean finalize, Optional<Hash256> parentHash) {
-    return CompletableFuture.supplyAsync(() -> seal(createEmpty, finalize, parentHash), thread);
+    return createBlock(SealRequest.engine(createEmpty, finalize, parentHash));
   }
 
-  /** Finalizes a block ({@code engine_finalizeBlock}); fails with {@link SealingException}. */
-  public CompletableFuture<Boolean> finalizeBlock(
-      Hash256 hash, Optional<Justification> justification) {
+  /**
+   * Makes a block as requested.
+   *
+   * @return the new block, or a future failed with {@link SealingException}
+   */
+  public CompletableFuture<CreatedBlock> createBlock(SealRequest request) {
+    return CompletableFuture.supplyAsync(() -> seal(request), thread);
+  }
+
+  /**
+   * Finalizes a block ({@code engine_finalizeBlock}); a justification is stored under manual seal's
+   * engine id {@code manl}. Fails with {@link SealingException}.
+   */
+  public CompletableFuture<Boolean> finalizeBlock(Hash256 hash, Optional<Bytes> justification) {
     return CompletableFuture.supplyAsync(
         () -> {
           try {
-            chain.finalize(hash, justification);
+            chain.finalize(hash, justification.map(j -> new Justification(MANUAL_SEAL_ENGINE, j)));
             return true;
           } catch (IllegalArgumentException e) {
-            throw new SealingException(e.getMessage(), e);
+            throw new SealingException(
+                SealingException.Reason.FINALIZATION_FAILED, e.getMessage(), e);
           }
+        },
+        thread);
+  }
+
+  /**
+   * Makes a known block the best block (Chopsticks' {@code dev_setHead}), between two blocks made
+   * here, so that the next block is built on it.
+   *
+   * @return whether the block is known; nothing changes when it is not
+   */
+  public CompletableFuture<Boolean> setHead(Hash256 hash) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          if (!chain.contains(hash)) {
+            return false;
+          }
+          chain.setBest(hash);
+          return true;
         },
         thread);
   }
 
   private void sealQuietly(boolean createEmpty) {
     try {
-      seal(createEmpty, finalizeAtOnce, Optional.empty());
+      seal(
+          new SealRequest(
+              createEmpty,
+              finalizeAtOnce ? SealRequest.Finality.FINALIZE : SealRequest.Finality.NONE,
+              Optional.empty(),
+              Optional.empty(),
+              List.of()));
     } catch (SealingException e) {
-      LOG.debug("no block made: {}", e.getMessage());
-    } catch (BlockProposalException e) {
-      LOG.warn("❗ Failed to build a block: {}", e.getMessage());
+      if (e.getCause() instanceof BlockProposalException proposal) {
+        LOG.warn("❗ Failed to build a block: {}", proposal.getMessage());
+      } else {
+        LOG.debug("no block made: {}", e.getMessage());
+      }
     } catch (RuntimeException e) {
       LOG.error("❗ Block production failed unexpectedly: {}", e.toString(), e);
     }
   }
 
-  private CreatedBlock seal(boolean createEmpty, boolean finalize, Optional<Hash256> parentHash) {
-    Header parent =
-        parentHash.isPresent()
-            ? chain
-                .header(parentHash.get())
-                .orElseThrow(() -> new SealingException("parent block not found"))
-            : chain.requireHeader(chain.best().hash());
-    if (!createEmpty && pool.isEmpty()) {
-      throw new SealingException(
-          "Transaction pool is empty, set create_empty to true, if you want to create empty"
-              + " blocks");
+  private CreatedBlock seal(SealRequest request) {
+    PendingTransactions source = request.extrinsics().map(DevSealer::listed).orElse(pool);
+    if (!request.createEmpty() && source.isEmpty()) {
+      throw emptyPool();
     }
-    Proposal proposal =
-        proposer.propose(
-            parent,
-            InherentData.empty().withTimestamp(clock.millis()),
-            List.of(),
-            pool,
-            PROPOSAL_BUDGET);
+    Header parent =
+        request.parentHash().isPresent()
+            ? chain
+                .header(request.parentHash().get())
+                .orElseThrow(
+                    () ->
+                        new SealingException(
+                            SealingException.Reason.BLOCK_NOT_FOUND,
+                            "Supplied parent_hash: "
+                                + StatusLog.shortHash(request.parentHash().get())
+                                + " doesn't exist in chain"))
+            : chain.requireHeader(chain.best().hash());
+    SealingClock.Stamp time = clock.next();
+    List<StorageOverride> beforeInitialize = new ArrayList<>();
+    if (time.travelled() && time.unixMillis() <= timestampAt(parent)) {
+      beforeInitialize.add(new StorageOverride.Delete(TIMESTAMP_NOW));
+    }
+    Proposal proposal;
+    try {
+      proposal =
+          proposer.propose(
+              parent,
+              InherentData.empty().withTimestamp(time.unixMillis()),
+              List.of(),
+              source,
+              PROPOSAL_BUDGET,
+              beforeInitialize,
+              request.storage());
+    } catch (BlockProposalException e) {
+      throw new SealingException(SealingException.Reason.PROPOSAL_FAILED, e.getMessage(), e);
+    }
+    if (!request.createEmpty() && proposal.transactions().isEmpty()) {
+      throw emptyPool();
+    }
     BlockImportResult result = importer.importPrepared(proposal.block());
     if (!(result instanceof BlockImportResult.Imported imported)) {
-      throw new SealingException("the block this node built was not imported: " + result);
+      throw new SealingException(
+          SealingException.Reason.BLOCK_IMPORT_FAILED,
+          "the block this node built was not imported: " + result);
     }
-    boolean finalized = false;
+    boolean finalize =
+        switch (request.finality()) {
+          case NONE -> false;
+          case FINALIZE -> true;
+          case AS_SEALED -> finalizeAtOnce && imported.best();
+        };
     if (finalize) {
-      chain.finalize(imported.hash(), Optional.empty());
-      finalized = true;
+      try {
+        chain.finalize(imported.hash(), Optional.empty());
+      } catch (IllegalArgumentException e) {
+        throw new SealingException(
+            SealingException.Reason.FINALIZATION_FAILED,
+            "block #" + imported.number() + " was imported but not finalized: " + e.getMessage(),
+            e);
+      }
     }
-    return new CreatedBlock(imported.hash(), imported.number(), imported.best(), finalized);
+    return new CreatedBlock(imported.hash(), imported.number(), imported.best(), finalize);
+  }
+
+  private static SealingException emptyPool() {
+    return new SealingException(
+        SealingException.Reason.EMPTY_TRANSACTION_POOL,
+        "Transaction pool is empty, set create_empty to true, if you want to create empty blocks");
+  }
+
+  /** {@code Timestamp.Now} at a block (0 when absent or undecodable, as FRAME reads it). */
+  private long timestampAt(Header block) {
+    return chain
+        .stateAt(block)
+        .get(TIMESTAMP_NOW)
+        .map(
+            v -> {
+              try {
+                return new ScaleReader(v.unsafeArray()).readI64();
+              } catch (ScaleDecodingException e) {
+                return 0L;
+              }
+            })
+        .orElse(0L);
+  }
+
+  private static PendingTransactions listed(List<Bytes> extrinsics) {
+    return PendingTransactions.of(
+        extrinsics.stream()
+            .map(x -> new PendingTransactions.Pending(Hashing.blake2b256Hash(x.toArray()), x))
+            .toList());
   }
 
   /** Stops making blocks; a block being made is finished first. */
   @Override
   public void close() {
-    if (timer != null) {
-      timer.cancel(false);
+    synchronized (this) {
+      if (timer != null) {
+        timer.cancel(false);
+      }
     }
     thread.shutdown();
     try {

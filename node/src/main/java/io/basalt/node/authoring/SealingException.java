@@ -1,15 +1,40 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.authoring;
 
-/** A block requested from manual seal could not be made or finalized; nothing changed. */
+/**
+ * A block requested from the {@link DevSealer} could not be made or finalized; nothing changed. The
+ * reason tells which of manual seal's errors it is.
+ */
 public final class SealingException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  public SealingException(String message) {
-    super(message);
+  /** Which of sc-consensus-manual-seal's errors this is. */
+  public enum Reason {
+    /** No transaction to put in a block that may not be empty. */
+    EMPTY_TRANSACTION_POOL,
+    /** The requested parent block is unknown. */
+    BLOCK_NOT_FOUND,
+    /** The block was built but its import failed. */
+    BLOCK_IMPORT_FAILED,
+    /** The block could not be built (the runtime failed). */
+    PROPOSAL_FAILED,
+    /** The block could not be finalized. */
+    FINALIZATION_FAILED
   }
 
-  public SealingException(String message, Throwable cause) {
+  private final Reason reason;
+
+  public SealingException(Reason reason, String message) {
+    super(message);
+    this.reason = reason;
+  }
+
+  public SealingException(Reason reason, String message, Throwable cause) {
     super(message, cause);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
   }
 }

@@ -295,6 +295,59 @@ public final class Blockchain {
     return Optional.of(event);
   }
 
+  /**
+   * Makes a known block the best block on request, as Chopsticks' {@code dev_setHead} does on a
+   * development chain: the next block built on the best block is built on it. The canonical index
+   * follows the route there; the block becomes a leaf if no leaf is built on it; and if it is not
+   * built on the finalized block, finality moves back to their common ancestor, which a chain with
+   * real finality never does (so only development chains call this). One atomic commit, then the
+   * listeners hear a {@link ChainEvent.BestBlockSet}.
+   *
+   * @return the event told to the listeners, or empty if the block was the best block already
+   * @throws IllegalArgumentException if the block is unknown
+   */
+  public Optional<ChainEvent.BestBlockSet> setBest(Hash256 hash) {
+    ChainEvent.BestBlockSet event;
+    synchronized (this) {
+      BlockRef target = ref(known(hash));
+      if (target.equals(best)) {
+        return Optional.empty();
+      }
+      TreeRoute route = treeRoute(best.hash(), hash);
+      Optional<BlockRef> revertedTo =
+          isDescendantOf(hash, finalized)
+              ? Optional.empty()
+              : Optional.of(treeRoute(finalized.hash(), hash).common());
+      List<BlockRef> newLeaves = new ArrayList<>(leaves);
+      if (!newLeaves.contains(target)
+          && newLeaves.stream()
+              .noneMatch(
+                  leaf -> leaf.number() > target.number() && isDescendantOf(leaf.hash(), target))) {
+        newLeaves.add(target);
+        newLeaves.sort(HIGHEST_FIRST);
+      }
+      try (BlockStore.Transaction tx = blocks.transaction()) {
+        tx.setLeaves(newLeaves);
+        revertedTo.ifPresent(tx::setFinalized);
+        moveBest(tx, route, target);
+        tx.commit();
+      }
+      LOG.info(
+          "Best block set to #{},{} (was #{},{}){}",
+          target.number(),
+          target.hash(),
+          best.number(),
+          best.hash(),
+          revertedTo.map(f -> "; finality reverted to #" + f.number()).orElse(""));
+      leaves = List.copyOf(newLeaves);
+      revertedTo.ifPresent(f -> finalized = f);
+      best = target;
+      event = new ChainEvent.BestBlockSet(target, route, revertedTo);
+    }
+    tell(event);
+    return Optional.of(event);
+  }
+
   /** Rewrites the canonical index along a route to a new best block. */
   private static void moveBest(BlockStore.Transaction tx, TreeRoute route, BlockRef newBest) {
     for (BlockRef gone : route.retracted()) {

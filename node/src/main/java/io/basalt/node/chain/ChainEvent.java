@@ -50,4 +50,18 @@ public sealed interface ChainEvent {
       displacedLeaves = List.copyOf(displacedLeaves);
     }
   }
+
+  /**
+   * The best block was set on request ({@link Blockchain#setBest}, Chopsticks' {@code dev_setHead}
+   * on a development chain), not chosen by fork choice: back to an ancestor, or over to a block of
+   * another fork. Nothing was imported.
+   *
+   * @param best the new best block
+   * @param bestRoute the way from the previous best block to it; {@code enacted} is empty when it
+   *     is an ancestor of the previous best block
+   * @param finalityRevertedTo when the new best block was not built on the finalized block: the
+   *     block finality moved back to (their common ancestor), which is the finalized block now
+   */
+  record BestBlockSet(BlockRef best, TreeRoute bestRoute, Optional<BlockRef> finalityRevertedTo)
+      implements ChainEvent {}
 }

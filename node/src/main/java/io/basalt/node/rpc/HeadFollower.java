@@ -20,7 +20,9 @@ import java.util.function.Consumer;
  * <p>{@link HeadKind#BEST}: every block that becomes the best block, by import or because a
  * finalization moved the best block to another fork. {@link HeadKind#FINALIZED}: every newly
  * finalized block in chain order, none skipped, even if an event was missed between reading the
- * current head and listening. A head equal to the last one delivered is not repeated.
+ * current head and listening. A head set on request ({@code dev_setHead}) is delivered to best and
+ * all-heads followers, and to finalized ones when it moved finality back. A head equal to the last
+ * one delivered is not repeated.
  */
 final class HeadFollower implements ChainListener, Cancellable {
   private final Blockchain chain;
@@ -65,6 +67,14 @@ final class HeadFollower implements ChainListener, Cancellable {
           delivery.execute(() -> deliverFinalizedUpTo(target));
         } else if (kind == HeadKind.BEST && finalized.bestRoute().isPresent()) {
           BlockRef best = finalized.bestRoute().get().enacted().getLast();
+          delivery.execute(() -> deliver(best));
+        }
+      }
+      case ChainEvent.BestBlockSet set -> {
+        if (kind == HeadKind.FINALIZED) {
+          set.finalityRevertedTo().ifPresent(head -> delivery.execute(() -> deliver(head)));
+        } else {
+          BlockRef best = set.best();
           delivery.execute(() -> deliver(best));
         }
       }

@@ -12,6 +12,8 @@ import io.basalt.primitives.crypto.keystore.Keystore;
 import io.basalt.rpc.dispatch.MethodGroup;
 import io.basalt.rpc.method.author.AuthorMethods;
 import io.basalt.rpc.method.chain.ChainMethods;
+import io.basalt.rpc.method.dev.DevMethods;
+import io.basalt.rpc.method.engine.EngineMethods;
 import io.basalt.rpc.method.offchain.OffchainMethods;
 import io.basalt.rpc.method.payment.PaymentMethods;
 import io.basalt.rpc.method.state.ChildStateMethods;
@@ -69,7 +71,12 @@ public final class NodeRpc {
     }
   }
 
-  /** Every group the node serves. */
+  /**
+   * Every group the node serves. A node that makes its own blocks (a development chain: {@code
+   * --dev}, or {@code --consensus} other than none) also serves manual seal's {@code engine_*} and
+   * Chopsticks' {@code dev_*}; elsewhere they do not exist ({@code -32601 Method not found}, as on
+   * a Substrate node without manual seal).
+   */
   public static List<MethodGroup> groups(Node node) {
     List<MethodGroup> groups = new ArrayList<>();
     groups.add(
@@ -91,6 +98,12 @@ public final class NodeRpc {
             new NodeAuthorApi(node.chain(), node.pool(), node.keystore(), node.calls())));
     groups.add(new OffchainMethods(new NodeOffchainApi(node.chain().database().offchainStorage())));
     groups.add(new PaymentMethods(node.state()));
+    node.sealer()
+        .ifPresent(
+            sealer -> {
+              groups.add(new EngineMethods(new NodeEngineApi(node.chain(), sealer)));
+              groups.add(new DevMethods(new NodeDevApi(node.chain(), sealer, node.calls())));
+            });
     return groups;
   }
 }

@@ -57,6 +57,11 @@ final class BanList {
     }
   }
 
+  /** Lifts the bans of these hashes now. */
+  void lift(Collection<Hash256> hashes) {
+    bannedUntil.keySet().removeAll(hashes);
+  }
+
   /** Lifts the bans that ended before {@code now}. */
   void clearTimeouts(Instant now) {
     bannedUntil.values().removeIf(until -> until.isBefore(now));

@@ -2,6 +2,7 @@
 package io.basalt.node.txpool;
 
 import io.basalt.primitives.bytes.Hash256;
+import io.basalt.storage.block.BlockRef;
 import java.util.List;
 
 /** What the chain tells the pool ({@link TransactionPool#maintain}). */
@@ -33,6 +34,23 @@ public sealed interface ChainEvent {
     /** The new best block. */
     public BlockExtrinsics best() {
       return enacted.getLast();
+    }
+  }
+
+  /**
+   * The best block was set on request (a development chain's {@code dev_setHead}): like {@link
+   * NewBestBlock}, but a rewind, so the transactions of the retracted blocks are not resubmitted.
+   *
+   * @param retracted blocks that left the best chain, from the old best block down
+   * @param enacted blocks that joined it, up to the new best block; empty when it is an ancestor of
+   *     the old one
+   * @param best the new best block
+   */
+  record BestBlockSet(List<BlockExtrinsics> retracted, List<BlockExtrinsics> enacted, BlockRef best)
+      implements ChainEvent {
+    public BestBlockSet {
+      retracted = List.copyOf(retracted);
+      enacted = List.copyOf(enacted);
     }
   }
 

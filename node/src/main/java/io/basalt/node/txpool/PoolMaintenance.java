@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Keeps the pool current with the chain: each new best block (with the route from the previous one,
- * so a re-organisation resubmits what it retracted) and each finalization.
+ * so a re-organisation resubmits what it retracted), each best block set on request (a rewind,
+ * which does not) and each finalization.
  */
 public final class PoolMaintenance implements ChainListener {
   private final Blockchain chain;
@@ -27,6 +28,12 @@ public final class PoolMaintenance implements ChainListener {
     switch (event) {
       case io.basalt.node.chain.ChainEvent.BlockImported imported ->
           imported.bestRoute().ifPresent(this::newBest);
+      case io.basalt.node.chain.ChainEvent.BestBlockSet set ->
+          pool.maintain(
+              new ChainEvent.BestBlockSet(
+                  blocks(set.bestRoute().retracted()),
+                  blocks(set.bestRoute().enacted()),
+                  set.best()));
       case io.basalt.node.chain.ChainEvent.Finalized finalized -> {
         finalized.bestRoute().ifPresent(this::newBest);
         pool.maintain(

@@ -173,6 +173,11 @@ final class TransactionGraph {
     return new Imported.Ready(hash, promoted, List.of(), removed);
   }
 
+  /** Forgets the tags recent blocks provided (the chain was rewound past them). */
+  void forgetPrunedTags() {
+    recentlyPruned.forEach(Set::clear);
+  }
+
   /**
    * Removes the transactions providing {@code tags} (a block provided them): ready providers and,
    * eagerly, what they required; future providers. Future transactions waiting for these tags are

@@ -427,13 +427,24 @@ public final class TransactionPool {
    * watchers get {@code InBlock}; the included ones are banned for the ban time); transactions of
    * retracted blocks not re-included are resubmitted; stale transactions (past their longevity) are
    * dropped as invalid; then a batch is revalidated at the new best block. Finalization tells the
-   * watchers of transactions in those blocks {@code Finalized}.
+   * watchers of transactions in those blocks {@code Finalized}. A best block set on request is a
+   * rewind: as a new best block, except that the retracted blocks' transactions are neither
+   * resubmitted nor banned any more, so they may be submitted again.
    */
   public void maintain(ChainEvent event) {
     maintenance.lock();
     try {
       switch (event) {
-        case ChainEvent.NewBestBlock newBest -> onNewBest(newBest);
+        case ChainEvent.NewBestBlock newBest -> {
+          BlockExtrinsics best = newBest.best();
+          moveBest(
+              newBest.retracted(),
+              newBest.enacted(),
+              new BlockRef(best.hash(), best.number()),
+              true);
+        }
+        case ChainEvent.BestBlockSet set ->
+            moveBest(set.retracted(), set.enacted(), set.best(), false);
         case ChainEvent.Finalized finalized ->
             lockedRun(
                 () -> {
@@ -445,20 +456,39 @@ public final class TransactionPool {
     }
   }
 
-  private void onNewBest(ChainEvent.NewBestBlock route) {
-    BlockExtrinsics newBest = route.best();
-    BlockRef at = new BlockRef(newBest.hash(), newBest.number());
+  private void moveBest(
+      List<BlockExtrinsics> retracted,
+      List<BlockExtrinsics> enacted,
+      BlockRef at,
+      boolean resubmitRetracted) {
     lockedRun(
         () -> {
-          route.retracted().forEach(b -> watchers.retracted(b.hash()));
+          retracted.forEach(b -> watchers.retracted(b.hash()));
           best = at;
         });
     Set<Hash256> included = new HashSet<>();
-    for (BlockExtrinsics block : route.enacted()) {
+    for (BlockExtrinsics block : enacted) {
       included.addAll(prune(block));
     }
-    resubmitRetracted(route.retracted(), included, at);
-    revalidate(at, config.revalidationBatch());
+    if (resubmitRetracted) {
+      resubmitRetracted(retracted, included, at);
+    } else {
+      List<Hash256> forgotten = new ArrayList<>();
+      for (BlockExtrinsics block : retracted) {
+        for (Bytes payload : block.extrinsics()) {
+          Hash256 hash = PoolTransaction.hashOf(PoolTransaction.withLengthPrefix(payload));
+          if (!included.contains(hash)) {
+            forgotten.add(hash);
+          }
+        }
+      }
+      lockedRun(
+          () -> {
+            bans.lift(forgotten);
+            graph.forgetPrunedTags();
+          });
+    }
+    revalidate(at, config.revalidationBatch(), !resubmitRetracted);
     LOG.debug("Maintained at #{} ({}): {}", at.number(), at.hash(), status);
   }
 
@@ -552,14 +582,19 @@ public final class TransactionPool {
   /**
    * Revalidates up to {@code max} transactions at {@code at}, the least recently validated first:
    * invalid ones are removed (their dependents too), valid ones re-enter with their new validity,
-   * unknown ones stay as they are.
+   * unknown ones stay as they are. Those validated at a lower height are due; after a rewind
+   * ({@code rewind}), those validated at a higher one too.
    */
-  private void revalidate(BlockRef at, int max) {
+  private void revalidate(BlockRef at, int max, boolean rewind) {
     List<PoolTransaction> batch =
         locked(
             () ->
                 graph.all().stream()
-                    .filter(tx -> tx.validatedAt() < at.number())
+                    .filter(
+                        tx ->
+                            rewind
+                                ? tx.validatedAt() != at.number()
+                                : tx.validatedAt() < at.number())
                     .sorted(Comparator.comparingLong(PoolTransaction::validatedAt))
                     .limit(max)
                     .toList());

@@ -164,4 +164,68 @@ class BlockchainTest {
     assertThatThrownBy(() -> add(orphan)).isInstanceOf(IllegalStateException.class);
     assertThat(chain.leaves()).containsExactly(ref(a1));
   }
+
+  @Test
+  void settingTheBestBlockBackRevertsFinalityAndTheNextBlockBuildsThere() {
+    Header a1 = add(child(genesis, 1));
+    Header a2 = add(child(a1, 1));
+    Header a3 = add(child(a2, 1));
+    chain.finalize(a3.hash(), Optional.empty());
+    events.clear();
+
+    ChainEvent.BestBlockSet set = chain.setBest(a1.hash()).orElseThrow();
+    assertThat(set.bestRoute().retracted()).containsExactly(ref(a3), ref(a2));
+    assertThat(set.bestRoute().enacted()).isEmpty();
+    assertThat(set.finalityRevertedTo()).contains(ref(a1));
+    assertThat(events).containsExactly(set);
+    assertThat(chain.best()).isEqualTo(ref(a1));
+    assertThat(chain.finalized()).isEqualTo(ref(a1));
+    assertThat(chain.canonicalHash(1)).contains(a1.hash());
+    assertThat(chain.canonicalHash(2)).isEmpty();
+    assertThat(chain.leaves()).containsExactly(ref(a3)); // a1 has a child: not a leaf
+    assertThat(chain.setBest(a1.hash())).isEmpty();
+
+    Header b2 = add(child(a1, 2));
+    assertThat(chain.best()).isEqualTo(ref(b2));
+    assertThat(chain.canonicalHash(2)).contains(b2.hash());
+    assertThat(chain.leaves()).containsExactly(ref(a3), ref(b2));
+
+    // The same, as a restart reads it back from the database.
+    db.close();
+    db = ChainDatabase.open(dir.resolve("db"));
+    chain = new Blockchain(db);
+    assertThat(chain.best()).isEqualTo(ref(b2));
+    assertThat(chain.finalized()).isEqualTo(ref(a1));
+    assertThat(chain.canonicalHash(3)).isEmpty();
+    assertThat(chain.leaves()).containsExactly(ref(a3), ref(b2));
+  }
+
+  @Test
+  void settingTheBestBlockToADisplacedForkMakesItALeafAgain() {
+    Header a1 = add(child(genesis, 1));
+    Header b1 = add(child(genesis, 2));
+    Header b2 = add(child(b1, 2));
+    Header a2 = add(child(a1, 1));
+    Header a3 = add(child(a2, 1));
+    chain.finalize(a3.hash(), Optional.empty());
+    assertThat(chain.leaves()).containsExactly(ref(a3));
+
+    ChainEvent.BestBlockSet set = chain.setBest(b2.hash()).orElseThrow();
+    assertThat(set.bestRoute().retracted()).containsExactly(ref(a3), ref(a2), ref(a1));
+    assertThat(set.bestRoute().enacted()).containsExactly(ref(b1), ref(b2));
+    assertThat(set.finalityRevertedTo()).contains(ref(genesis));
+    assertThat(chain.leaves()).containsExactly(ref(a3), ref(b2));
+    assertThat(chain.canonicalHash(1)).contains(b1.hash());
+    assertThat(chain.canonicalHash(2)).contains(b2.hash());
+    assertThat(chain.canonicalHash(3)).isEmpty();
+
+    // Forward again to a block built on the finalized one: finality stays where it is.
+    ChainEvent.BestBlockSet forward = chain.setBest(a3.hash()).orElseThrow();
+    assertThat(forward.finalityRevertedTo()).isEmpty();
+    assertThat(chain.finalized()).isEqualTo(ref(genesis));
+    assertThat(chain.canonicalHash(3)).contains(a3.hash());
+    assertThatThrownBy(() -> chain.setBest(child(a3, 9).hash()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("unknown block");
+  }
 }

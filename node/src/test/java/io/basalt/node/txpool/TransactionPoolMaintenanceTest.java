@@ -46,6 +46,31 @@ class TransactionPoolMaintenanceTest extends PoolTestBase {
   }
 
   @Test
+  void aBestBlockSetBackForgetsTheRetractedTransactionsWithoutResubmittingThem() {
+    TransactionPool pool = pool();
+    Tx alice0 = Tx.of(ALICE, 0);
+    Tx alice1 = Tx.of(ALICE, 1);
+    StatusRecorder events = watch(pool, alice0);
+    BlockExtrinsics a1 = chain.block(chain.genesis, alice0);
+    pool.maintain(ChainEvent.NewBestBlock.extending(a1));
+    submitAll(pool, alice1);
+    assertThat(pool.isBanned(alice0.hash())).isTrue();
+
+    pool.maintain(new ChainEvent.BestBlockSet(List.of(a1), List.of(), chain.genesisRef()));
+
+    // Not resubmitted, as a re-org would; alice1 now waits for nonce 0 again at genesis.
+    assertThat(pool.get(alice0.hash())).isEmpty();
+    assertThat(readyHashes(pool)).isEmpty();
+    assertThat(pool.status().future()).isEqualTo(1);
+    assertThat(events.events())
+        .containsExactly(new Ready(), new InBlock(a1.hash()), new Retracted(a1.hash()));
+    // No longer banned: it can be sent again, and then alice1 follows it.
+    assertThat(pool.isBanned(alice0.hash())).isFalse();
+    submitAll(pool, alice0);
+    assertThat(readyHashes(pool)).containsExactly(alice0.hash(), alice1.hash());
+  }
+
+  @Test
   void aBlockProvidingWhatAFutureTransactionWaitsForMakesItReady() {
     TransactionPool pool = pool();
     Tx alice1 = Tx.of(ALICE, 1);

@@ -13,6 +13,8 @@ import io.basalt.rpc.dispatch.RpcDispatcher;
 import io.basalt.rpc.dispatch.RpcJson;
 import io.basalt.rpc.method.author.AuthorMethods;
 import io.basalt.rpc.method.chain.ChainMethods;
+import io.basalt.rpc.method.dev.DevMethods;
+import io.basalt.rpc.method.engine.EngineMethods;
 import io.basalt.rpc.method.offchain.OffchainMethods;
 import io.basalt.rpc.method.payment.PaymentMethods;
 import io.basalt.rpc.method.state.ChildStateMethods;
@@ -24,6 +26,7 @@ import io.basalt.rpc.subscription.SubscriptionManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -74,6 +77,8 @@ class GoldenSpecTest {
             .add(new AuthorMethods(new FakeAuthor(chain)))
             .add(new OffchainMethods(new FakeOffchain()))
             .add(new PaymentMethods(chain))
+            .add(new EngineMethods(new FakeEngineApi()))
+            .add(new DevMethods(new FakeDevApi(), ZoneOffset.UTC))
             .build();
     RecordingOutbox outbox = new RecordingOutbox();
     SubscriptionManager subscriptions =
