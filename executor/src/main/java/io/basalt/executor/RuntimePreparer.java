@@ -148,8 +148,9 @@ final class RuntimePreparer {
       runtime.keepInterpreting(e);
       return;
     }
-    runtime.promote(compiled);
+    // Listeners hear of it before whenCompiled completes, so a caller waiting on that sees both.
     report(blob, RuntimePreparation.Stage.COMPILED, start);
+    runtime.promote(compiled);
     LOG.debug(
         "runtime {} compiled in {} ms; calls now run compiled",
         blob.codeHash(),

@@ -65,7 +65,7 @@ class ExecutionModelTest {
         engine,
         HostFunctionRegistry.standard(),
         HostServices.standard(),
-        ExecutorConfig.defaults().withMethod(engine.method()));
+        ExecutorConfig.defaults().withMethod(engine.method()).withTieredStart(false));
   }
 
   private static RuntimeBlob module(String body) {
@@ -185,7 +185,8 @@ class ExecutionModelTest {
     }
     // The same depth on 1 MiB Wasm threads (an ordinary thread's stack) exhausts the stack, which
     // is reported clearly, and the executor keeps working. (A small stack keeps this quick.)
-    ExecutorConfig small = new ExecutorConfig(method, Optional.empty(), 4, 1024 * 1024);
+    ExecutorConfig small =
+        new ExecutorConfig(method, Optional.empty(), 4, 1024 * 1024).withTieredStart(false);
     try (RuntimeExecutor executor =
         new RuntimeExecutor(
             new CountingEngine(method),
