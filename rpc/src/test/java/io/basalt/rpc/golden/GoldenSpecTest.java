@@ -10,7 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.basalt.rpc.dispatch.CallContext;
 import io.basalt.rpc.dispatch.RpcDispatcher;
 import io.basalt.rpc.dispatch.RpcJson;
+import io.basalt.rpc.method.archive.ArchiveMethods;
+import io.basalt.rpc.method.chainhead.ChainHeadLimits;
+import io.basalt.rpc.method.chainhead.ChainHeadMethods;
+import io.basalt.rpc.method.chainspec.ChainSpecMethods;
 import io.basalt.rpc.method.system.SystemMethods;
+import io.basalt.rpc.method.transaction.TransactionMethods;
+import io.basalt.rpc.subscription.SubscriptionIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +56,15 @@ class GoldenSpecTest {
             ? spec.get("rawRequest").textValue()
             : RpcJson.MAPPER.writeValueAsString(spec.get("request"));
     boolean denyUnsafe = spec.path("denyUnsafe").asBoolean(false);
+    FakeBlocks blocks = FakeBlocks.golden();
     RpcDispatcher dispatcher =
-        RpcDispatcher.builder().add(new SystemMethods(new FakeSystemApi())).build();
+        RpcDispatcher.builder()
+            .add(new SystemMethods(new FakeSystemApi()))
+            .add(new ChainSpecMethods(new FakeChainSpecApi()))
+            .add(new ChainHeadMethods(blocks, ChainHeadLimits.DEFAULT, Runnable::run, () -> 0L))
+            .add(new ArchiveMethods(blocks, Runnable::run))
+            .add(new TransactionMethods(new FakeTransactionApi(), SubscriptionIds.sequential()))
+            .build();
     JsonNode actual =
         dispatcher
             .dispatch(request, CallContext.http(denyUnsafe))
