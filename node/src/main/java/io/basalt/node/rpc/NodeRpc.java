@@ -61,6 +61,7 @@ public final class NodeRpc {
   /** Every group the node serves. */
   public static List<MethodGroup> groups(Node node) {
     List<MethodGroup> groups = new ArrayList<>();
+    groups.addAll(SpecV2Groups.of(node));
     groups.add(
         new SystemMethods(
             new NodeSystemApi(
