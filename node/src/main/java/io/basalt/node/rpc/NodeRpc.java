@@ -79,6 +79,7 @@ public final class NodeRpc {
    */
   public static List<MethodGroup> groups(Node node) {
     List<MethodGroup> groups = new ArrayList<>();
+    groups.addAll(SpecV2Groups.of(node));
     groups.add(
         new SystemMethods(
             new NodeSystemApi(

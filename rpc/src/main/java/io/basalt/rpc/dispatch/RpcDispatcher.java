@@ -50,7 +50,7 @@ public final class RpcDispatcher {
             List.of(),
             Safety.SAFE,
             RpcMethod.Kind.CALL,
-            Optional.of(params -> Map.of("methods", holder.catalogue.names())),
+            Optional.of((params, scope) -> Map.of("methods", holder.catalogue.names())),
             Optional.empty()));
     this.catalogue = new MethodCatalogue(all);
     holder.catalogue = catalogue;
@@ -108,13 +108,15 @@ public final class RpcDispatcher {
       return new Outcome(message.answer(), List.of());
     }
     List<String> opened = new ArrayList<>();
+    List<Runnable> after = new ArrayList<>();
     if (!message.batch()) {
-      return new Outcome(run(message.entries().get(0), context, opened), opened);
+      Optional<String> response = run(message.entries().get(0), context, opened, after);
+      return new Outcome(response, opened, after);
     }
     StringBuilder batch = new StringBuilder().append('[');
     long bytes = 1;
     for (Entry entry : message.entries()) {
-      Optional<String> response = run(entry, context, opened);
+      Optional<String> response = run(entry, context, opened, after);
       if (response.isEmpty()) {
         continue;
       }
@@ -123,7 +125,8 @@ public final class RpcDispatcher {
       if (bytes > maxResponseBytes) {
         return new Outcome(
             Optional.of(error(null, RpcError.TOO_BIG_BATCH_RESPONSE.exceeded(maxResponseBytes))),
-            opened);
+            opened,
+            List.of());
       }
       if (batch.length() > 1) {
         batch.append(',');
@@ -131,9 +134,9 @@ public final class RpcDispatcher {
       batch.append(text);
     }
     if (batch.length() == 1) {
-      return new Outcome(Optional.empty(), opened);
+      return new Outcome(Optional.empty(), opened, after);
     }
-    return new Outcome(Optional.of(batch.append(']').toString()), opened);
+    return new Outcome(Optional.of(batch.append(']').toString()), opened, after);
   }
 
   /** {@link #parse} then {@link #execute}. */
@@ -141,16 +144,17 @@ public final class RpcDispatcher {
     return execute(parse(text), context);
   }
 
-  private Optional<String> run(Entry entry, CallContext context, List<String> opened) {
+  private Optional<String> run(
+      Entry entry, CallContext context, List<String> opened, List<Runnable> after) {
     return switch (entry.kind()) {
       case NOTIFICATION -> Optional.empty();
       case INVALID -> Optional.of(error(entry.id(), RpcError.INVALID_REQUEST.exception()));
       case UNPARSABLE -> Optional.of(error(null, RpcError.PARSE_ERROR.exception()));
-      case CALL -> Optional.of(call(entry, context, opened));
+      case CALL -> Optional.of(call(entry, context, opened, after));
     };
   }
 
-  private String call(Entry entry, CallContext context, List<String> opened) {
+  private String call(Entry entry, CallContext context, List<String> opened, List<Runnable> after) {
     Optional<RpcMethod> found = catalogue.find(entry.method());
     if (found.isEmpty()) {
       return error(entry.id(), RpcError.METHOD_NOT_FOUND.exception());
@@ -161,13 +165,16 @@ public final class RpcDispatcher {
         throw RpcError.UNSAFE_METHOD.exception();
       }
       Params params = new Params(entry.params(), context.denyUnsafe());
+      CallScope scope = new CallScope(context.subscriptions());
       Object result =
           switch (method.kind()) {
-            case CALL -> method.call().orElseThrow().call(params);
-            case SUBSCRIBE -> subscribe(method, params, context, opened);
+            case CALL -> method.call().orElseThrow().call(params, scope);
+            case SUBSCRIBE -> subscribe(method, params, context, scope, opened);
             case UNSUBSCRIBE -> unsubscribe(params, context);
           };
-      return result(entry.id(), result);
+      String response = result(entry.id(), result);
+      after.addAll(scope.afterResponseActions());
+      return response;
     } catch (RpcException e) {
       return error(entry.id(), e);
     } catch (RuntimeException e) {
@@ -177,18 +184,18 @@ public final class RpcDispatcher {
   }
 
   private static String subscribe(
-      RpcMethod method, Params params, CallContext context, List<String> opened) {
+      RpcMethod method, Params params, CallContext context, CallScope scope, List<String> opened) {
     SubscriptionManager subscriptions =
         context.subscriptions().orElseThrow(RpcError.INTERNAL_ERROR::exception);
     RpcMethod.Subscribing subscribing = method.subscription().orElseThrow();
     SubscriptionSink sink;
     try {
-      sink = subscriptions.open(subscribing.names().notification());
+      sink = subscriptions.open(subscribing.names().notification(), subscribing.buffer());
     } catch (SubscriptionLimitException e) {
       throw RpcError.TOO_MANY_SUBSCRIPTIONS.exceeded(e.limit());
     }
     try {
-      subscribing.handler().subscribe(params, sink);
+      subscribing.handler().subscribe(params, sink, scope);
     } catch (RuntimeException e) {
       subscriptions.unsubscribe(sink.id());
       throw e;
@@ -284,10 +291,20 @@ public final class RpcDispatcher {
                 && node.bigIntegerValue().compareTo(U64_MAX) <= 0));
   }
 
-  /** The outcome of one request: the text to send, if any, and the subscriptions it opened. */
-  public record Outcome(Optional<String> response, List<String> subscriptions) {
+  /**
+   * The outcome of one request: the text to send, if any, the subscriptions it opened and the
+   * actions to run once the text is handed to the connection ({@link CallScope#afterResponse}).
+   */
+  public record Outcome(
+      Optional<String> response, List<String> subscriptions, List<Runnable> afterResponse) {
     public Outcome {
       subscriptions = List.copyOf(subscriptions);
+      afterResponse = List.copyOf(afterResponse);
+    }
+
+    /** An outcome with nothing to run afterwards. */
+    public Outcome(Optional<String> response, List<String> subscriptions) {
+      this(response, subscriptions, List.of());
     }
   }
 

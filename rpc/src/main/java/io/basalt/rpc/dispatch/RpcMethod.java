@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.rpc.dispatch;
 
+import io.basalt.rpc.subscription.SubscriptionBuffer;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ public record RpcMethod(
     List<String> aliases,
     Safety safety,
     Kind kind,
-    Optional<CallHandler> call,
+    Optional<ScopedCallHandler> call,
     Optional<Subscribing> subscription) {
 
   /** What a method does. */
@@ -32,12 +33,14 @@ public record RpcMethod(
   }
 
   /**
-   * A subscription kind's names and handler.
+   * A subscription kind's names, buffer and handler.
    *
    * @param names subscribe, notification and unsubscribe names
+   * @param buffer how many notifications each subscription keeps for a slow client
    * @param handler starts a subscription
    */
-  public record Subscribing(SubscriptionNames names, SubscriptionHandler handler) {}
+  public record Subscribing(
+      SubscriptionNames names, SubscriptionBuffer buffer, ScopedSubscriptionHandler handler) {}
 
   public RpcMethod {
     aliases = List.copyOf(aliases);

@@ -73,6 +73,17 @@ final class CallRunner {
     loop.execute(() -> done.accept(outcome));
   }
 
+  /** Runs an outcome's after-response actions; one failing does not stop the others. */
+  static void runAfterResponse(RpcDispatcher.Outcome outcome, ServerState state) {
+    for (Runnable action : outcome.afterResponse()) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        state.log().warn("An RPC after-response action failed: {}", e.toString(), e);
+      }
+    }
+  }
+
   /** The answer when no worker can take the request. */
   static RpcDispatcher.Outcome busy() {
     RpcException e = RpcError.SERVER_IS_BUSY.exception();

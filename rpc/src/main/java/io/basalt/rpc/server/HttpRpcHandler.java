@@ -121,6 +121,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
               state.connections().release();
               ctx.channel().config().setAutoRead(true);
               send(ctx, HttpResponses.ok(outcome.response().orElse("null")), keepAlive, origin);
+              CallRunner.runAfterResponse(outcome, state);
             });
   }
 

@@ -152,6 +152,7 @@ final class WebSocketRpcHandler extends ChannelInboundHandlerAdapter {
               if (ctx.channel().isActive()) {
                 outcome.response().ifPresent(outbox::write);
                 subscriptions.activate(outcome.subscriptions());
+                CallRunner.runAfterResponse(outcome, state);
               } else {
                 subscriptions.closeAll();
               }

@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * answers {@code false}. Memory per connection is therefore bounded by the outbox capacity plus
  * {@value #BUFFER_PER_SUBSCRIPTION} messages per subscription.
  *
+ * <p>A subscription opened with its own {@link SubscriptionBuffer} keeps that many notifications,
+ * and one with a lag notice ends with it instead of silently ({@code chainHead_v1_follow}'s {@code
+ * stop}). Producers that must not lose anything (a storage iteration) use {@link
+ * SubscriptionSink#sendWhenRoom}, which waits for the client instead of overflowing.
+ *
  * <p>Subscriptions are created pending: their notifications wait until {@link #activate} is called
  * after the response carrying the id was written, so a client never sees a notification for an id
  * it has not been given. Thread-safe; {@link #pump()} runs on the outbox's thread.
@@ -74,11 +79,21 @@ public final class SubscriptionManager {
   }
 
   /**
-   * Creates a pending subscription whose notifications are named {@code notificationMethod}.
+   * Creates a pending subscription whose notifications are named {@code notificationMethod}, with
+   * Substrate's default buffer.
    *
    * @throws SubscriptionLimitException if the connection has {@code maxSubscriptions} already
    */
   public SubscriptionSink open(String notificationMethod) {
+    return open(notificationMethod, SubscriptionBuffer.DEFAULT);
+  }
+
+  /**
+   * Creates a pending subscription with its own buffer.
+   *
+   * @throws SubscriptionLimitException if the connection has {@code maxSubscriptions} already
+   */
+  public SubscriptionSink open(String notificationMethod, SubscriptionBuffer buffer) {
     synchronized (lock) {
       if (subscriptions.size() >= maxSubscriptions) {
         throw new SubscriptionLimitException(maxSubscriptions);
@@ -87,7 +102,7 @@ public final class SubscriptionManager {
       while (subscriptions.containsKey(id)) {
         id = ids.get();
       }
-      Subscription subscription = new Subscription(id, notificationMethod);
+      Subscription subscription = new Subscription(id, notificationMethod, buffer);
       if (connectionClosed) {
         subscription.closed = true;
       } else {
@@ -165,6 +180,7 @@ public final class SubscriptionManager {
     pumpScheduled.set(false);
     List<Subscription> finished = new ArrayList<>();
     synchronized (lock) {
+      boolean moved = false;
       boolean progress = true;
       while (progress && outbox.hasRoom()) {
         progress = false;
@@ -178,6 +194,7 @@ public final class SubscriptionManager {
           if (message != null) {
             outbox.write(message);
             progress = true;
+            moved = true;
           }
           if (subscription.ending && subscription.backlog.isEmpty()) {
             it.remove();
@@ -185,6 +202,9 @@ public final class SubscriptionManager {
             finished.add(subscription);
           }
         }
+      }
+      if (moved) {
+        lock.notifyAll(); // producers waiting in sendWhenRoom
       }
     }
     finished.forEach(Subscription::runCallbacks);
@@ -212,15 +232,18 @@ public final class SubscriptionManager {
   private final class Subscription implements SubscriptionSink {
     private final String id;
     private final String method;
-    private final ArrayDeque<String> backlog = new ArrayDeque<>(BUFFER_PER_SUBSCRIPTION);
+    private final SubscriptionBuffer buffer;
+    private final ArrayDeque<String> backlog;
     private final List<Runnable> onClose = new ArrayList<>(1);
     private boolean active;
     private boolean ending;
     private boolean closed;
 
-    Subscription(String id, String method) {
+    Subscription(String id, String method, SubscriptionBuffer buffer) {
       this.id = id;
       this.method = method;
+      this.buffer = buffer;
+      this.backlog = new ArrayDeque<>(Math.min(buffer.capacity(), BUFFER_PER_SUBSCRIPTION));
     }
 
     @Override
@@ -237,23 +260,53 @@ public final class SubscriptionManager {
         if (closed || ending) {
           return false;
         }
-        dropped = backlog.size() >= BUFFER_PER_SUBSCRIPTION;
-        if (dropped) {
+        dropped = backlog.size() >= buffer.capacity();
+        if (!dropped) {
+          backlog.add(message);
+        } else if (buffer.lagNotice().isPresent()) {
+          backlog.add(notification(method, id, "result", buffer.lagNotice().get()));
+          ending = true;
+        } else {
           subscriptions.remove(id);
           endLocked();
-        } else {
-          backlog.add(message);
         }
-        pump = active && !dropped;
+        pump = active;
       }
       if (dropped) {
         LOG.debug("Subscription lagged, dropping subscription=`{}`, peer=`{}`", method, peer);
         runCallbacks();
+        if (pump && buffer.lagNotice().isPresent()) {
+          requestPump();
+        }
         return false;
       }
       if (pump) {
         requestPump();
       }
+      return true;
+    }
+
+    @Override
+    public boolean sendWhenRoom(Object result) {
+      String message = notification(method, id, "result", result);
+      synchronized (lock) {
+        while (!closed && !ending && backlog.size() >= buffer.capacity()) {
+          try {
+            lock.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+          }
+        }
+        if (closed || ending) {
+          return false;
+        }
+        backlog.add(message);
+        if (!active) {
+          return true;
+        }
+      }
+      requestPump();
       return true;
     }
 
@@ -320,6 +373,7 @@ public final class SubscriptionManager {
     void endLocked() {
       closed = true;
       backlog.clear();
+      lock.notifyAll();
     }
 
     /** Runs the close actions once, outside the lock. */

@@ -22,6 +22,15 @@ public interface SubscriptionSink {
   boolean send(Object result);
 
   /**
+   * Like {@link #send}, but when the subscription's buffer is full it waits for the client to read
+   * instead of overflowing: for producers that must not lose a notification and can be paced (a
+   * storage iteration). Must not be called on an event loop.
+   *
+   * @return false if the subscription is closed (or the thread was interrupted while waiting)
+   */
+  boolean sendWhenRoom(Object result);
+
+  /**
    * Ends the subscription after the notifications already queued, with a last notification carrying
    * {@code "error": {"code", "message", "data"?}} instead of a result (jsonrpsee's subscription
    * error).

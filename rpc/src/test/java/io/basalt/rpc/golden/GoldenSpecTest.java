@@ -11,8 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.basalt.rpc.dispatch.CallContext;
 import io.basalt.rpc.dispatch.RpcDispatcher;
 import io.basalt.rpc.dispatch.RpcJson;
+import io.basalt.rpc.method.archive.ArchiveMethods;
 import io.basalt.rpc.method.author.AuthorMethods;
 import io.basalt.rpc.method.chain.ChainMethods;
+import io.basalt.rpc.method.chainhead.ChainHeadLimits;
+import io.basalt.rpc.method.chainhead.ChainHeadMethods;
+import io.basalt.rpc.method.chainspec.ChainSpecMethods;
 import io.basalt.rpc.method.dev.DevMethods;
 import io.basalt.rpc.method.engine.EngineMethods;
 import io.basalt.rpc.method.offchain.OffchainMethods;
@@ -20,6 +24,7 @@ import io.basalt.rpc.method.payment.PaymentMethods;
 import io.basalt.rpc.method.state.ChildStateMethods;
 import io.basalt.rpc.method.state.StateMethods;
 import io.basalt.rpc.method.system.SystemMethods;
+import io.basalt.rpc.method.transaction.TransactionMethods;
 import io.basalt.rpc.subscription.Outbox;
 import io.basalt.rpc.subscription.SubscriptionIds;
 import io.basalt.rpc.subscription.SubscriptionManager;
@@ -68,6 +73,7 @@ class GoldenSpecTest {
     boolean denyUnsafe = spec.path("denyUnsafe").asBoolean(false);
     boolean webSocket = spec.path("webSocket").asBoolean(false);
     FakeChain chain = new FakeChain();
+    FakeBlocks blocks = FakeBlocks.golden();
     RpcDispatcher dispatcher =
         RpcDispatcher.builder()
             .add(new SystemMethods(new FakeSystemApi()))
@@ -79,6 +85,10 @@ class GoldenSpecTest {
             .add(new PaymentMethods(chain))
             .add(new EngineMethods(new FakeEngineApi()))
             .add(new DevMethods(new FakeDevApi(), ZoneOffset.UTC))
+            .add(new ChainSpecMethods(new FakeChainSpecApi()))
+            .add(new ChainHeadMethods(blocks, ChainHeadLimits.DEFAULT, Runnable::run, () -> 0L))
+            .add(new ArchiveMethods(blocks, Runnable::run))
+            .add(new TransactionMethods(new FakeTransactionApi(), SubscriptionIds.sequential()))
             .build();
     RecordingOutbox outbox = new RecordingOutbox();
     SubscriptionManager subscriptions =

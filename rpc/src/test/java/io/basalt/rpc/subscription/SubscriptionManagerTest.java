@@ -131,4 +131,60 @@ class SubscriptionManagerTest {
     assertThat(late.isClosed()).isTrue();
     assertThat(late.send(1)).isFalse();
   }
+
+  @Test
+  void endsALaggingSubscriptionWithItsNoticeWhenItHasOne() {
+    AtomicInteger closed = new AtomicInteger();
+    SubscriptionSink sink =
+        manager.open(
+            "follow", SubscriptionBuffer.of(2).endingWith(java.util.Map.of("event", "stop")));
+    sink.onClose(closed::incrementAndGet);
+    manager.activate(List.of(sink.id()));
+    outbox.room = 0;
+    assertThat(sink.send(1)).isTrue();
+    assertThat(sink.send(2)).isTrue();
+    assertThat(sink.send(3)).as("the third overflows a buffer of 2").isFalse();
+    assertThat(closed.get()).as("the producer hears of it at once").isEqualTo(1);
+    assertThat(sink.send(4)).isFalse();
+    outbox.room = 10;
+    manager.requestPump();
+    outbox.runTasks();
+    assertThat(outbox.written)
+        .hasSize(3)
+        .last()
+        .isEqualTo(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"follow\",\"params\":{\"subscription\":"
+                + "\"sub0000000000001\",\"result\":{\"event\":\"stop\"}}}");
+    assertThat(manager.size()).isZero();
+  }
+
+  @Test
+  void sendWhenRoomWaitsForTheClientInsteadOfDropping() throws InterruptedException {
+    SubscriptionSink sink = manager.open("storage", SubscriptionBuffer.of(1));
+    manager.activate(List.of(sink.id()));
+    outbox.room = 0;
+    assertThat(sink.sendWhenRoom("first")).isTrue();
+    java.util.concurrent.atomic.AtomicBoolean second =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread producer = Thread.ofPlatform().start(() -> second.set(sink.sendWhenRoom("second")));
+    producer.join(200);
+    assertThat(producer.isAlive()).as("it waits while the buffer is full").isTrue();
+    synchronized (outbox) {
+      outbox.room = 10;
+    }
+    manager.pump();
+    producer.join(10_000);
+    assertThat(producer.isAlive()).isFalse();
+    assertThat(second.get()).isTrue();
+    manager.pump();
+    assertThat(outbox.written).hasSize(2);
+
+    outbox.room = 0;
+    sink.sendWhenRoom("fills the buffer");
+    Thread blocked = Thread.ofPlatform().start(() -> second.set(sink.sendWhenRoom("never")));
+    manager.unsubscribe(sink.id());
+    blocked.join(10_000);
+    assertThat(blocked.isAlive()).isFalse();
+    assertThat(second.get()).as("an ended subscription releases its waiting producer").isFalse();
+  }
 }

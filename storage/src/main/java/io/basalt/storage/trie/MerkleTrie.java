@@ -106,6 +106,55 @@ public final class MerkleTrie {
   }
 
   /**
+   * The Merkle value of the node at {@code key} or, if no node lies exactly there, of its closest
+   * descendant, branches included (the new JSON-RPC spec's {@code closestDescendantMerkleValue},
+   * sp-trie's {@code lookup_first_descendant}): the node's hash, or its encoding when the node is
+   * inlined in its parent; the root hash when the whole trie is below {@code key}.
+   *
+   * @return empty if no node lies at or below {@code key}
+   * @throws MissingTrieNodeException if a node on the key's path is not in the source
+   */
+  public Optional<Bytes> closestDescendantMerkleValue(Hash256 root, Bytes key) {
+    if (isEmptyRoot(root)) {
+      return Optional.empty();
+    }
+    byte[] k = Nibbles.fromKey(key.unsafeArray());
+    Bytes merkleValue = Bytes.wrap(root.unsafeArray());
+    TrieNode node = load(root, root, "root");
+    int pos = 0;
+    while (true) {
+      byte[] partial =
+          switch (node) {
+            case TrieNode.Empty e -> null;
+            case TrieNode.Leaf leaf -> leaf.partialKey().unsafeArray();
+            case TrieNode.Branch branch -> branch.partialKey().unsafeArray();
+          };
+      if (partial == null) {
+        return Optional.empty();
+      }
+      int rest = k.length - pos;
+      if (rest <= partial.length) {
+        // The node's path reaches or passes the key: it is the closest descendant if the key
+        // is a prefix of its path.
+        return Arrays.equals(partial, 0, rest, k, pos, k.length)
+            ? Optional.of(merkleValue)
+            : Optional.empty();
+      }
+      if (!matches(partial, k, pos) || !(node instanceof TrieNode.Branch branch)) {
+        return Optional.empty();
+      }
+      pos += partial.length;
+      ChildRef child = branch.childOrNull(k[pos]);
+      if (child == null) {
+        return Optional.empty();
+      }
+      pos++;
+      merkleValue = child.referenceBytes();
+      node = resolveChild(child, root, k, pos);
+    }
+  }
+
+  /**
    * The smallest key strictly greater than {@code key} (the host API's {@code next_key}).
    *
    * @throws MissingTrieNodeException if a node that must be visited is not in the source

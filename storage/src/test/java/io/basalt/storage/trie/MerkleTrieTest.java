@@ -159,6 +159,83 @@ class MerkleTrieTest {
     }
   }
 
+  record ClosestDescendantCase(Map<Bytes, Bytes> entries, Bytes probe, StateVersion version) {}
+
+  @Test
+  void closestDescendantMerkleValueNamesTheSubtreeUnderAKey() {
+    RandomCases.forAll(
+        300,
+        r -> new ClosestDescendantCase(map(r), key(r), version(r)),
+        c -> closestDescendantFor(c.entries(), c.probe(), c.version()));
+  }
+
+  private static void closestDescendantFor(
+      Map<Bytes, Bytes> entries, Bytes probe, StateVersion version) {
+    NavigableMap<Bytes, Bytes> map = new TreeMap<>(entries);
+    TrieCommit commit = TrieBuilder.build(map, version);
+    MerkleTrie trie = new MerkleTrie(TrieNodeSource.of(commit.nodes()));
+    Optional<Bytes> found = trie.closestDescendantMerkleValue(commit.root(), probe);
+    List<Bytes> under = map.keySet().stream().filter(k -> k.startsWith(probe)).toList();
+    assertThat(found.isPresent())
+        .as("a node lies under the key iff a key starts with it")
+        .isEqualTo(!under.isEmpty());
+    if (found.isEmpty()) {
+      return;
+    }
+    Bytes value = found.get();
+    if (value.length() == Hash256.LENGTH) {
+      assertThat(commit.nodes()).containsKey(Hash256.of(value.toArray()));
+    } else {
+      assertThat(TrieNodeCodec.decode(value)).as("an inline node's encoding").isNotNull();
+    }
+    if (probe.isEmpty()) {
+      assertThat(value).isEqualTo(Bytes.wrap(commit.root().toArray()));
+    }
+    Bytes inside = under.getFirst();
+    NavigableMap<Bytes, Optional<Bytes>> changeInside = new TreeMap<>();
+    changeInside.put(inside, Optional.of(map.get(inside).concat(Bytes.of((byte) 7))));
+    TrieCommit changed = trie.apply(commit.root(), changeInside, version);
+    MerkleTrie both = new MerkleTrie(TrieNodeSource.of(merged(commit, changed)));
+    assertThat(both.closestDescendantMerkleValue(changed.root(), probe))
+        .as("a value under the key changed")
+        .isNotEqualTo(found);
+    Optional<Bytes> outside = map.keySet().stream().filter(k -> !k.startsWith(probe)).findFirst();
+    if (outside.isPresent()) {
+      NavigableMap<Bytes, Optional<Bytes>> changeOutside = new TreeMap<>();
+      changeOutside.put(
+          outside.get(), Optional.of(map.get(outside.get()).concat(Bytes.of((byte) 7))));
+      TrieCommit elsewhere = trie.apply(commit.root(), changeOutside, version);
+      MerkleTrie all = new MerkleTrie(TrieNodeSource.of(merged(commit, elsewhere)));
+      assertThat(all.closestDescendantMerkleValue(elsewhere.root(), probe))
+          .as("only a value elsewhere changed")
+          .isEqualTo(found);
+    }
+  }
+
+  private static Map<Hash256, Bytes> merged(TrieCommit a, TrieCommit b) {
+    Map<Hash256, Bytes> nodes = new HashMap<>(a.nodes());
+    nodes.putAll(b.nodes());
+    return nodes;
+  }
+
+  @Test
+  void closestDescendantOfAnEmptyTrieOrAnUnrelatedKeyIsNothing() {
+    MerkleTrie empty = new MerkleTrie(TrieNodeSource.empty());
+    assertThat(empty.closestDescendantMerkleValue(empty.emptyRoot(), Bytes.EMPTY)).isEmpty();
+    NavigableMap<Bytes, Bytes> one =
+        new TreeMap<>(Map.of(Bytes.fromHex("0x0102"), Bytes.of((byte) 1)));
+    TrieCommit commit = TrieBuilder.build(one, StateVersion.V1);
+    MerkleTrie trie = new MerkleTrie(TrieNodeSource.of(commit.nodes()));
+    Bytes root = Bytes.wrap(commit.root().toArray());
+    assertThat(trie.closestDescendantMerkleValue(commit.root(), Bytes.fromHex("0x01")))
+        .contains(root);
+    assertThat(trie.closestDescendantMerkleValue(commit.root(), Bytes.fromHex("0x0102")))
+        .contains(root);
+    assertThat(trie.closestDescendantMerkleValue(commit.root(), Bytes.fromHex("0x0103"))).isEmpty();
+    assertThat(trie.closestDescendantMerkleValue(commit.root(), Bytes.fromHex("0x010200")))
+        .isEmpty();
+  }
+
   record RootIsIndependentOfInsertionOrderCase(
       Map<Bytes, Bytes> entries, long seed, StateVersion version) {}
 
