@@ -15,7 +15,6 @@ import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.WasmEngine;
 import io.basalt.executor.vm.WasmExecutionMethod;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -43,11 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class ChicoryWasmEngine implements WasmEngine {
   private static final Logger LOG = LoggerFactory.getLogger("executor");
   private static final Pattern TOO_LARGE = Pattern.compile("WASM function index: (\\d+)");
-
-  /** Wasm section ids 1 (type) to 13 (tag); 0 is a custom section. */
-  private static final int FIRST_STANDARD_SECTION = 1;
-
-  private static final int LAST_STANDARD_SECTION = 13;
 
   private final WasmExecutionMethod method;
   private final Optional<Path> cacheDirectory;
@@ -90,7 +84,7 @@ public final class ChicoryWasmEngine implements WasmEngine {
     long start = System.nanoTime();
     WasmModule module;
     try {
-      module = parse(blob);
+      module = Parser.parse(blob.wasm().unsafeArray());
     } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
       throw new InvalidRuntimeCodeException(
           "runtime " + blob.codeHash() + " is not a valid Wasm module: " + e.getMessage(), e);
@@ -120,24 +114,6 @@ public final class ChicoryWasmEngine implements WasmEngine {
         machineFactory == null ? WasmExecutionMethod.INTERPRETED : WasmExecutionMethod.COMPILED;
     return new ChicoryCompiledRuntime(
         blob.codeHash(), ran, module, binding, machineFactory, interpreted);
-  }
-
-  /**
-   * Parses and validates the module. The interpreter skips the custom sections (names, versions,
-   * producers), which it never reads: the name section of a large runtime is a noticeable part of
-   * the parse, and so of a new runtime's first call. The compiler keeps them, to name the functions
-   * it leaves to the interpreter.
-   */
-  private WasmModule parse(RuntimeBlob blob) {
-    byte[] wasm = blob.wasm().unsafeArray();
-    if (method == WasmExecutionMethod.COMPILED) {
-      return Parser.parse(wasm);
-    }
-    Parser.Builder withoutCustomSections = Parser.builder();
-    for (int id = FIRST_STANDARD_SECTION; id <= LAST_STANDARD_SECTION; id++) {
-      withoutCustomSections.includeSectionId(id);
-    }
-    return withoutCustomSections.build().parse(() -> new ByteArrayInputStream(wasm));
   }
 
   private record CompileOutcome(Function<Instance, Machine> factory, List<Integer> interpreted) {}
