@@ -219,6 +219,9 @@ public final class RpcServer implements AutoCloseable {
 
   /** Aggregates a request body; one over the limit gets 413 with {@code -32007} and a close. */
   private static final class Aggregator extends HttpObjectAggregator {
+    /** How long a connection refused for its size may still send what it was sending. */
+    private static final long OVERSIZED_LINGER_SECONDS = 5;
+
     private final long limit;
 
     Aggregator(long limit) {
@@ -229,7 +232,28 @@ public final class RpcServer implements AutoCloseable {
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
       HttpUtil.setKeepAlive(oversized, false);
-      ctx.writeAndFlush(HttpResponses.tooLarge(limit)).addListener(ChannelFutureListener.CLOSE);
+      var unused =
+          ctx.writeAndFlush(HttpResponses.tooLarge(limit))
+              .addListener((ChannelFutureListener) written -> lingerThenClose(ctx));
+    }
+
+    /**
+     * The rest of the body may still be arriving: closing at once would reset the connection and
+     * the client could lose the answer. Half-close, let the aggregator discard the rest, and close
+     * when the client does, or after {@link #OVERSIZED_LINGER_SECONDS}.
+     */
+    private static void lingerThenClose(ChannelHandlerContext ctx) {
+      if (ctx.channel() instanceof SocketChannel socket && socket.isActive()) {
+        var unused = socket.shutdownOutput();
+        Runnable close =
+            () -> {
+              var unusedClose = ctx.close();
+            };
+        var unusedTimer =
+            ctx.executor().schedule(close, OVERSIZED_LINGER_SECONDS, TimeUnit.SECONDS);
+      } else {
+        var unused = ctx.close();
+      }
     }
   }
 }

@@ -357,6 +357,11 @@ class RpcServerIT {
     assertThat(client.next().has("result")).isTrue();
     server.close();
     server = null;
+    // The connection's subscriptions end as its channel goes inactive, on the connection's thread.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (methods.closedFeeds.get() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
     assertThat(methods.closedFeeds.get()).isEqualTo(1);
   }
 }
