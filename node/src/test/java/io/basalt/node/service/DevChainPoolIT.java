@@ -133,13 +133,17 @@ class DevChainPoolIT {
     assertThat(count(followerMetrics, "import_block", "native")).isPositive();
     assertThat(count(followerMetrics, "import_block", "wasm")).isPositive();
     assertThat(run.lines())
+        .filteredOn(l -> l.contains("Runtime upgrade in #2"))
+        .allMatch(l -> l.endsWith(": basalt-demo/100 → basalt-demo/101"))
+        .hasSize(2); // once by the author, once by the follower
+    assertThat(run.lines())
         .filteredOn(l -> l.startsWith("Native runtime basalt-demo/100 cannot call"))
         .isNotEmpty()
         .allMatch(
             l ->
                 l.equals(
                     "Native runtime basalt-demo/100 cannot call the on-chain runtime"
-                        + " basalt-demo/101: running Wasm"));
+                        + " basalt-demo/101 (spec_version 100 ≠ 101): running Wasm"));
   }
 
   private static String upgrade(Path dir, ChainSpec spec) throws Exception {
