@@ -20,6 +20,7 @@ import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.SignedBlock;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -95,18 +96,30 @@ final class DevNodes {
   }
 
   /** The node's metrics, as Prometheus scrapes them. */
-  static String scrape(NodeService node) throws IOException, InterruptedException {
-    return DevNodeIT.scrape(node.prometheusAddress().orElseThrow().getPort());
+  static String scrape(NodeService node) {
+    try {
+      return DevNodeIT.scrape(node.prometheusAddress().orElseThrow().getPort());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** {@code basalt_runtime_calls_total{context,executor}} in a scrape of the dev chain's node. */
   static long calls(String metrics, ExecutionContext context, ExecutorKind executor) {
+    return calls(metrics, context.label(), executor.label());
+  }
+
+  /** {@code basalt_runtime_calls_total{context,executor}}, by the labels' values. */
+  static long calls(String metrics, String context, String executor) {
     Matcher m =
         Pattern.compile(
                 "basalt_runtime_calls_total\\{chain=\"dev\",context=\""
-                    + context.label()
+                    + context
                     + "\",executor=\""
-                    + executor.label()
+                    + executor
                     + "\"} (\\d+)")
             .matcher(metrics);
     assertThat(m.find()).as(metrics).isTrue();

@@ -97,7 +97,7 @@ class ExecutionStrategyMatrixIT {
                       .encoded());
       assertThat(submitted).isInstanceOf(Submission.Accepted.class);
       DevNodes.await(
-          () -> total(scrapeQuietly(node), ExecutionContext.OFFCHAIN_WORKER) > 0,
+          () -> total(DevNodes.scrape(node), ExecutionContext.OFFCHAIN_WORKER) > 0,
           "the offchain workers to run");
       calls = byContext(DevNodes.scrape(node));
     }
@@ -136,16 +136,5 @@ class ExecutionStrategyMatrixIT {
 
   private static long total(String metrics, ExecutionContext context) {
     return byContext(metrics).get(context).values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  private static String scrapeQuietly(NodeService node) {
-    try {
-      return DevNodes.scrape(node);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -140,7 +140,7 @@ class RuntimeCodeSourcesIT {
                   Hash256 b1 = DevNodes.createBlock(node);
                   Hash256 b2 = DevNodes.createBlock(node);
                   assertThat(codeAt(node, b1).source()).isEqualTo(CodeSource.ON_CHAIN);
-                  assertThat(scrape(node)).doesNotContain("source=\"substitute\"");
+                  assertThat(DevNodes.scrape(node)).doesNotContain("source=\"substitute\"");
                   // Block #3 is built on #2's state: from there the substitute runs, while
                   // `:code` (spec 100) stays as it was.
                   RuntimeCode atB2 = codeAt(node, b2);
@@ -153,7 +153,8 @@ class RuntimeCodeSourcesIT {
                               .get(WellKnownKeys.CODE))
                       .contains(WasmCode.compressed(100));
                   DevNodes.createBlock(node);
-                  assertThat(scrape(node)).containsPattern(codeInfo(saltedHash, "substitute"));
+                  assertThat(DevNodes.scrape(node))
+                      .containsPattern(codeInfo(saltedHash, "substitute"));
                   // sudo(set_code(v101)) in #4: from #4's state on, v101 runs from `:code`.
                   ExtrinsicFactory xts = new ExtrinsicFactory(100, node.chain().genesisHash());
                   Bytes upgrade =
@@ -217,14 +218,6 @@ class RuntimeCodeSourcesIT {
   private static RuntimeCode codeAt(NodeService node, Hash256 block) {
     var header = node.chain().requireHeader(block);
     return node.runtimes().codeAt(node.chain().stateAt(header), header.number());
-  }
-
-  private static String scrape(NodeService node) {
-    try {
-      return DevNodes.scrape(node);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String codeInfo(Hash256 codeHash, String source) {
