@@ -2,7 +2,6 @@
 package io.basalt.node.cli;
 
 import io.basalt.chainspec.InvalidChainSpecException;
-import io.basalt.executor.code.InvalidRuntimeCodeSourceException;
 import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.failure.UserFacingException;
 import java.io.IOException;
@@ -106,8 +105,7 @@ public final class ExitPolicy {
   public static boolean isUserError(Throwable e) {
     return e instanceof InvalidConfigurationException
         || e instanceof InvalidChainSpecException
-        || e instanceof UserFacingException
-        || e instanceof InvalidRuntimeCodeSourceException;
+        || e instanceof UserFacingException;
   }
 
   /**

@@ -7,6 +7,7 @@ import io.basalt.executor.RuntimePreparationListener;
 import io.basalt.executor.api.HostServices;
 import io.basalt.executor.api.NativeRuntime;
 import io.basalt.executor.code.CodeSubstitutes;
+import io.basalt.executor.code.InvalidRuntimeCodeSourceException;
 import io.basalt.executor.code.RuntimeCode;
 import io.basalt.executor.code.RuntimeCodeResolver;
 import io.basalt.executor.code.WasmOverrides;
@@ -20,6 +21,7 @@ import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.ImportConfig;
+import io.basalt.node.failure.UserFacingException;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.primitives.types.WellKnownKeys;
@@ -115,9 +117,9 @@ public final class Runtimes implements AutoCloseable {
    * The node's runtimes: Wasm on an executor with {@code config}, the native runtime where the
    * execution strategies allow it, and the code resolved through {@code sources}.
    *
-   * @throws io.basalt.executor.code.InvalidRuntimeCodeSourceException (one line) if an override
-   *     directory is missing, an override or substitute is unusable, or two overrides have one spec
-   *     version; nothing is left running
+   * @throws UserFacingException (one line, wrapping the executor's {@link
+   *     InvalidRuntimeCodeSourceException}) if an override directory is missing, an override or
+   *     substitute is unusable, or two overrides have one spec version; nothing is left running
    */
   public static Runtimes create(
       ExecutorConfig config,
@@ -139,6 +141,9 @@ public final class Runtimes implements AutoCloseable {
           executor,
           new CallExecutor(executor, nativeRuntime, strategies, listeners.calls()),
           resolver);
+    } catch (InvalidRuntimeCodeSourceException e) {
+      executor.close();
+      throw new UserFacingException(e.getMessage(), e);
     } catch (RuntimeException | Error e) {
       executor.close();
       throw e;
@@ -153,7 +158,7 @@ public final class Runtimes implements AutoCloseable {
    *
    * @param validator whether the node is an authority (block import then defaults to Wasm)
    * @param codeSubstitutes the chain spec's {@code codeSubstitutes}
-   * @throws io.basalt.executor.code.InvalidRuntimeCodeSourceException see {@link #create}
+   * @throws UserFacingException if an override or substitute is unusable; see {@link #create}
    */
   public static Runtimes forNode(
       ImportConfig config,

@@ -20,14 +20,12 @@ import io.basalt.node.txpool.TransactionSource;
 import io.basalt.node.txpool.TransactionStatus;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
-import io.basalt.runtime.demo.account.MultiAddress;
 import io.basalt.runtime.demo.call.RuntimeCall;
 import io.basalt.runtime.demo.chain.DevAccounts;
 import io.basalt.runtime.demo.chain.ExtrinsicFactory;
 import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;
 import io.basalt.storage.trie.MerkleTrie;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -69,14 +67,7 @@ class DevChainPoolIT {
             config(dir, new Consensus.InstantSeal(), true, PrometheusConfig.disabled()),
             spec,
             Clock.systemUTC())) {
-      ExtrinsicFactory xts = new ExtrinsicFactory(100, node.chain().genesisHash());
-      Bytes transfer =
-          xts.signed(
-                  DevAccounts.alice(),
-                  new RuntimeCall.TransferKeepAlive(
-                      MultiAddress.id(DevAccounts.bobId()), BigInteger.TEN.pow(12)),
-                  0)
-              .encoded();
+      Bytes transfer = DevNodes.transferToBob(node, 0);
       List<TransactionStatus> statuses = new CopyOnWriteArrayList<>();
       Submission submitted =
           node.pool().submitAndWatch(TransactionSource.EXTERNAL, transfer, statuses::add);

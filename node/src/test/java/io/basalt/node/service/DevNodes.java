@@ -16,11 +16,17 @@ import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.TestCaches;
 import io.basalt.node.offchain.OffchainWorkerPolicy;
 import io.basalt.node.txpool.TransactionPoolConfig;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.SignedBlock;
+import io.basalt.runtime.demo.account.MultiAddress;
+import io.basalt.runtime.demo.call.RuntimeCall;
+import io.basalt.runtime.demo.chain.DevAccounts;
+import io.basalt.runtime.demo.chain.ExtrinsicFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -84,6 +90,17 @@ final class DevNodes {
   /** Makes a block on the node's best block (not finalized: blocks of other forks may follow). */
   static Hash256 createBlock(NodeService node) {
     return node.sealer().orElseThrow().createBlock(true, false, Optional.empty()).join().hash();
+  }
+
+  /** Alice's signed transfer of 1 unit (10^12) to Bob with {@code nonce}, for the node's chain. */
+  static Bytes transferToBob(NodeService node, int nonce) {
+    return new ExtrinsicFactory(100, node.chain().genesisHash())
+        .signed(
+            DevAccounts.alice(),
+            new RuntimeCall.TransferKeepAlive(
+                MultiAddress.id(DevAccounts.bobId()), BigInteger.TEN.pow(12)),
+            nonce)
+        .encoded();
   }
 
   /** Imports a block of {@code from} into {@code to} through its import pipeline. */

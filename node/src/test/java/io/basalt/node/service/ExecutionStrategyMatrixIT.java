@@ -13,11 +13,6 @@ import io.basalt.node.offchain.OffchainWorkerPolicy;
 import io.basalt.node.txpool.Submission;
 import io.basalt.node.txpool.TransactionSource;
 import io.basalt.primitives.bytes.Hash256;
-import io.basalt.runtime.demo.account.MultiAddress;
-import io.basalt.runtime.demo.call.RuntimeCall;
-import io.basalt.runtime.demo.chain.DevAccounts;
-import io.basalt.runtime.demo.chain.ExtrinsicFactory;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,17 +79,8 @@ class ExecutionStrategyMatrixIT {
       DevNodes.createBlock(node);
       DevNodes.relay(source, node, sourceFirst, BlockOrigin.NETWORK_INITIAL_SYNC);
       DevNodes.relay(source, node, sourceSecond, BlockOrigin.NETWORK_BROADCAST);
-      ExtrinsicFactory xts = new ExtrinsicFactory(100, node.chain().genesisHash());
       Submission submitted =
-          node.pool()
-              .submit(
-                  TransactionSource.EXTERNAL,
-                  xts.signed(
-                          DevAccounts.alice(),
-                          new RuntimeCall.TransferKeepAlive(
-                              MultiAddress.id(DevAccounts.bobId()), BigInteger.TEN.pow(12)),
-                          0)
-                      .encoded());
+          node.pool().submit(TransactionSource.EXTERNAL, DevNodes.transferToBob(node, 0));
       assertThat(submitted).isInstanceOf(Submission.Accepted.class);
       DevNodes.await(
           () -> total(DevNodes.scrape(node), ExecutionContext.OFFCHAIN_WORKER) > 0,

@@ -15,6 +15,7 @@ import io.basalt.executor.strategy.ExecutionStrategy;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.node.LogCapture;
 import io.basalt.node.chain.ChainSpecs;
+import io.basalt.node.failure.UserFacingException;
 import io.basalt.node.offchain.OffchainWorkerPolicy;
 import io.basalt.node.txpool.Submission;
 import io.basalt.node.txpool.TransactionSource;
@@ -109,7 +110,8 @@ class RuntimeCodeSourcesIT {
                         OffchainWorkerPolicy.NEVER),
                     ChainSpecs.load("dev"),
                     Clock.systemUTC()))
-        .isInstanceOf(InvalidRuntimeCodeSourceException.class)
+        .isInstanceOf(UserFacingException.class)
+        .hasCauseInstanceOf(InvalidRuntimeCodeSourceException.class)
         .hasMessage(
             "--wasm-runtime-overrides: "
                 + a

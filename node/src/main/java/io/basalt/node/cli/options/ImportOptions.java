@@ -188,8 +188,8 @@ public final class ImportOptions {
    * resolved through {@code --wasm-runtime-overrides} and {@code codeSubstitutes}.
    *
    * @param codeSubstitutes the chain spec's code substitutes (none for a lone Wasm file)
-   * @throws io.basalt.executor.code.InvalidRuntimeCodeSourceException if an override or substitute
-   *     is unusable (before any database is opened)
+   * @throws io.basalt.node.failure.UserFacingException if an override or substitute is unusable
+   *     (before any database is opened)
    */
   public Runtimes runtimes(BasePath base, Map<Long, Bytes> codeSubstitutes) {
     return Runtimes.forNode(toConfig(), base, false, codeSubstitutes, Runtimes.Listeners.NONE);
