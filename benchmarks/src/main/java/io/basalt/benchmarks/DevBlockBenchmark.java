@@ -3,7 +3,6 @@ package io.basalt.benchmarks;
 
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.executor.strategy.ExecutionContext;
-import io.basalt.executor.strategy.ExecutionObserver;
 import io.basalt.executor.strategy.ExecutionStrategy;
 import io.basalt.node.authoring.BlockProposer;
 import io.basalt.node.authoring.InherentData;
@@ -95,7 +94,8 @@ public class DevBlockBenchmark {
             Optional.empty(),
             defaults.runtimeCacheSize());
     BasePath base = new BasePath(work, false);
-    runtimes = Runtimes.forNode(config, base, true, ExecutionObserver.NONE);
+    runtimes =
+        Runtimes.forNode(config, base, true, spec.codeSubstitutes(), Runtimes.Listeners.NONE);
     opened = ChainDatabase.openChain(spec, base, runtimes);
     chain = new Blockchain(opened.db());
     proposer = new BlockProposer(chain, runtimes, Runtimes.services());

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * RuntimeCodeResolver resolver = new RuntimeCodeResolver(executor,
  *     WasmOverrides.load(dir, executor), CodeSubstitutes.load(spec.codeSubstitutes(), executor));
- * RuntimeCode code = resolver.resolve(codeAtParent, parentNumber + 1);
+ * // importing block N + 1: its calls run on block N's state, so N picks the substitute
+ * RuntimeCode code = resolver.resolve(codeAtParent, parentNumber);
  * }</pre>
  */
 public final class RuntimeCodeResolver {
@@ -66,7 +67,9 @@ public final class RuntimeCodeResolver {
    * The code that runs at a block.
    *
    * @param onChainCode {@code :code} in the state the block's calls run on
-   * @param blockNumber the block's number (for a block being imported or built: the parent's + 1)
+   * @param blockNumber the number of the block whose state the call runs on (for a block being
+   *     imported or built: its parent's), as Substrate picks code substitutes by the hash of the
+   *     block whose state it is
    * @throws io.basalt.executor.vm.InvalidRuntimeCodeException if {@code :code} is not a runtime
    * @throws io.basalt.executor.vm.RuntimeTrapException if its {@code Core_version} traps
    */

@@ -12,7 +12,7 @@
  * RuntimeCodeResolver resolver = new RuntimeCodeResolver(executor,
  *     WasmOverrides.load(overridesDir, executor),
  *     CodeSubstitutes.load(chainSpec.codeSubstitutes(), executor));
- * RuntimeCode code = resolver.resolve(codeAtParent, parentNumber + 1);
+ * RuntimeCode code = resolver.resolve(codeAtParent, parentNumber); // the block whose state it is
  * }</pre>
  */
 package io.basalt.executor.code;

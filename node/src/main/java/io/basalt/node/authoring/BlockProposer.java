@@ -3,6 +3,7 @@ package io.basalt.node.authoring;
 
 import io.basalt.executor.api.HostServices;
 import io.basalt.executor.code.RuntimeCode;
+import io.basalt.executor.state.OverlayLookup;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.OverlayedExternalities;
 import io.basalt.executor.state.TrieStateBackend;
@@ -25,6 +26,7 @@ import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.Header;
+import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.storage.trie.StateCommit;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -226,7 +228,13 @@ public final class BlockProposer {
         body.size(),
         body.stream().map(x -> extrinsicHash(x).toHex()).collect(Collectors.joining(", ")));
     return new Proposal(
-        new PreparedBlock(block, commit, calls.changes().offchainIndexChanges()),
+        new PreparedBlock(
+            block,
+            commit,
+            calls.changes().offchainIndexChanges(),
+            calls.changes().get(WellKnownKeys.CODE) instanceof OverlayLookup.Value(Bytes written)
+                ? Optional.of(written)
+                : Optional.empty()),
         included,
         invalid,
         nanos);

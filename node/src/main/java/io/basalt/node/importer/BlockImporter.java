@@ -3,6 +3,7 @@ package io.basalt.node.importer;
 
 import io.basalt.executor.api.HostServices;
 import io.basalt.executor.code.RuntimeCode;
+import io.basalt.executor.state.OverlayLookup;
 import io.basalt.executor.state.OverlayedChanges;
 import io.basalt.executor.state.StorageChange;
 import io.basalt.executor.state.TrieStateBackend;
@@ -21,6 +22,7 @@ import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.Header;
+import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.primitives.types.SignedBlock;
 import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.storage.block.BlockStore;
@@ -46,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * the header (seal included), the body, the justifications and the offchain-index changes (with
  * {@code --enable-offchain-indexing}), with the chain's leaves, best block and canonical index. On
  * any failure nothing is written. Blocks this node built come with their state ({@link
- * PreparedBlock}) and are committed without executing them again.
+ * PreparedBlock}) and are committed without executing them again. A block that changes {@code
+ * :code} is logged once it is committed ({@code ⬆️ Runtime upgrade in #n (0x…): old → new}).
  *
  * <pre>{@code
  * BlockImporter importer = new BlockImporter(chain, runtimes, false);
@@ -140,7 +143,8 @@ public final class BlockImporter {
     }
     Header parent = blocks.header(header.parentHash()).orElseThrow();
     TrieStateBackend state = chain.stateAt(parent);
-    if (state.get(WellKnownKeys.CODE).isEmpty()) {
+    Optional<Bytes> parentCode = state.get(WellKnownKeys.CODE);
+    if (parentCode.isEmpty()) {
       return invalid(
           hash,
           number,
@@ -198,6 +202,10 @@ public final class BlockImporter {
         (executed - start) / 1_000_000,
         commit.nodes().size(),
         (committed - executed) / 1_000_000);
+    if (changes.get(WellKnownKeys.CODE) instanceof OverlayLookup.Value(Bytes newCode)
+        && !newCode.equals(parentCode.get())) {
+      runtimeUpgraded(header, code.onChainVersion(), newCode);
+    }
     return imported(event, committed - start);
   }
 
@@ -227,7 +235,17 @@ public final class BlockImporter {
               putOffchainIndex(tx, prepared.offchainIndex());
             },
             BlockOrigin.OWN);
-    return imported(event, System.nanoTime() - start);
+    long took = System.nanoTime() - start;
+    if (prepared.codeWritten().isPresent()) {
+      Header parent = blocks.header(header.parentHash()).orElseThrow();
+      TrieStateBackend parentState = chain.stateAt(parent);
+      Bytes newCode = prepared.codeWritten().get();
+      if (!parentState.get(WellKnownKeys.CODE).equals(Optional.of(newCode))) {
+        runtimeUpgraded(
+            header, runtimes.codeAt(parentState, parent.number()).onChainVersion(), newCode);
+      }
+    }
+    return imported(event, took);
   }
 
   private Optional<BlockImportResult> checkParent(Header header) {
@@ -271,6 +289,29 @@ public final class BlockImporter {
       observer.imported(event, nanos);
     }
     return new BlockImportResult.Imported(header.hash(), header.number(), event.isNewBest());
+  }
+
+  /**
+   * Says that a block changed {@code :code} (once, when the block is committed), and prepares the
+   * new runtime: its version is read now, not by the first call on the new state.
+   */
+  private void runtimeUpgraded(Header header, RuntimeVersion before, Bytes newCode) {
+    String after;
+    try {
+      after = spec(runtimes.version(runtimes.blob(newCode)));
+    } catch (InvalidRuntimeCodeException | RuntimeTrapException e) {
+      after = "an unusable runtime (" + e.getMessage() + ")";
+    }
+    StatusLog.info(
+        "⬆️  Runtime upgrade in #{} ({}): {} → {}",
+        header.number(),
+        StatusLog.shortHash(header.hash()),
+        spec(before),
+        after);
+  }
+
+  private static String spec(RuntimeVersion v) {
+    return v.specName() + "/" + v.specVersion();
   }
 
   private static String describe(long number, Hash256 hash) {

@@ -2,9 +2,11 @@
 package io.basalt.node.importer;
 
 import io.basalt.executor.state.StorageChange;
+import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.Block;
 import io.basalt.storage.trie.StateCommit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A block this node built, with the state its building produced, imported without executing it
@@ -13,8 +15,14 @@ import java.util.List;
  * @param block the block, as it will be announced
  * @param state the trie nodes and root of the block's post-state
  * @param offchainIndex the block's {@code ext_offchain_index_*} writes
+ * @param codeWritten the {@code :code} value the block wrote, if it wrote one (a runtime upgrade
+ *     when it differs from the parent's)
  */
-public record PreparedBlock(Block block, StateCommit state, List<StorageChange> offchainIndex) {
+public record PreparedBlock(
+    Block block,
+    StateCommit state,
+    List<StorageChange> offchainIndex,
+    Optional<Bytes> codeWritten) {
   public PreparedBlock {
     offchainIndex = List.copyOf(offchainIndex);
   }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.metrics;
 
+import io.basalt.executor.RuntimePreparation;
+import io.basalt.executor.RuntimePreparationListener;
 import io.basalt.executor.code.RuntimeCode;
 import io.basalt.executor.strategy.ExecutionObserver;
 import io.micrometer.core.instrument.Counter;
@@ -268,6 +270,19 @@ public final class NodeMetrics {
    */
   public ExecutionObserver executionObserver() {
     return runtimeCalls;
+  }
+
+  /**
+   * Feeds {@code basalt_runtime_compile_seconds} from the executor: each runtime compiled to JVM
+   * bytecode (in the background after a tiered start, or before its first call); pass it to the
+   * {@code RuntimeExecutor}.
+   */
+  public RuntimePreparationListener preparationListener() {
+    return event -> {
+      if (event.stage() == RuntimePreparation.Stage.COMPILED) {
+        runtimeCompiled(event.duration());
+      }
+    };
   }
 
   /**

@@ -3,6 +3,7 @@ package io.basalt.node.service;
 
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.executor.api.HostServices;
+import io.basalt.executor.api.NativeRuntime;
 import io.basalt.node.authoring.BlockProposer;
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.DevSealer;
@@ -26,6 +27,7 @@ import io.basalt.primitives.crypto.keystore.Keystore;
 import io.basalt.rpc.dispatch.MethodGroup;
 import io.basalt.rpc.server.RpcServer;
 import io.basalt.rpc.server.RpcServerConfig;
+import io.basalt.runtime.demo.BasaltDemoNativeRuntime;
 import io.basalt.storage.block.BlockRef;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -95,6 +97,19 @@ public final class NodeService implements AutoCloseable {
 
   /** {@link #start(NodeConfig, ChainSpec, Clock)} with the node's name chosen already. */
   public static NodeService start(NodeConfig config, ChainSpec spec, Clock clock, String nodeName) {
+    return start(config, spec, clock, nodeName, BasaltDemoNativeRuntime.v100());
+  }
+
+  /**
+   * {@link #start(NodeConfig, ChainSpec, Clock, String)} with another native runtime than the demo
+   * runtime's Java implementation (tests: a divergent one for {@code Both}).
+   */
+  public static NodeService start(
+      NodeConfig config,
+      ChainSpec spec,
+      Clock clock,
+      String nodeName,
+      NativeRuntime nativeRuntime) {
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
       NodeMetrics metrics =
@@ -103,9 +118,15 @@ public final class NodeService implements AutoCloseable {
                   NodeMetrics.Identity.ofThisProcess(
                       spec.id(), nodeName, NodeVersion.version(), config.validator()))
               : NodeMetrics.disabled();
+      // Before the database opens: a bad override or substitute must leave it untouched.
       Runtimes runtimes =
           Runtimes.forNode(
-              config.imports(), config.basePath(), config.validator(), metrics.executionObserver());
+              config.imports(),
+              config.basePath(),
+              config.validator(),
+              spec.codeSubstitutes(),
+              nativeRuntime,
+              new Runtimes.Listeners(metrics.executionObserver(), metrics.preparationListener()));
       started.push(runtimes);
       ChainDatabase.Opened opened =
           ChainDatabase.openChain(

@@ -66,6 +66,32 @@ class DaemonBadInputIT {
     }
   }
 
+  @Test
+  void wasmRuntimeOverridesThatCannotBeUsed(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("missing");
+    Path notWasm = Files.createDirectory(dir.resolve("not-wasm"));
+    Path bad = Files.writeString(notWasm.resolve("runtime.wasm"), "not a runtime");
+    List<List<String>> cases =
+        List.of(
+            List.of(
+                missing.toString(),
+                "Error: --wasm-runtime-overrides: " + missing + " does not exist"),
+            List.of(
+                notWasm.toString(),
+                "Error: --wasm-runtime-overrides: "
+                    + bad
+                    + " is not a runtime whose version can be"
+                    + " read: "));
+    for (List<String> c : cases) {
+      Path base = dir.resolve("base");
+      List<String> stderr =
+          runDaemon(
+              dir, "--chain", "dev", "-d", base.toString(), "--wasm-runtime-overrides", c.get(0));
+      assertEndsWithTheError(stderr, c.get(1));
+      assertThat(base.resolve("chains")).as("no database").doesNotExist();
+    }
+  }
+
   private static boolean isUnreadableSpec(String json) {
     try {
       ChainSpecParser.parse(json);

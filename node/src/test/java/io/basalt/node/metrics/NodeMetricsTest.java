@@ -4,11 +4,14 @@ package io.basalt.node.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basalt.executor.RuntimePreparation;
+import io.basalt.executor.RuntimePreparationListener;
 import io.basalt.executor.code.CodeSource;
 import io.basalt.executor.code.RuntimeCode;
 import io.basalt.executor.strategy.ExecutionContext;
 import io.basalt.executor.strategy.ExecutorKind;
 import io.basalt.executor.vm.RuntimeBlob;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.RuntimeVersion;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +69,22 @@ class NodeMetricsTest {
     assertThatThrownBy(() -> metrics.watchTransactionPool(() -> 0))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("substrate_ready_transactions_number is already watched");
+  }
+
+  @Test
+  void theExecutorsCompilationsAndOnlyThemReachTheCompileHistogram() {
+    NodeMetrics metrics = metrics(false);
+    RuntimePreparationListener listener = metrics.preparationListener();
+    Hash256 code = Hash256.ZERO;
+    listener.prepared(
+        new RuntimePreparation(code, RuntimePreparation.Stage.INTERPRETER, Duration.ofMillis(40)));
+    listener.prepared(
+        new RuntimePreparation(code, RuntimePreparation.Stage.COMPILED, Duration.ofMillis(2500)));
+    listener.prepared(
+        new RuntimePreparation(code, RuntimePreparation.Stage.DISK_CACHE, Duration.ofMillis(30)));
+    assertThat(metrics.scrape())
+        .contains("basalt_runtime_compile_seconds_count{chain=\"dev\"} 1\n")
+        .contains("basalt_runtime_compile_seconds_sum{chain=\"dev\"} 2.5\n");
   }
 
   @Test

@@ -13,7 +13,6 @@ import io.basalt.node.config.BasePath;
 import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.KeystoreConfig;
 import io.basalt.node.config.PrometheusConfig;
-import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.offchain.OffchainWorkerPolicy;
 import io.basalt.node.txpool.Submission;
 import io.basalt.node.txpool.TransactionPoolConfig;
@@ -21,24 +20,17 @@ import io.basalt.node.txpool.TransactionSource;
 import io.basalt.node.txpool.TransactionStatus;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
-import io.basalt.primitives.types.Block;
-import io.basalt.primitives.types.SignedBlock;
-import io.basalt.runtime.demo.account.MultiAddress;
 import io.basalt.runtime.demo.call.RuntimeCall;
 import io.basalt.runtime.demo.chain.DevAccounts;
 import io.basalt.runtime.demo.chain.ExtrinsicFactory;
 import io.basalt.runtime.demo.chain.WasmCode;
 import io.basalt.runtime.demo.storage.StorageKeys;
 import io.basalt.storage.trie.MerkleTrie;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,17 +58,6 @@ class DevChainPoolIT {
         List.of());
   }
 
-  private static void await(java.util.function.BooleanSupplier condition, String what)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(90);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(20);
-    }
-  }
-
   @Test
   void aTransferGoesFromThePoolIntoAFinalizedBlockWithInstantSeal(@TempDir Path dir)
       throws Exception {
@@ -86,19 +67,12 @@ class DevChainPoolIT {
             config(dir, new Consensus.InstantSeal(), true, PrometheusConfig.disabled()),
             spec,
             Clock.systemUTC())) {
-      ExtrinsicFactory xts = new ExtrinsicFactory(100, node.chain().genesisHash());
-      Bytes transfer =
-          xts.signed(
-                  DevAccounts.alice(),
-                  new RuntimeCall.TransferKeepAlive(
-                      MultiAddress.id(DevAccounts.bobId()), BigInteger.TEN.pow(12)),
-                  0)
-              .encoded();
+      Bytes transfer = DevNodes.transferToBob(node, 0);
       List<TransactionStatus> statuses = new CopyOnWriteArrayList<>();
       Submission submitted =
           node.pool().submitAndWatch(TransactionSource.EXTERNAL, transfer, statuses::add);
       assertThat(submitted).isInstanceOf(Submission.Accepted.class);
-      await(
+      DevNodes.await(
           () -> statuses.stream().anyMatch(s -> s instanceof TransactionStatus.Finalized),
           "the transfer to be finalized");
       Hash256 block = ((TransactionStatus.InBlock) statuses.get(1)).block();
@@ -130,8 +104,12 @@ class DevChainPoolIT {
             });
     String followerMetrics = run.result();
     // The follower imported with NativeElseWasm: natively before the upgrade, in Wasm after it.
-    assertThat(count(followerMetrics, "import_block", "native")).isPositive();
-    assertThat(count(followerMetrics, "import_block", "wasm")).isPositive();
+    assertThat(DevNodes.calls(followerMetrics, "import_block", "native")).isPositive();
+    assertThat(DevNodes.calls(followerMetrics, "import_block", "wasm")).isPositive();
+    assertThat(run.lines())
+        .filteredOn(l -> l.contains("Runtime upgrade in #2"))
+        .allMatch(l -> l.endsWith(": basalt-demo/100 → basalt-demo/101"))
+        .hasSize(2); // once by the author, once by the follower
     assertThat(run.lines())
         .filteredOn(l -> l.startsWith("Native runtime basalt-demo/100 cannot call"))
         .isNotEmpty()
@@ -139,7 +117,7 @@ class DevChainPoolIT {
             l ->
                 l.equals(
                     "Native runtime basalt-demo/100 cannot call the on-chain runtime"
-                        + " basalt-demo/101: running Wasm"));
+                        + " basalt-demo/101 (spec_version 100 ≠ 101): running Wasm"));
   }
 
   private static String upgrade(Path dir, ChainSpec spec) throws Exception {
@@ -163,7 +141,7 @@ class DevChainPoolIT {
                 Clock.systemUTC())) {
       CreatedBlock b1 =
           alice.sealer().orElseThrow().createBlock(true, true, Optional.empty()).join();
-      relay(alice, follower, b1.hash());
+      DevNodes.relay(alice, follower, b1.hash(), BlockOrigin.NETWORK_BROADCAST);
       ExtrinsicFactory xts = new ExtrinsicFactory(100, alice.chain().genesisHash());
       Bytes upgrade =
           xts.signed(
@@ -176,11 +154,11 @@ class DevChainPoolIT {
       CreatedBlock upgraded =
           alice.sealer().orElseThrow().createBlock(false, true, Optional.empty()).join();
       assertThat(alice.chain().body(upgraded.hash()).orElseThrow()).hasSize(2);
-      relay(alice, follower, upgraded.hash());
+      DevNodes.relay(alice, follower, upgraded.hash(), BlockOrigin.NETWORK_BROADCAST);
       Hash256 last = upgraded.hash();
       for (int i = 0; i < 3; i++) {
         last = alice.sealer().orElseThrow().createBlock(true, true, Optional.empty()).join().hash();
-        relay(alice, follower, last);
+        DevNodes.relay(alice, follower, last, BlockOrigin.NETWORK_BROADCAST);
       }
       assertThat(alice.chain().best().number()).isEqualTo(5);
       // v101's migration ran in the block after the upgrade: Template at storage version 1.
@@ -192,27 +170,5 @@ class DevChainPoolIT {
       assertThat(follower.chain().best()).isEqualTo(alice.chain().best());
       return DevNodeIT.scrape(follower.prometheusAddress().orElseThrow().getPort());
     }
-  }
-
-  private static void relay(NodeService from, NodeService to, Hash256 hash) {
-    Block block =
-        new Block(from.chain().requireHeader(hash), from.chain().body(hash).orElseThrow());
-    BlockImportResult result =
-        to.importer()
-            .importBlock(new SignedBlock(block, Optional.empty()), BlockOrigin.NETWORK_BROADCAST);
-    assertThat(result).isInstanceOf(BlockImportResult.Imported.class);
-  }
-
-  private static long count(String metrics, String context, String executor) {
-    Matcher m =
-        Pattern.compile(
-                "basalt_runtime_calls_total\\{chain=\"dev\",context=\""
-                    + context
-                    + "\",executor=\""
-                    + executor
-                    + "\"} (\\d+)")
-            .matcher(metrics);
-    assertThat(m.find()).as(metrics).isTrue();
-    return Long.parseLong(m.group(1));
   }
 }

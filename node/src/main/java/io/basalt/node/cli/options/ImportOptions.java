@@ -2,13 +2,13 @@
 package io.basalt.node.cli.options;
 
 import io.basalt.executor.strategy.ExecutionContext;
-import io.basalt.executor.strategy.ExecutionObserver;
 import io.basalt.executor.strategy.ExecutionStrategy;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.runtime.Runtimes;
+import io.basalt.primitives.bytes.Bytes;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -183,8 +183,15 @@ public final class ImportOptions {
     }
   }
 
-  /** The node's runtimes for these options, compiled classes cached under the base path. */
-  public Runtimes runtimes(BasePath base) {
-    return Runtimes.forNode(toConfig(), base, false, ExecutionObserver.NONE);
+  /**
+   * The node's runtimes for these options, compiled classes cached under the base path, code
+   * resolved through {@code --wasm-runtime-overrides} and {@code codeSubstitutes}.
+   *
+   * @param codeSubstitutes the chain spec's code substitutes (none for a lone Wasm file)
+   * @throws io.basalt.node.failure.UserFacingException if an override or substitute is unusable
+   *     (before any database is opened)
+   */
+  public Runtimes runtimes(BasePath base, Map<Long, Bytes> codeSubstitutes) {
+    return Runtimes.forNode(toConfig(), base, false, codeSubstitutes, Runtimes.Listeners.NONE);
   }
 }

@@ -45,7 +45,7 @@ public final class BuildSpecCommand implements Callable<Integer> {
     ChainSpec chainSpec = ChainSpecs.load(shared.chain());
     if (raw && !(chainSpec.genesis() instanceof Genesis.Raw)) {
       BasePath base = shared.basePath();
-      try (Runtimes runtimes = imports.runtimes(base)) {
+      try (Runtimes runtimes = imports.runtimes(base, chainSpec.codeSubstitutes())) {
         chainSpec =
             chainSpec.withGenesis(
                 GenesisFactory.rawStorage(chainSpec, new RuntimeGenesisBuilder(runtimes)));

@@ -37,7 +37,7 @@ public final class ChainInfoCommand implements Callable<Integer> {
     BasePath base = shared.basePath();
     try {
       ChainSpec chainSpec = ChainSpecs.load(chain);
-      try (Runtimes runtimes = imports.runtimes(base);
+      try (Runtimes runtimes = imports.runtimes(base, chainSpec.codeSubstitutes());
           ChainDatabase.Opened opened = ChainDatabase.openChain(chainSpec, base, runtimes)) {
         print(opened.db());
       }

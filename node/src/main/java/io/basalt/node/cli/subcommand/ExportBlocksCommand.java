@@ -83,7 +83,7 @@ public final class ExportBlocksCommand implements Callable<Integer> {
   }
 
   private void export(ChainSpec chainSpec, BasePath base) {
-    try (Runtimes runtimes = imports.runtimes(base)) {
+    try (Runtimes runtimes = imports.runtimes(base, chainSpec.codeSubstitutes())) {
       try (ChainDatabase.Opened chain = ChainDatabase.openChain(chainSpec, base, runtimes)) {
         ChainDatabase db = chain.db();
         long best = db.blocks().best().map(BlockRef::number).orElse(0L);

@@ -89,7 +89,7 @@ public final class ImportBlocksCommand implements Callable<Integer> {
   }
 
   private void run(ChainSpec chainSpec, BasePath base, ShutdownSignal shutdown) {
-    try (Runtimes runtimes = imports.runtimes(base);
+    try (Runtimes runtimes = imports.runtimes(base, chainSpec.codeSubstitutes());
         InputStream in = open(input)) {
       try (ChainDatabase.Opened chain = ChainDatabase.openChain(chainSpec, base, runtimes)) {
         ChainDatabase db = chain.db();

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -68,7 +69,7 @@ public final class InspectRuntimeCommand implements Callable<Integer> {
     }
     Bytes code = wasm != null ? readWasm(wasm) : genesisCode(ChainSpecs.load(chain.get()));
     BasePath base = shared.basePath();
-    try (Runtimes runtimes = imports.runtimes(base)) {
+    try (Runtimes runtimes = imports.runtimes(base, Map.of())) {
       RuntimeBlob blob;
       RuntimeVersion version;
       String source;
