@@ -25,6 +25,15 @@ import org.slf4j.LoggerFactory;
 final class RuntimePreparer {
   private static final Logger LOG = LoggerFactory.getLogger("executor");
 
+  /**
+   * Heap a background compilation may need per byte of Wasm code, beside the interpreter's form of
+   * the same runtime: the fixture runtimes compile in 55–70 times their code size, and the
+   * interpreter holds about 40 times it (benchmarks/README.md, Memory). With less heap the runtime
+   * is not compiled in the background: a compilation running out of heap beside calls running in
+   * the interpreter could take those calls down with it.
+   */
+  static final long COMPILE_HEAP_PER_CODE_BYTE = 110;
+
   private final WasmEngine engine;
   private final Optional<WasmEngine> interpreter;
   private final ImportCatalogue imports;
@@ -84,6 +93,15 @@ final class RuntimePreparer {
   /** Starts compiling a tiered runtime in the background, unless that has begun already. */
   void startCompiling(TieredRuntime runtime, RuntimeBlob blob) {
     if (!runtime.claimCompilation()) {
+      return;
+    }
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    if (maxHeap / COMPILE_HEAP_PER_CODE_BYTE < blob.wasm().length()) {
+      LOG.warn(
+          "runtime {}: not enough heap to compile it (max heap {} MiB); it runs in the interpreter",
+          blob.codeHash(),
+          maxHeap >> 20);
+      runtime.keepInterpreting(new IllegalStateException("not enough heap to compile the runtime"));
       return;
     }
     synchronized (compilationsLock) {
