@@ -45,8 +45,14 @@ public final class NodeProcess {
 
   /** Starts {@code node ARGS} under a wrapper command (such as {@code env …}), output to log. */
   public static Process start(List<String> wrapper, Path log, String... args) throws IOException {
+    return start(wrapper, List.of(), log, args);
+  }
+
+  /** Starts {@code node ARGS} under a wrapper command with JVM options, output to log. */
+  public static Process start(
+      List<String> wrapper, List<String> jvmOptions, Path log, String... args) throws IOException {
     List<String> command = new ArrayList<>(wrapper);
-    command.addAll(command(args));
+    command.addAll(command(jvmOptions, args));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
