@@ -10,9 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The node as a child JVM on this JVM's class path, for tests that need a real process. */
 public final class NodeProcess {
+  private static final String RPC_LINE = "Running JSON-RPC server: addr=";
+  private static final Pattern RPC_PORT = Pattern.compile(RPC_LINE + "[^ ]*:(\\d+),");
+
   private NodeProcess() {}
 
   /** The command that runs {@code node ARGS} in a fresh JVM. */
@@ -40,8 +45,14 @@ public final class NodeProcess {
 
   /** Starts {@code node ARGS} under a wrapper command (such as {@code env …}), output to log. */
   public static Process start(List<String> wrapper, Path log, String... args) throws IOException {
+    return start(wrapper, List.of(), log, args);
+  }
+
+  /** Starts {@code node ARGS} under a wrapper command with JVM options, output to log. */
+  public static Process start(
+      List<String> wrapper, List<String> jvmOptions, Path log, String... args) throws IOException {
     List<String> command = new ArrayList<>(wrapper);
-    command.addAll(command(args));
+    command.addAll(command(jvmOptions, args));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
@@ -95,6 +106,20 @@ public final class NodeProcess {
     }
     node.destroyForcibly();
     throw new AssertionError("timed out waiting for \"" + line + "\":\n" + read(log));
+  }
+
+  /**
+   * Waits for the node's {@code Running JSON-RPC server} line and returns the port it names (the
+   * node was started with {@code --rpc-port 0}).
+   */
+  public static int awaitRpcPort(Process node, Path log, Duration timeout)
+      throws IOException, InterruptedException {
+    awaitLine(node, log, RPC_LINE, timeout);
+    Matcher port = RPC_PORT.matcher(read(log));
+    if (!port.find()) {
+      throw new AssertionError("no port in the JSON-RPC line:\n" + read(log));
+    }
+    return Integer.parseInt(port.group(1));
   }
 
   public static String read(Path log) throws IOException {

@@ -4,6 +4,7 @@ package io.basalt.node.cli;
 import static io.basalt.node.cli.BadInputTest.assertNoJavaNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.basalt.chainspec.ChainSpecParser;
 import io.basalt.chainspec.Genesis;
@@ -12,20 +13,31 @@ import io.basalt.node.NodeProcess;
 import io.basalt.node.importer.FixtureBlocks;
 import io.basalt.node.importer.SignedBlockJson;
 import io.basalt.node.importer.TestCaches;
+import io.basalt.node.rpc.HttpRpcClient;
 import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.SignedBlock;
+import io.basalt.runtime.demo.account.MultiAddress;
+import io.basalt.runtime.demo.call.RuntimeCall;
+import io.basalt.runtime.demo.chain.DevAccounts;
+import io.basalt.runtime.demo.chain.ExtrinsicFactory;
+import io.basalt.runtime.demo.storage.StorageKeys;
 import io.basalt.testsupport.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -46,6 +58,7 @@ class HostileInputIT {
       Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d .*");
   private static final String INTERPRETED = "interpreted-i-know-what-i-do";
   private static final int PREPARED = 4;
+  private static final Duration START = Duration.ofSeconds(60);
 
   @TempDir static Path shared;
   private static Path spec;
@@ -237,6 +250,133 @@ class HostileInputIT {
       assertThat(run.err()).startsWith("Error: ");
       assertNoJavaNames(run.err());
     }
+  }
+
+  @Test
+  void anUnknownExecutionStrategyIsAUsageErrorAndChangesNothing() throws Exception {
+    for (List<String> flag :
+        List.of(
+            List.of("--execution", "foo"),
+            List.of("--execution-import-block", "native-else-wasm"),
+            List.of("--execution-other", ""))) {
+      List<String> args =
+          new ArrayList<>(List.of("--chain", spec.toString(), "-d", base.toString()));
+      args.addAll(flag);
+      Run run = child(List.of(), args.toArray(String[]::new));
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err().lines().toList())
+          .as(flag.toString())
+          .containsExactly(
+              "Error: Invalid value for option '"
+                  + flag.get(0)
+                  + "': invalid value '"
+                  + flag.get(1)
+                  + "' [possible values: Native, Wasm, Both, NativeElseWasm]",
+              "For more information, try '--help'.");
+    }
+    assertUnchanged();
+  }
+
+  // --- Transactions over RPC, on a running dev node. ---
+
+  @Test
+  void transactionsThatFailValidationAreRefusedOverRpcAndNeverStored(@TempDir Path dir)
+      throws Exception {
+    Path log = dir.resolve("dev.log");
+    Process node =
+        NodeProcess.start(
+            log,
+            "--dev",
+            "-d",
+            dir.resolve("dev").toString(),
+            "--consensus",
+            "instant-seal",
+            "--rpc-port",
+            "0",
+            "--no-prometheus");
+    try {
+      HttpRpcClient rpc = new HttpRpcClient(NodeProcess.awaitRpcPort(node, log, START));
+      ExtrinsicFactory xts =
+          new ExtrinsicFactory(100, Hash256.fromHex(rpc.result("chain_getBlockHash", 0).asText()));
+      Bytes valid = transfer(xts, DevAccounts.alice(), 0);
+      byte[] tampered = valid.toArray();
+      tampered[tampered.length - 1] ^= 1; // the amount, after signing
+      // //Nobody has no balance to pay the fee with.
+      Bytes unfunded = transfer(xts, DevAccounts.sr25519("Nobody"), 0);
+      Map<Bytes, String> refused =
+          Map.of(
+              Bytes.wrap(tampered),
+              "Transaction has a bad signature",
+              unfunded,
+              "Inability to pay some fees (e.g. account balance too low)");
+      String bestBefore = rpc.result("chain_getBlockHash").asText();
+      for (Map.Entry<Bytes, String> bad : refused.entrySet()) {
+        assertRefused(rpc.error("author_submitExtrinsic", bad.getKey()), bad.getValue());
+        assertThat(rpc.result("author_pendingExtrinsics")).as(bad.getValue()).isEmpty();
+      }
+      assertThat(rpc.result("chain_getBlockHash").asText())
+          .as("no block for refused transactions")
+          .isEqualTo(bestBefore);
+
+      // The next block holds the valid transfer submitted after them, and none of them.
+      rpc.result("author_submitExtrinsic", valid);
+      JsonNode block = awaitBlockAfter(rpc, bestBefore);
+      List<String> extrinsics = new ArrayList<>();
+      block.get("block").get("extrinsics").forEach(x -> extrinsics.add(x.asText()));
+      assertThat(extrinsics)
+          .hasSize(2)
+          .contains(valid.toHex())
+          .doesNotContainAnyElementsOf(refused.keySet().stream().map(Bytes::toHex).toList());
+      // The pool prunes what the block included once it hears of the import.
+      Instant deadline = Instant.now().plus(START);
+      while (!rpc.result("author_pendingExtrinsics").isEmpty()) {
+        assertThat(Instant.now()).as("the pool pruned the included transfer").isBefore(deadline);
+        Thread.sleep(10);
+      }
+      // Once included, the same transfer is stale.
+      assertRefused(rpc.error("author_submitExtrinsic", valid), "Transaction is outdated");
+      assertThat(rpc.result("author_pendingExtrinsics")).isEmpty();
+      Bytes nobody =
+          StorageKeys.mapEntry(
+              "System", "Account", DevAccounts.account(DevAccounts.sr25519("Nobody")).bytes());
+      assertThat(rpc.result("state_getStorage", nobody).isNull()).isTrue();
+    } finally {
+      node.destroy();
+      assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    String output = NodeProcess.read(log);
+    assertThat(node.exitValue()).as(output).isZero();
+    assertThat(output).doesNotContain(" ERROR ");
+    assertNoJavaNames(output);
+  }
+
+  private static Bytes transfer(ExtrinsicFactory xts, KeyPair from, long nonce) {
+    return xts.signed(
+            from,
+            new RuntimeCall.TransferKeepAlive(
+                MultiAddress.id(DevAccounts.bobId()), BigInteger.TEN.pow(12)),
+            nonce)
+        .encoded();
+  }
+
+  /** Substrate's author error for a transaction the runtime calls invalid. */
+  private static void assertRefused(JsonNode error, String reason) {
+    assertThat(error.get("code").asInt()).as(error.toString()).isEqualTo(1010);
+    assertThat(error.get("message").asText()).isEqualTo("Invalid Transaction");
+    assertThat(error.get("data").asText()).isEqualTo(reason);
+  }
+
+  private static JsonNode awaitBlockAfter(HttpRpcClient rpc, String parent) throws Exception {
+    Instant deadline = Instant.now().plus(START);
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode block = rpc.result("chain_getBlock");
+      if (block.get("block").get("header").get("parentHash").asText().equals(parent)) {
+        return block;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("no block on " + parent + " within " + START);
   }
 
   // --- Chain specs: sizes. ---

@@ -4,7 +4,6 @@ package io.basalt.node.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.chain.ChainSpecs;
 import io.basalt.node.config.BasePath;
@@ -25,10 +24,6 @@ import io.basalt.runtime.demo.chain.ExtrinsicFactory;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -38,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code system_*} answered by a running dev node over real HTTP. */
 class NodeSystemRpcIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   static NodeConfig devConfig(Path base) {
     return new NodeConfig(
@@ -60,21 +54,7 @@ class NodeSystemRpcIT {
   }
 
   static JsonNode call(InetSocketAddress at, String method, String params) throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.getPort()))
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
-                                + method
-                                + "\",\"params\":"
-                                + params
-                                + "}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(response.body());
+    return new HttpRpcClient(at.getPort()).call(method, params);
   }
 
   @Test
