@@ -55,8 +55,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * <ul>
  *   <li>{@code emptyBlock}: {@code engine_createBlock(createEmpty, finalize)} on the node's {@link
  *       DevSealer}: an empty block (the timestamp inherent only) built by the {@link BlockProposer}
- *       on the best block, imported with its state through the {@link BlockImporter} and
- *       finalized, the chain growing by one each time;
+ *       on the best block, imported with its state through the {@link BlockImporter} and finalized,
+ *       the chain growing by one each time;
  *   <li>{@code thousandTransfers}: a block of 1,000 sr25519-signed {@code transfer_keep_alive}s
  *       (the transfers of {@link BlockExecutionBenchmark}) built by the proposer on genesis (not
  *       imported).
@@ -64,8 +64,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * Every execution context runs with the {@code strategy} under test ({@code --execution Native},
  * {@code Wasm} or {@code Both}); Wasm is compiled (the setup waits for the tiered start's
- * background compilation) and warm. The status lines (target {@code basalt}) are off: a block
- * costs the same without them, less the console.
+ * background compilation) and warm. The status lines (target {@code basalt}) are off: a block costs
+ * the same without them, less the console.
  *
  * <pre>{@code
  * bin/bench DevBlock -f 1 -wi 3 -i 5
