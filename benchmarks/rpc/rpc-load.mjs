@@ -3,7 +3,8 @@
 //                     [--methods state_getStorage,chain_getHeader] [--json FILE] NAME=ws://HOST:PORT ...
 // For every server, method and number of connections:
 //  - peak: a closed loop, N requests in flight on each connection (pipelined; a response sends the
-//    next request), for S seconds after a warm-up: requests per second, p50/p99 latency;
+//    next request), for S seconds after a warm-up: requests per second, p50/p99 latency, and the
+//    load generator's own CPU (near 100 %: the client, one Node.js thread, set the peak);
 //  - half: an open loop at half that peak rate, spread over the same connections, sent in ticks of
 //    about 1 ms; latency counts from when each request was due (so a stalled server is not hidden by
 //    a stalled client, and a late tick counts against the server).
@@ -135,12 +136,17 @@ async function peak(conns, depth, warmup, seconds) {
   const errorsBefore = conns.reduce((n, c) => n + c.errors, 0);
   recording = true;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await sleep(seconds * 1000);
   recording = false;
   const elapsed = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   stopping = true;
   await drain(conns);
-  return summary(latencies, elapsed, conns.reduce((n, c) => n + c.errors, 0) - errorsBefore);
+  const result = summary(latencies, elapsed, conns.reduce((n, c) => n + c.errors, 0) - errorsBefore);
+  // The load generator's own CPU (one thread): near 100 % means it, not the server, set the peak.
+  result.clientCpu = (cpu.user + cpu.system) / 1e4 / elapsed;
+  return result;
 }
 
 /** Open loop at {@code rate} requests per second, round-robin over the connections. */
@@ -201,17 +207,17 @@ function check(results) {
 function table(results, servers) {
   const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '-');
   const lines = [
-    '| method | connections | server | peak req/s | p50 ms | p99 ms | half-peak req/s | half p50 ms | half p99 ms | vs ' +
+    '| method | connections | server | peak req/s | p50 ms | p99 ms | client CPU | half-peak req/s | half p50 ms | half p99 ms | vs ' +
       servers[servers.length - 1].name +
       ' |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
     const base = results.find(
       (x) => x.method === r.method && x.connections === r.connections && x.server === servers[servers.length - 1].name,
     );
     lines.push(
-      `| ${r.method} | ${r.connections} | ${r.server} | ${f(r.peak.perSecond)} | ${f(r.peak.p50, 2)} | ${f(r.peak.p99, 2)} | ` +
+      `| ${r.method} | ${r.connections} | ${r.server} | ${f(r.peak.perSecond)} | ${f(r.peak.p50, 2)} | ${f(r.peak.p99, 2)} | ${f(r.peak.clientCpu)} % | ` +
         `${f(r.half.perSecond)} | ${f(r.half.p50, 2)} | ${f(r.half.p99, 2)} | ${f(r.peak.perSecond / base.peak.perSecond, 1)}x |`,
     );
   }
