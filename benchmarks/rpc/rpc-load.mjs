@@ -1,13 +1,14 @@
 // JSON-RPC load over WebSocket against one or more servers, printed as one table (bin/bench-rpc).
-//   node rpc-load.mjs [--seconds S] [--warmup S] [--prime S] [--depth N] [--connections 1,16]
+//   node rpc-load.mjs [--seconds S] [--warmup S] [--prime S] [--depth N] [--fraction F] [--connections 1,16]
 //                     [--methods state_getStorage,chain_getHeader] [--json FILE] NAME=ws://HOST:PORT ...
 // For every server, method and number of connections:
 //  - peak: a closed loop, N requests in flight on each connection (pipelined; a response sends the
 //    next request), for S seconds after a warm-up: requests per second, p50/p99 latency, and the
 //    load generator's own CPU (near 100 %: the client, one Node.js thread, set the peak);
-//  - half: an open loop at half that peak rate, spread over the same connections, sent in ticks of
+//  - half: an open loop at half that peak rate (--fraction of it), spread over the same connections, sent in ticks of
 //    about 1 ms; latency counts from when each request was due (so a stalled server is not hidden by
-//    a stalled client, and a late tick counts against the server).
+//    a stalled client, and a late tick counts against the server); its p99 from the actual send is
+//    shown too.
 // Before measuring, each server gets --prime seconds of untimed load per method (the JIT's warm-up).
 // The first response of each method is checked: state_getStorage must return a value, the same on
 // every server.
@@ -26,6 +27,7 @@ function parseArgs(argv) {
     seconds: 5,
     warmup: 2,
     prime: 5,
+    fraction: 0.5,
     depth: 32,
     connections: [1, 16],
     methods: ['state_getStorage', 'chain_getHeader'],
@@ -41,6 +43,7 @@ function parseArgs(argv) {
     if (a === '--seconds') o.seconds = Number(next());
     else if (a === '--warmup') o.warmup = Number(next());
     else if (a === '--prime') o.prime = Number(next());
+    else if (a === '--fraction') o.fraction = Number(next());
     else if (a === '--depth') o.depth = Number(next());
     else if (a === '--connections') o.connections = next().split(',').map(Number);
     else if (a === '--methods') o.methods = next().split(',');
@@ -82,14 +85,15 @@ class Conn {
       this.sentAt.delete(id);
       if (s.includes('"error"')) this.errors++;
       if (this.firstReply === null) this.firstReply = s;
-      this.onReply(performance.now() - t0);
+      const now = performance.now();
+      this.onReply(now - t0.due, now - t0.sent);
     });
   }
 
   /** Sends one request; {@code due} is when it counts from (now unless it is late). */
   send(due = performance.now()) {
     const id = this.nextId++;
-    this.sentAt.set(id, due);
+    this.sentAt.set(id, { due, sent: performance.now() });
     this.ws.send(this.prefix + id + '}');
   }
 
@@ -152,7 +156,13 @@ async function peak(conns, depth, warmup, seconds) {
 /** Open loop at {@code rate} requests per second, round-robin over the connections. */
 async function paced(conns, rate, seconds) {
   const latencies = [];
-  for (const c of conns) c.onReply = (ms) => latencies.push(ms);
+  const fromSend = [];
+  for (const c of conns) {
+    c.onReply = (ms, sentMs) => {
+      latencies.push(ms);
+      fromSend.push(sentMs);
+    };
+  }
   const errorsBefore = conns.reduce((n, c) => n + c.errors, 0);
   const t0 = performance.now();
   const total = Math.floor(rate * seconds);
@@ -168,7 +178,10 @@ async function paced(conns, rate, seconds) {
   }
   await drain(conns);
   const elapsed = (performance.now() - t0) / 1000;
-  return summary(latencies, Math.max(elapsed, seconds), conns.reduce((n, c) => n + c.errors, 0) - errorsBefore);
+  const result = summary(latencies, Math.max(elapsed, seconds), conns.reduce((n, c) => n + c.errors, 0) - errorsBefore);
+  // From the actual send: without the client's own lateness (a late tick), for comparison.
+  result.p99FromSend = summary(fromSend, 1, 0).p99;
+  return result;
 }
 
 async function measure(server, method, connections, o) {
@@ -176,7 +189,7 @@ async function measure(server, method, connections, o) {
   const conns = sockets.map((ws) => new Conn(ws, method));
   try {
     const top = await peak(conns, o.depth, o.warmup, o.seconds);
-    const half = await paced(conns, top.perSecond / 2, o.seconds);
+    const half = await paced(conns, top.perSecond * o.fraction, o.seconds);
     const first = conns.find((c) => c.firstReply !== null)?.firstReply ?? null;
     return { server: server.name, method, connections, peak: top, half, first };
   } finally {
@@ -204,13 +217,13 @@ function check(results) {
   return problems;
 }
 
-function table(results, servers) {
+function table(results, servers, fraction) {
+  const at = fraction === 0.5 ? 'half' : `${fraction}×peak`;
   const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '-');
   const lines = [
-    '| method | connections | server | peak req/s | p50 ms | p99 ms | client CPU | half-peak req/s | half p50 ms | half p99 ms | vs ' +
-      servers[servers.length - 1].name +
-      ' |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    `| method | connections | server | peak req/s | p50 ms | p99 ms | client CPU | ${at} req/s | ${at} p50 ms | ` +
+      `${at} p99 ms | ${at} p99 from send | vs ${servers[servers.length - 1].name} |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
     const base = results.find(
@@ -218,7 +231,7 @@ function table(results, servers) {
     );
     lines.push(
       `| ${r.method} | ${r.connections} | ${r.server} | ${f(r.peak.perSecond)} | ${f(r.peak.p50, 2)} | ${f(r.peak.p99, 2)} | ${f(r.peak.clientCpu)} % | ` +
-        `${f(r.half.perSecond)} | ${f(r.half.p50, 2)} | ${f(r.half.p99, 2)} | ${f(r.peak.perSecond / base.peak.perSecond, 1)}x |`,
+        `${f(r.half.perSecond)} | ${f(r.half.p50, 2)} | ${f(r.half.p99, 2)} | ${f(r.half.p99FromSend, 2)} | ${f(r.peak.perSecond / base.peak.perSecond, 1)}x |`,
     );
   }
   return lines.join('\n');
@@ -242,7 +255,7 @@ for (const method of o.methods) {
     }
   }
 }
-console.log(table(results, o.servers));
+console.log(table(results, o.servers, o.fraction));
 const problems = check(results);
 for (const p of problems) console.error(`rpc-load: ${p}`);
 if (o.json) writeFileSync(o.json, JSON.stringify({ options: o, results }, null, 2));
