@@ -23,14 +23,11 @@ import io.basalt.node.runtime.Runtimes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.WellKnownKeys;
+import io.basalt.runtime.demo.chain.SteppingClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -161,31 +158,5 @@ public class DevBlockBenchmark {
         List.of(),
         transfers,
         Duration.ofSeconds(60));
-  }
-
-  /** A clock six seconds further on at each reading, so every block has a later timestamp. */
-  private static final class SteppingClock extends Clock {
-    private long millis = 1_764_547_200_000L;
-
-    @Override
-    public synchronized long millis() {
-      millis += 6_000;
-      return millis;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("a benchmark clock has one zone");
-    }
   }
 }
