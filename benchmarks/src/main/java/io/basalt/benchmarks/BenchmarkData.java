@@ -4,16 +4,28 @@ package io.basalt.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.crypto.KeyPair;
+import io.basalt.runtime.demo.account.MultiAddress;
+import io.basalt.runtime.demo.call.RuntimeCall;
+import io.basalt.runtime.demo.chain.DevAccounts;
+import io.basalt.runtime.demo.chain.ExtrinsicFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Random;
 import java.util.TreeMap;
 
-/** Inputs shared by the benchmarks: real chain specs from the fixtures and random entries. */
+/**
+ * Inputs shared by the benchmarks: real chain specs from the fixtures, random entries and signed
+ * basalt-demo transfers.
+ */
 final class BenchmarkData {
   private BenchmarkData() {}
 
@@ -72,5 +84,25 @@ final class BenchmarkData {
     byte[] value = new byte[8 + random.nextInt(65)];
     random.nextBytes(value);
     return Bytes.wrap(value);
+  }
+
+  /**
+   * {@code count} sr25519-signed basalt-demo (spec 100) {@code transfer_keep_alive}s of one unit
+   * (10^12) each, the dev accounts sending in turn to the next one, nonces from 0: all of them fit
+   * one block on a chain with genesis {@code genesisHash}.
+   */
+  static List<Bytes> demoTransfers(int count, Hash256 genesisHash) {
+    ExtrinsicFactory xts = new ExtrinsicFactory(100, genesisHash);
+    List<KeyPair> senders = DevAccounts.NAMES.stream().map(DevAccounts::sr25519).toList();
+    List<Bytes> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      KeyPair from = senders.get(i % senders.size());
+      KeyPair to = senders.get((i + 1) % senders.size());
+      RuntimeCall call =
+          new RuntimeCall.TransferKeepAlive(
+              MultiAddress.id(DevAccounts.account(to)), BigInteger.TEN.pow(12));
+      out.add(xts.signed(from, call, i / senders.size()).encoded());
+    }
+    return out;
   }
 }

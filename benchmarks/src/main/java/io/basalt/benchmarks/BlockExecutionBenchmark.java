@@ -8,27 +8,20 @@ import io.basalt.executor.api.HostServices;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
-import io.basalt.primitives.crypto.KeyPair;
 import io.basalt.primitives.crypto.ecdsa.EcdsaVerifyError;
 import io.basalt.primitives.scale.Result;
 import io.basalt.primitives.types.Block;
-import io.basalt.runtime.demo.account.MultiAddress;
-import io.basalt.runtime.demo.call.RuntimeCall;
 import io.basalt.runtime.demo.chain.BuiltBlock;
 import io.basalt.runtime.demo.chain.CallOutcome;
 import io.basalt.runtime.demo.chain.DemoChain;
-import io.basalt.runtime.demo.chain.DevAccounts;
-import io.basalt.runtime.demo.chain.ExtrinsicFactory;
 import io.basalt.runtime.demo.chain.NativeRuntimeUnderTest;
 import io.basalt.runtime.demo.chain.RuntimeUnderTest;
 import io.basalt.runtime.demo.chain.TestRuntimes;
 import io.basalt.runtime.demo.chain.WasmRuntimeUnderTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -109,17 +102,7 @@ public class BlockExecutionBenchmark {
     DemoChain builder =
         DemoChain.fromPreset(TestRuntimes.nativeRuntime(100), "development", Optional.of(code));
     parent = builder.fork(TestRuntimes.nativeRuntime(100));
-    ExtrinsicFactory xts = new ExtrinsicFactory(100, builder.genesisHash());
-    List<KeyPair> senders = DevAccounts.NAMES.stream().map(DevAccounts::sr25519).toList();
-    List<Bytes> body = new ArrayList<>(transfers);
-    for (int i = 0; i < transfers; i++) {
-      KeyPair from = senders.get(i % senders.size());
-      KeyPair to = senders.get((i + 1) % senders.size());
-      RuntimeCall call =
-          new RuntimeCall.TransferKeepAlive(
-              MultiAddress.id(DevAccounts.account(to)), BigInteger.TEN.pow(12));
-      body.add(xts.signed(from, call, i / senders.size()).encoded());
-    }
+    List<Bytes> body = BenchmarkData.demoTransfers(transfers, builder.genesisHash());
     BuiltBlock built = builder.buildBlock(body, 1_700_000_006_000L);
     if (built.included().contains(false)) {
       throw new IllegalStateException("some transfers were not applied: " + built.applyResults());

@@ -23,18 +23,16 @@ import io.basalt.node.offchain.OffchainWorkerPolicy;
 import io.basalt.node.txpool.TransactionPoolConfig;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
+import io.basalt.runtime.demo.chain.SteppingClock;
 import io.basalt.storage.block.BlockRef;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -42,31 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The dev chain as users run it: blocks made on request and on a timer, kept across restarts. */
 class DevNodeIT {
-  /** Six seconds later at every reading, so that no two blocks made on request are alike. */
-  private static final class SteppingClock extends Clock {
-    private final AtomicLong millis = new AtomicLong(1_764_547_200_000L);
-
-    @Override
-    public long millis() {
-      return millis.addAndGet(6_000);
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
   private static NodeConfig config(Path base, Consensus consensus) {
     return config(base, consensus, OffchainWorkerPolicy.WHEN_AUTHORITY);
   }

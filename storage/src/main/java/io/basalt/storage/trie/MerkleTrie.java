@@ -429,6 +429,15 @@ public final class MerkleTrie {
   }
 
   private TrieNode load(Hash256 hash, Hash256 root, String where) {
+    return load(hash, root, null, 0, where);
+  }
+
+  /**
+   * Loads a stored node; {@code where} (or, when {@code path} is set, its first {@code pathLength}
+   * nibbles) names it in a failure's message, built only then: every read of a stored trie comes
+   * through here.
+   */
+  private TrieNode load(Hash256 hash, Hash256 root, byte[] path, int pathLength, String where) {
     Optional<TrieNode> node;
     try {
       node = source.decodedNode(hash);
@@ -437,7 +446,7 @@ public final class MerkleTrie {
           "trie node "
               + hash
               + " ("
-              + where
+              + describe(path, pathLength, where)
               + ", root "
               + root
               + ") is malformed: "
@@ -445,14 +454,20 @@ public final class MerkleTrie {
           e,
           true);
     }
-    return node.orElseThrow(
-        () -> new MissingTrieNodeException(hash, where + " under root " + root));
+    if (node.isEmpty()) {
+      throw new MissingTrieNodeException(
+          hash, describe(path, pathLength, where) + " under root " + root);
+    }
+    return node.get();
+  }
+
+  private static String describe(byte[] path, int pathLength, String where) {
+    return path == null ? where : "at path " + Nibbles.wrap(Arrays.copyOf(path, pathLength));
   }
 
   private TrieNode resolveChild(ChildRef ref, Hash256 root, byte[] path, int pathLength) {
     return switch (ref) {
-      case ChildRef.Hashed hashed ->
-          load(hashed.hash(), root, "at path " + Nibbles.wrap(Arrays.copyOf(path, pathLength)));
+      case ChildRef.Hashed hashed -> load(hashed.hash(), root, path, pathLength, "");
       case ChildRef.Inline inline -> {
         try {
           yield TrieNodeCodec.decode(inline.encodedNode());

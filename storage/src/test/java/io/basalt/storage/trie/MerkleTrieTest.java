@@ -364,6 +364,7 @@ class MerkleTrieTest {
             })
         .isInstanceOf(MissingTrieNodeException.class)
         .hasMessageContaining(victim.toHex())
+        .hasMessageContaining("at path ")
         .hasMessageContaining(built.root().toHex())
         .satisfies(e -> assertThat(((MissingTrieNodeException) e).hash()).isEqualTo(victim));
     NavigableMap<Bytes, Optional<Bytes>> deleteAll = new TreeMap<>();
