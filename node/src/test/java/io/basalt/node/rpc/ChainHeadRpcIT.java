@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.basalt.node.authoring.CreatedBlock;
 import io.basalt.node.authoring.DevSealer;
-import io.basalt.node.chain.ChainSpecs;
 import io.basalt.node.service.NodeService;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
@@ -17,7 +16,6 @@ import io.basalt.storage.block.BlockRef;
 import io.basalt.storage.trie.MerkleTrie;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +50,14 @@ class ChainHeadRpcIT {
     return created.hash();
   }
 
-  private static String event(JsonNode result) {
+  /** The {@code event} of a notification. */
+  static String event(JsonNode result) {
     return result.get("event").textValue();
   }
 
   @Test
   void followsForksAndFinalityAndReadsPinnedBlocks(@TempDir Path dir) {
-    try (NodeService node =
-            NodeService.start(
-                NodeSystemRpcIT.devConfig(dir), ChainSpecs.load("dev"), Clock.systemUTC());
+    try (NodeService node = NodeSystemRpcIT.startDev(dir);
         WsRpcClient client = new WsRpcClient(node.rpcAddress().orElseThrow())) {
       DevSealer sealer = node.sealer().orElseThrow();
       Hash256 genesis = node.chain().genesisHash();
@@ -194,9 +191,7 @@ class ChainHeadRpcIT {
   @Test
   void movesTheBestBlockOffAFinalizedAwayForkAndRefusesBadRequestsWithoutChangingTheChain(
       @TempDir Path dir) {
-    try (NodeService node =
-            NodeService.start(
-                NodeSystemRpcIT.devConfig(dir), ChainSpecs.load("dev"), Clock.systemUTC());
+    try (NodeService node = NodeSystemRpcIT.startDev(dir);
         WsRpcClient client = new WsRpcClient(node.rpcAddress().orElseThrow())) {
       DevSealer sealer = node.sealer().orElseThrow();
       Hash256 genesis = node.chain().genesisHash();

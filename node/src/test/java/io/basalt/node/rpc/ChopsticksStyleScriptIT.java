@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.rpc;
 
-import static io.basalt.node.rpc.NodeSystemRpcIT.devConfig;
+import static io.basalt.node.rpc.NodeSystemRpcIT.startDev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.basalt.node.NodeProcess;
-import io.basalt.node.chain.ChainSpecs;
 import io.basalt.node.service.NodeService;
 import io.basalt.runtime.demo.chain.PolkadotJs;
 import io.basalt.testsupport.Fixtures;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +43,7 @@ class ChopsticksStyleScriptIT {
   void theScriptPassesOnBasaltAndChopsticksAnswersItAlike(@TempDir Path dir) throws Exception {
     PolkadotJs.requireInstalled(SCRIPTS);
     ObjectNode basalt;
-    try (NodeService node =
-        NodeService.start(devConfig(dir), ChainSpecs.load("dev"), Clock.systemUTC())) {
+    try (NodeService node = startDev(dir)) {
       InetSocketAddress rpc = node.rpcAddress().orElseThrow();
       List<String> output = run("ws://127.0.0.1:" + rpc.getPort());
       basalt = answers(output, "Basalt", 24);

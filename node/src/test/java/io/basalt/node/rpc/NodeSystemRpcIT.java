@@ -59,6 +59,11 @@ class NodeSystemRpcIT {
         List.of());
   }
 
+  /** A dev node in this JVM with manual seal and its JSON-RPC server on an ephemeral port. */
+  static NodeService startDev(Path base) {
+    return NodeService.start(devConfig(base), ChainSpecs.load("dev"), Clock.systemUTC());
+  }
+
   static JsonNode call(InetSocketAddress at, String method, String params) throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
@@ -80,8 +85,7 @@ class NodeSystemRpcIT {
   @Test
   void answersSystemCallsAndCountsPendingTransactionsInTheNextNonce(@TempDir Path dir)
       throws Exception {
-    try (NodeService node =
-        NodeService.start(devConfig(dir), ChainSpecs.load("dev"), Clock.systemUTC())) {
+    try (NodeService node = startDev(dir)) {
       InetSocketAddress rpc = node.rpcAddress().orElseThrow();
       assertThat(call(rpc, "system_chain", "[]").get("result").asText()).isEqualTo("Development");
       assertThat(call(rpc, "system_health", "[]").get("result").toString())

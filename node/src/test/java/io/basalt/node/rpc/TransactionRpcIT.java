@@ -2,12 +2,12 @@
 package io.basalt.node.rpc;
 
 import static io.basalt.node.rpc.ChainHeadRpcIT.accountKey;
+import static io.basalt.node.rpc.ChainHeadRpcIT.event;
 import static io.basalt.node.rpc.ChainHeadRpcIT.prefix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.basalt.node.authoring.DevSealer;
-import io.basalt.node.chain.ChainSpecs;
 import io.basalt.node.service.NodeService;
 import io.basalt.node.txpool.PoolTransaction;
 import io.basalt.primitives.bytes.Bytes;
@@ -21,7 +21,6 @@ import io.basalt.runtime.demo.chain.ExtrinsicFactory;
 import io.basalt.storage.trie.MerkleTrie;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,15 +43,9 @@ class TransactionRpcIT {
         .encoded();
   }
 
-  private static String event(JsonNode result) {
-    return result.get("event").textValue();
-  }
-
   @Test
   void watchesATransferToFinalityAndServesTheArchiveOfItsBlock(@TempDir Path dir) {
-    try (NodeService node =
-            NodeService.start(
-                NodeSystemRpcIT.devConfig(dir), ChainSpecs.load("dev"), Clock.systemUTC());
+    try (NodeService node = NodeSystemRpcIT.startDev(dir);
         WsRpcClient client = new WsRpcClient(node.rpcAddress().orElseThrow())) {
       DevSealer sealer = node.sealer().orElseThrow();
       ExtrinsicFactory xts = new ExtrinsicFactory(100, node.chain().genesisHash());
