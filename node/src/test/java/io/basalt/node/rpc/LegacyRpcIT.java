@@ -279,7 +279,9 @@ class LegacyRpcIT {
       long fee = 100_000_000L + length * 1_000_000L + 100_000_000L; // runtime-spec §5.6
       assertThat(info.get("partialFee").asText()).isEqualTo(Long.toString(fee));
       assertThat(info.get("class").asText()).isEqualTo("normal");
-      assertThat(info.get("weight").get("ref_time").asLong()).isEqualTo(100_000_000L);
+      assertThat(info.get("weight").asLong())
+          .as("the old one-number weight (ref time), as Substrate's RPC answers")
+          .isEqualTo(100_000_000L);
       JsonNode details = rpc.result("payment_queryFeeDetails", transfer.encoded());
       assertThat(details.get("inclusionFee").get("baseFee").asText()).isEqualTo("0x5f5e100");
       assertThat(details.get("inclusionFee").get("lenFee").asText())

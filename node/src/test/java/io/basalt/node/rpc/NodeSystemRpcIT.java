@@ -53,6 +53,11 @@ class NodeSystemRpcIT {
         List.of());
   }
 
+  /** A dev node in this JVM with manual seal and its JSON-RPC server on an ephemeral port. */
+  static NodeService startDev(Path base) {
+    return NodeService.start(devConfig(base), ChainSpecs.load("dev"), Clock.systemUTC());
+  }
+
   static JsonNode call(InetSocketAddress at, String method, String params) throws Exception {
     return new HttpRpcClient(at.getPort()).call(method, params);
   }
@@ -60,8 +65,7 @@ class NodeSystemRpcIT {
   @Test
   void answersSystemCallsAndCountsPendingTransactionsInTheNextNonce(@TempDir Path dir)
       throws Exception {
-    try (NodeService node =
-        NodeService.start(devConfig(dir), ChainSpecs.load("dev"), Clock.systemUTC())) {
+    try (NodeService node = startDev(dir)) {
       InetSocketAddress rpc = node.rpcAddress().orElseThrow();
       assertThat(call(rpc, "system_chain", "[]").get("result").asText()).isEqualTo("Development");
       assertThat(call(rpc, "system_health", "[]").get("result").toString())

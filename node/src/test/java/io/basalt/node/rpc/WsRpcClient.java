@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * A JSON-RPC client on one WebSocket connection to a running node: calls wait for the response with
@@ -131,6 +134,17 @@ final class WsRpcClient implements WebSocket.Listener, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
+  }
+
+  /** The notifications of a subscription up to and including the first that matches. */
+  List<JsonNode> until(String subscription, Predicate<JsonNode> last) {
+    List<JsonNode> events = new ArrayList<>();
+    JsonNode event;
+    do {
+      event = next(subscription);
+      events.add(event);
+    } while (!last.test(event));
+    return events;
   }
 
   /** How many notifications of a subscription wait to be read. */

@@ -3,7 +3,6 @@ package io.basalt.rpc.method.payment;
 
 import static io.basalt.rpc.dispatch.Safety.SAFE;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.scale.ScaleDecodingException;
@@ -25,14 +24,15 @@ import java.util.Optional;
 
 /**
  * The {@code payment_*} methods of pallet-transaction-payment-rpc over the runtime's {@code
- * TransactionPaymentApi}: {@code queryInfo} answers {@code {"weight": {"ref_time", "proof_size"},
- * "class": "normal"|"operational"|"mandatory", "partialFee": "<decimal>"}}, {@code queryFeeDetails}
- * {@code {"inclusionFee": null | {"baseFee", "lenFee", "adjustedWeightFee"}}} with the fees as
- * {@code 0x} hex numbers (sp-rpc's {@code NumberOrHex} of a u128; the tip is not written). Errors:
- * code 2 when the bytes are not one encoded extrinsic, code 1 when the runtime call fails (an
- * unknown block included), both with the reason as data. A runtime whose {@code
- * TransactionPaymentApi} is older than version 2 answers a weight without proof size, reported as
- * 0.
+ * TransactionPaymentApi}: {@code queryInfo} answers {@code {"weight": <ref time>, "class":
+ * "normal"|"operational"|"mandatory", "partialFee": "<decimal>"}}, {@code queryFeeDetails} {@code
+ * {"inclusionFee": null | {"baseFee", "lenFee", "adjustedWeightFee"}}} with the fees as {@code 0x}
+ * hex numbers (sp-rpc's {@code NumberOrHex} of a u128; the tip is not written). Errors: code 2 when
+ * the bytes are not one encoded extrinsic, code 1 when the runtime call fails (an unknown block
+ * included), both with the reason as data. The weight is always the old, one-number {@code Weight}
+ * (sp-weights' {@code OldWeight}: the ref time), whatever the runtime's {@code
+ * TransactionPaymentApi} version, as Substrate's RPC answers and polkadot.js decodes it ({@code
+ * RuntimeDispatchInfoV1}); clients wanting the proof size call the runtime API.
  */
 public final class PaymentMethods implements MethodGroup {
   /** pallet-transaction-payment-rpc's {@code Error::RuntimeError}. */
@@ -56,23 +56,22 @@ public final class PaymentMethods implements MethodGroup {
     methods.call("payment_queryFeeDetails", SAFE, this::queryFeeDetails);
   }
 
-  /** sp-weights' {@code Weight} as serde writes it. */
-  record Weight(
-      @JsonProperty("ref_time") long refTime, @JsonProperty("proof_size") long proofSize) {}
-
   private Object queryInfo(Params params) {
     Query query = new Query(params, "query_info", "Unable to query dispatch info.");
     ScaleReader r = query.call();
     return query.decoded(
         () -> {
-          Weight weight =
-              query.apiVersion() < 2
-                  ? new Weight(r.readI64(), 0)
-                  : new Weight(r.readCompactLong(), r.readCompactLong());
+          long refTime;
+          if (query.apiVersion() < 2) {
+            refTime = r.readI64();
+          } else {
+            refTime = r.readCompactLong();
+            r.readCompactLong(); // the proof size, which the old weight has not
+          }
           String dispatchClass = CLASSES[r.readVariant("DispatchClass", CLASSES.length)];
           BigInteger partialFee = r.readU128();
           Map<String, Object> info = new LinkedHashMap<>();
-          info.put("weight", weight);
+          info.put("weight", refTime);
           info.put("class", dispatchClass);
           info.put("partialFee", partialFee.toString());
           return info;

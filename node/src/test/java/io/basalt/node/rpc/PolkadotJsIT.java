@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+package io.basalt.node.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.basalt.runtime.demo.chain.PolkadotJs;
+import io.basalt.testsupport.Fixtures;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 13's polkadot.js acceptance: {@code node --dev --consensus manual-seal-500} as a child JVM
+ * driven by @polkadot/api 16.5.6 ({@code src/test/js/polkadot-js/dev-chain.mjs}: metadata,
+ * System.Account, new and finalized heads, fees, a transfer to finality), and the node-template and
+ * westend-dev fixture chains in import-only mode ({@code import-only.mjs}: metadata and storage
+ * through the decoded metadata). Needs node and {@code npm ci --prefix
+ * node/src/test/js/polkadot-js}; skipped without them unless {@code CI=true}.
+ */
+class PolkadotJsIT {
+  private static final Path JS = Path.of("src/test/js/polkadot-js");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The script's {@code <step> <JSON>} lines by step. */
+  private static Map<String, JsonNode> run(String script, String url, Duration timeout)
+      throws IOException {
+    Map<String, JsonNode> steps = new HashMap<>();
+    for (String line : PolkadotJs.run(JS, script, List.of(url), timeout)) {
+      int space = line.indexOf(' ');
+      String rest = space > 0 ? line.substring(space + 1) : "";
+      if (rest.startsWith("{") || rest.startsWith("[")) {
+        steps.put(line.substring(0, space), JSON.readTree(rest));
+      }
+    }
+    return steps;
+  }
+
+  @Test
+  void polkadotJsUsesTheDevChainFromMetadataToAFinalizedTransfer(@TempDir Path dir)
+      throws Exception {
+    try (RunningNode node = RunningNode.start(dir, "--dev", "--consensus", "manual-seal-500")) {
+      Map<String, JsonNode> steps = run("dev-chain.mjs", node.url(), Duration.ofMinutes(5));
+
+      JsonNode metadata = steps.get("metadata");
+      assertThat(metadata.get("specName").asText()).isEqualTo("basalt-demo");
+      assertThat(metadata.get("chain").asText()).isEqualTo("Development");
+      assertThat(texts(metadata.get("pallets")))
+          .contains("System", "Balances", "TransactionPayment");
+      BigInteger before = new BigInteger(steps.get("alice").get("free").asText());
+      assertThat(before).isPositive();
+      assertAdvancing(steps.get("newHeads"));
+      assertAdvancing(steps.get("finalizedHeads"));
+
+      BigInteger fee = new BigInteger(steps.get("paymentInfo").get("partialFee").asText());
+      assertThat(fee).isPositive();
+      assertThat(steps.get("queryInfo").get("partialFee").asText())
+          .as("payment_queryInfo quotes what the runtime API quoted")
+          .isEqualTo(fee.toString());
+      assertThat(steps.get("queryInfo").get("class").asText()).isEqualTo("Normal");
+      JsonNode sent = steps.get("signAndSend");
+      assertThat(texts(sent.get("statuses"))).startsWith("Ready").endsWith("Finalized");
+      assertThat(sent.get("success").asBoolean()).isTrue();
+      assertThat(sent.get("feePaid").asText())
+          .as("the fee paymentInfo quoted is the fee the runtime charged")
+          .isEqualTo(fee.toString());
+      JsonNode watched = steps.get("watch");
+      assertThat(texts(watched.get("statuses"))).containsExactly("Ready", "InBlock", "Finalized");
+      assertThat(watched.get("inBlock")).isEqualTo(watched.get("finalized"));
+      assertThat(watched.get("success").asBoolean()).isTrue();
+
+      BigInteger after = new BigInteger(steps.get("after").get("free").asText());
+      BigInteger unit = BigInteger.TEN.pow(12);
+      assertThat(before.subtract(after)).isEqualTo(unit.add(fee).multiply(BigInteger.TWO));
+      assertThat(steps.get("after").get("nonce").asInt())
+          .isEqualTo(steps.get("alice").get("nonce").asInt() + 2);
+    }
+  }
+
+  private static void assertAdvancing(JsonNode numbers) {
+    assertThat(numbers).hasSize(3);
+    for (int i = 1; i < 3; i++) {
+      assertThat(numbers.get(i).asLong()).isEqualTo(numbers.get(i - 1).asLong() + 1);
+    }
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  @Test
+  void polkadotJsReadsTheNodeTemplateFixtureChain(@TempDir Path dir) throws Exception {
+    Path spec = Fixtures.file("chainspecs/node-template-local.json");
+    String metadataHex =
+        Files.readString(Fixtures.file("chainspecs/node-template-local.metadata.hex")).strip();
+    try (RunningNode node =
+        RunningNode.start(dir, "--chain", spec.toString(), "--consensus", "none")) {
+      assertThat(
+              NodeSystemRpcIT.call(node.address(), "state_getMetadata", "[]")
+                  .get("result")
+                  .asText())
+          .as("smoldot's recorded state_getMetadata answer for this chain")
+          .isEqualToIgnoringCase(metadataHex.startsWith("0x") ? metadataHex : "0x" + metadataHex);
+      Map<String, JsonNode> steps = run("import-only.mjs", node.url(), Duration.ofMinutes(5));
+      assertThat(steps.get("metadata").get("genesisHash").asText())
+          .isEqualTo("0x6bf30d04495c16ef053de4ac74eac35dfd6473e4907810f450bea1b976ac518f");
+      assertThat(steps.get("metadata").get("specName").asText()).isEqualTo("node-template");
+      assertAliceIsSudo(steps.get("storage"));
+      assertHeadsAreGenesis(steps);
+    }
+  }
+
+  @Test
+  void polkadotJsReadsTheWestendDevFixtureChain(@TempDir Path dir) throws Exception {
+    Path spec = Fixtures.file("chainspecs/westend-dev.json");
+    try (RunningNode node =
+        RunningNode.start(dir, "--chain", spec.toString(), "--consensus", "none")) {
+      Map<String, JsonNode> steps = run("import-only.mjs", node.url(), Duration.ofMinutes(5));
+      assertThat(steps.get("metadata").get("specName").asText()).isEqualTo("westend");
+      assertThat(texts(steps.get("metadata").get("pallets"))).contains("Babe", "Staking", "Sudo");
+      assertAliceIsSudo(steps.get("storage"));
+      assertHeadsAreGenesis(steps);
+    }
+  }
+
+  private static void assertHeadsAreGenesis(Map<String, JsonNode> steps) {
+    String genesis = steps.get("metadata").get("genesisHash").asText();
+    for (String head : List.of("best", "finalized")) {
+      assertThat(steps.get("heads").get(head).get("number").asLong()).as(head).isZero();
+      assertThat(steps.get("heads").get(head).get("hash").asText()).as(head).isEqualTo(genesis);
+    }
+  }
+
+  private static void assertAliceIsSudo(JsonNode storage) {
+    assertThat(storage.get("number").asLong()).isZero();
+    assertThat(storage.get("sudo").asText())
+        .isEqualTo("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY");
+    assertThat(new BigInteger(storage.get("sudoFree").asText())).isPositive();
+    assertThat(new BigInteger(storage.get("totalIssuance").asText()))
+        .isGreaterThanOrEqualTo(new BigInteger(storage.get("sudoFree").asText()));
+  }
+}
