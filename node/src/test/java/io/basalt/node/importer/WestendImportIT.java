@@ -85,8 +85,9 @@ class WestendImportIT {
     assertThat(imported.lines())
         .filteredOn(line -> line.startsWith("Native runtime basalt-demo/100 cannot call"))
         .containsExactly(
-            "Native runtime basalt-demo/100 cannot call the on-chain runtime westend/1: running"
-                + " Wasm");
+            "Native runtime basalt-demo/100 cannot call the on-chain runtime westend/1"
+                + " (spec_name basalt-demo ≠ westend, spec_version 100 ≠ 1, authoring_version 1 ≠ 2):"
+                + " running Wasm");
     try (ChainDatabase db = ChainDatabase.open(new BasePath(base, false).databaseDir("westend2"))) {
       assertThat(db.blocks().canonicalHash(128)).contains(published.get(127));
     }

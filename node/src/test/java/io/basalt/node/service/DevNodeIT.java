@@ -197,7 +197,9 @@ class DevNodeIT {
       throws Exception {
     Path base = dir.resolve("base");
     Path log = dir.resolve("first.log");
-    Process node = NodeProcess.start(log, "--dev", "-d", base.toString(), "--prometheus-port", "0");
+    Process node =
+        NodeProcess.start(
+            log, "--dev", "-d", base.toString(), "--prometheus-port", "0", "--rpc-port", "0");
     awaitLine(node, log, "✨ Imported #1 ", Duration.ofSeconds(60));
     Matcher port =
         Pattern.compile("Prometheus exporter started at 127.0.0.1:(\\d+)").matcher(read(log));
@@ -213,7 +215,9 @@ class DevNodeIT {
     long reached = highestImported(first);
 
     Path again = dir.resolve("second.log");
-    node = NodeProcess.start(again, "--dev", "-d", base.toString());
+    node =
+        NodeProcess.start(
+            again, "--dev", "-d", base.toString(), "--prometheus-port", "0", "--rpc-port", "0");
     awaitLine(node, again, "✨ Imported #" + (reached + 1) + " ", Duration.ofSeconds(60));
     node.destroy();
     assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
