@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -87,8 +88,12 @@ public final class OffchainWorkers implements ChainListener, AutoCloseable {
   @Override
   public void onEvent(ChainEvent event) {
     if (event instanceof ChainEvent.BlockImported imported && imported.isNewBest()) {
-      if (next.getAndSet(imported.header()) == null) {
-        thread.execute(this::runNext);
+      if (next.getAndSet(imported.header()) == null && !thread.isShutdown()) {
+        try {
+          thread.execute(this::runNext);
+        } catch (RejectedExecutionException e) {
+          LOG.debug("offchain workers stopped: none run for #{}", imported.header().number());
+        }
       }
     }
   }

@@ -273,13 +273,7 @@ public final class NodeService implements AutoCloseable {
               + e.getCause().getMessage(),
           e);
     }
-    InetSocketAddress a = server.address();
-    StatusLog.info(
-        "Running JSON-RPC server: addr={}:{}, allowed origins={}",
-        a.getAddress().getHostAddress(),
-        a.getPort(),
-        config.cors());
-    return server;
+    return server; // RpcServer logs where it runs
   }
 
   /** Where the Prometheus endpoint listens, unless metrics are off. */
