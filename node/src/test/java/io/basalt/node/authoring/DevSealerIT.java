@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.node.chain.ChainSpecs;
-import io.basalt.node.config.BasePath;
-import io.basalt.node.config.ImportConfig;
-import io.basalt.node.config.KeystoreConfig;
-import io.basalt.node.config.PrometheusConfig;
-import io.basalt.node.offchain.OffchainWorkerPolicy;
+import io.basalt.node.service.DevConfigs;
 import io.basalt.node.service.NodeConfig;
 import io.basalt.node.service.NodeService;
 import io.basalt.node.txpool.Submission;
-import io.basalt.node.txpool.TransactionPoolConfig;
 import io.basalt.node.txpool.TransactionSource;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
@@ -44,19 +39,7 @@ class DevSealerIT {
   private static final ChainSpec DEV = ChainSpecs.load("dev");
 
   private static NodeConfig config(Path base) {
-    return new NodeConfig(
-        "dev",
-        new BasePath(base, false),
-        Optional.of("sealer-it"),
-        true,
-        ImportConfig.defaults(),
-        new KeystoreConfig(Optional.empty(), Optional.of("Alice")),
-        new Consensus.Manual(),
-        OffchainWorkerPolicy.NEVER,
-        PrometheusConfig.disabled(),
-        TransactionPoolConfig.defaults(),
-        Optional.empty(),
-        List.of());
+    return DevConfigs.at(base).name("sealer-it").build();
   }
 
   private static Optional<Bytes> read(NodeService node, Hash256 block, Bytes key) {

@@ -8,8 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.chain.ChainSpecs;
-import io.basalt.node.config.BasePath;
-import io.basalt.node.config.KeystoreConfig;
+import io.basalt.node.service.DevConfigs;
 import io.basalt.node.service.NodeConfig;
 import io.basalt.node.service.NodeService;
 import io.basalt.node.txpool.Submission;
@@ -334,25 +333,15 @@ class NodeDevRpcIT {
   @Test
   void anExternalInterfaceRefusesThemAndAnImportOnlyNodeHasNone(@TempDir Path dir)
       throws Exception {
-    NodeConfig local = devConfig(dir.resolve("external"));
     NodeConfig external =
-        new NodeConfig(
-            local.chain(),
-            local.basePath(),
-            local.nodeName(),
-            local.validator(),
-            local.imports(),
-            local.keystore(),
-            local.consensus(),
-            local.offchainWorkers(),
-            local.prometheus(),
-            local.pool(),
-            Optional.of(
+        DevConfigs.at(dir.resolve("external"))
+            .name("rpc-it")
+            .rpc(
                 RpcServerConfig.builder()
                     .listenAddress(new InetSocketAddress("0.0.0.0", 0))
                     .methods(RpcMethodsPolicy.AUTO)
-                    .build()),
-            List.of());
+                    .build())
+            .build();
     try (NodeService node =
         NodeService.start(external, ChainSpecs.load("dev"), Clock.systemUTC())) {
       InetSocketAddress rpc = node.rpcAddress().orElseThrow();
@@ -370,19 +359,11 @@ class NodeDevRpcIT {
       assertThat(node.chain().best().number()).isZero();
     }
     NodeConfig importOnly =
-        new NodeConfig(
-            local.chain(),
-            new BasePath(dir.resolve("import-only"), false),
-            local.nodeName(),
-            false,
-            local.imports(),
-            new KeystoreConfig(Optional.empty(), Optional.empty()),
-            new Consensus.None(),
-            local.offchainWorkers(),
-            local.prometheus(),
-            local.pool(),
-            local.rpc(),
-            List.of());
+        DevConfigs.at(dir.resolve("import-only"))
+            .name("rpc-it")
+            .authority(false)
+            .loopbackRpc()
+            .build();
     try (NodeService node =
         NodeService.start(importOnly, ChainSpecs.load("dev"), Clock.systemUTC())) {
       InetSocketAddress rpc = node.rpcAddress().orElseThrow();

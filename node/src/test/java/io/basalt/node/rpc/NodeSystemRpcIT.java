@@ -4,30 +4,20 @@ package io.basalt.node.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.basalt.node.authoring.Consensus;
 import io.basalt.node.chain.ChainSpecs;
-import io.basalt.node.config.BasePath;
-import io.basalt.node.config.ImportConfig;
-import io.basalt.node.config.KeystoreConfig;
-import io.basalt.node.config.PrometheusConfig;
-import io.basalt.node.offchain.OffchainWorkerPolicy;
+import io.basalt.node.service.DevConfigs;
 import io.basalt.node.service.NodeConfig;
 import io.basalt.node.service.NodeService;
 import io.basalt.node.txpool.Submission;
-import io.basalt.node.txpool.TransactionPoolConfig;
 import io.basalt.node.txpool.TransactionSource;
-import io.basalt.rpc.server.RpcServerConfig;
 import io.basalt.runtime.demo.account.MultiAddress;
 import io.basalt.runtime.demo.call.RuntimeCall;
 import io.basalt.runtime.demo.chain.DevAccounts;
 import io.basalt.runtime.demo.chain.ExtrinsicFactory;
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,22 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeSystemRpcIT {
 
   static NodeConfig devConfig(Path base) {
-    return new NodeConfig(
-        "dev",
-        new BasePath(base, false),
-        Optional.of("rpc-it"),
-        true,
-        ImportConfig.defaults(),
-        new KeystoreConfig(Optional.empty(), Optional.of("Alice")),
-        new Consensus.Manual(),
-        OffchainWorkerPolicy.NEVER,
-        PrometheusConfig.disabled(),
-        TransactionPoolConfig.defaults(),
-        Optional.of(
-            RpcServerConfig.builder()
-                .listenAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .build()),
-        List.of());
+    return DevConfigs.at(base).name("rpc-it").loopbackRpc().build();
   }
 
   /** A dev node in this JVM with manual seal and its JSON-RPC server on an ephemeral port. */

@@ -9,13 +9,8 @@ import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.CreatedBlock;
 import io.basalt.node.chain.BlockOrigin;
 import io.basalt.node.chain.ChainSpecs;
-import io.basalt.node.config.BasePath;
-import io.basalt.node.config.ImportConfig;
-import io.basalt.node.config.KeystoreConfig;
 import io.basalt.node.config.PrometheusConfig;
-import io.basalt.node.offchain.OffchainWorkerPolicy;
 import io.basalt.node.txpool.Submission;
-import io.basalt.node.txpool.TransactionPoolConfig;
 import io.basalt.node.txpool.TransactionSource;
 import io.basalt.node.txpool.TransactionStatus;
 import io.basalt.primitives.bytes.Bytes;
@@ -43,19 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DevChainPoolIT {
   private static NodeConfig config(
       Path base, Consensus consensus, boolean authority, PrometheusConfig prometheus) {
-    return new NodeConfig(
-        "dev",
-        new BasePath(base, false),
-        Optional.of(authority ? "alice" : "follower"),
-        authority,
-        ImportConfig.defaults(),
-        new KeystoreConfig(Optional.empty(), authority ? Optional.of("Alice") : Optional.empty()),
-        consensus,
-        OffchainWorkerPolicy.NEVER,
-        prometheus,
-        TransactionPoolConfig.defaults(),
-        Optional.empty(),
-        List.of());
+    return DevConfigs.at(base)
+        .name(authority ? "alice" : "follower")
+        .authority(authority)
+        .consensus(consensus)
+        .prometheus(prometheus)
+        .build();
   }
 
   @Test

@@ -15,12 +15,8 @@ import io.basalt.node.authoring.CreatedBlock;
 import io.basalt.node.authoring.DevSealer;
 import io.basalt.node.authoring.SealingException;
 import io.basalt.node.chain.ChainSpecs;
-import io.basalt.node.config.BasePath;
-import io.basalt.node.config.ImportConfig;
-import io.basalt.node.config.KeystoreConfig;
 import io.basalt.node.config.PrometheusConfig;
 import io.basalt.node.offchain.OffchainWorkerPolicy;
-import io.basalt.node.txpool.TransactionPoolConfig;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.runtime.demo.chain.SteppingClock;
@@ -45,19 +41,11 @@ class DevNodeIT {
   }
 
   private static NodeConfig config(Path base, Consensus consensus, OffchainWorkerPolicy workers) {
-    return new NodeConfig(
-        "dev",
-        new BasePath(base, false),
-        Optional.of("dev-node-it"),
-        true,
-        ImportConfig.defaults(),
-        new KeystoreConfig(Optional.empty(), Optional.of("Alice")),
-        consensus,
-        workers,
-        PrometheusConfig.disabled(),
-        TransactionPoolConfig.defaults(),
-        Optional.empty(),
-        List.of());
+    return DevConfigs.at(base)
+        .name("dev-node-it")
+        .consensus(consensus)
+        .offchainWorkers(workers)
+        .build();
   }
 
   private static final Bytes OCW_KEY = Bytes.wrap("basalt-demo/ocw".getBytes(US_ASCII));

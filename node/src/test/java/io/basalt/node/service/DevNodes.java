@@ -6,16 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.basalt.executor.strategy.ExecutionContext;
 import io.basalt.executor.strategy.ExecutionStrategy;
 import io.basalt.executor.strategy.ExecutorKind;
-import io.basalt.node.authoring.Consensus;
 import io.basalt.node.chain.BlockOrigin;
-import io.basalt.node.config.BasePath;
 import io.basalt.node.config.ImportConfig;
-import io.basalt.node.config.KeystoreConfig;
 import io.basalt.node.config.PrometheusConfig;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.TestCaches;
 import io.basalt.node.offchain.OffchainWorkerPolicy;
-import io.basalt.node.txpool.TransactionPoolConfig;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.Block;
@@ -30,7 +26,6 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -66,25 +61,20 @@ final class DevNodes {
           }
         });
     ImportConfig defaults = ImportConfig.defaults();
-    return new NodeConfig(
-        "dev",
-        new BasePath(base, false),
-        Optional.of(authority ? "alice" : "follower"),
-        authority,
-        new ImportConfig(
-            defaults.wasmExecution(),
-            false,
-            Optional.of(TestCaches.wasmCache()),
-            strategies,
-            overrides,
-            defaults.runtimeCacheSize()),
-        new KeystoreConfig(Optional.empty(), authority ? Optional.of("Alice") : Optional.empty()),
-        authority ? new Consensus.Manual() : new Consensus.None(),
-        workers,
-        PrometheusConfig.listening(0, false),
-        TransactionPoolConfig.defaults(),
-        Optional.empty(),
-        List.of());
+    return DevConfigs.at(base)
+        .name(authority ? "alice" : "follower")
+        .authority(authority)
+        .imports(
+            new ImportConfig(
+                defaults.wasmExecution(),
+                false,
+                Optional.of(TestCaches.wasmCache()),
+                strategies,
+                overrides,
+                defaults.runtimeCacheSize()))
+        .offchainWorkers(workers)
+        .prometheus(PrometheusConfig.listening(0, false))
+        .build();
   }
 
   /** Makes a block on the node's best block (not finalized: blocks of other forks may follow). */
