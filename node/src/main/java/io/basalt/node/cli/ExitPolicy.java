@@ -2,6 +2,7 @@
 package io.basalt.node.cli;
 
 import io.basalt.chainspec.InvalidChainSpecException;
+import io.basalt.node.config.ConflictingOptionsException;
 import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.failure.UserFacingException;
 import java.io.IOException;
@@ -87,6 +88,12 @@ public final class ExitPolicy {
    * @param err where people read errors (stderr)
    */
   public static int report(Throwable failure, PrintWriter err) {
+    if (failure instanceof ConflictingOptionsException conflict) {
+      err.println("Error: " + conflict.getMessage());
+      err.println(MORE_INFORMATION);
+      err.flush();
+      return USAGE;
+    }
     if (failure instanceof OutOfMemoryError oom) {
       err.println("Error: " + outOfMemory(oom));
     } else if (isUserError(failure)) {
@@ -104,6 +111,7 @@ public final class ExitPolicy {
   /** Whether an exception reports bad input or configuration rather than a bug. */
   public static boolean isUserError(Throwable e) {
     return e instanceof InvalidConfigurationException
+        || e instanceof ConflictingOptionsException
         || e instanceof InvalidChainSpecException
         || e instanceof UserFacingException;
   }

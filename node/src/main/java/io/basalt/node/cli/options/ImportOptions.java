@@ -5,8 +5,8 @@ import io.basalt.executor.strategy.ExecutionContext;
 import io.basalt.executor.strategy.ExecutionStrategy;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.node.config.BasePath;
+import io.basalt.node.config.ConflictingOptionsException;
 import io.basalt.node.config.ImportConfig;
-import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.primitives.bytes.Bytes;
 import java.nio.file.Path;
@@ -138,7 +138,7 @@ public final class ImportOptions {
   /**
    * The configuration these options give.
    *
-   * @throws InvalidConfigurationException if {@code --execution} is combined with a specific {@code
+   * @throws ConflictingOptionsException if {@code --execution} is combined with a specific {@code
    *     --execution-*} option
    */
   public ImportConfig toConfig() {
@@ -150,10 +150,11 @@ public final class ImportOptions {
     put(strategies, ExecutionContext.OTHER, executionOther);
     if (execution != null) {
       if (!strategies.isEmpty()) {
-        throw new InvalidConfigurationException(
-            "the argument '--execution <STRATEGY>' cannot be used with '--execution-"
+        throw new ConflictingOptionsException(
+            "--execution <STRATEGY>",
+            "--execution-"
                 + SPECIFIC_FLAGS.get(strategies.keySet().iterator().next())
-                + " <STRATEGY>'");
+                + " <STRATEGY>");
       }
       for (ExecutionContext c : ExecutionContext.values()) {
         strategies.put(c, execution);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.cli.options;
 
+import io.basalt.node.config.ConflictingOptionsException;
 import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.rpc.dispatch.BatchLimit;
 import io.basalt.rpc.server.CorsPolicy;
@@ -139,9 +140,8 @@ public final class RpcOptions {
               + " See the options description for more information.");
     }
     if (disableBatches && maxBatchLength != null) {
-      throw new InvalidConfigurationException(
-          "the argument '--rpc-disable-batch-requests' cannot be used with"
-              + " '--rpc-max-batch-request-len <LEN>'");
+      throw new ConflictingOptionsException(
+          "--rpc-disable-batch-requests", "--rpc-max-batch-request-len <LEN>");
     }
     boolean anyInterface = external || unsafeExternal;
     if (anyInterface && methods == RpcMethodsPolicy.UNSAFE) {

@@ -10,12 +10,13 @@ import io.basalt.executor.strategy.ExecutionStrategy;
 import io.basalt.executor.vm.WasmExecutionMethod;
 import io.basalt.node.NodeCli;
 import io.basalt.node.config.BasePath;
+import io.basalt.node.config.ConflictingOptionsException;
 import io.basalt.node.config.ImportConfig;
-import io.basalt.node.config.InvalidConfigurationException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -113,12 +114,35 @@ class ImportOptionsTest {
           "--execution-other"
         }) {
       assertThatThrownBy(() -> parse("--execution", "Wasm", flag, "Native"))
-          .isInstanceOf(InvalidConfigurationException.class)
+          .isInstanceOf(ConflictingOptionsException.class)
           .hasMessage(
               "the argument '--execution <STRATEGY>' cannot be used with '"
                   + flag
                   + " <STRATEGY>'");
     }
+  }
+
+  @Test
+  void executionWithASpecificFlagIsAUsageError(@TempDir Path dir) {
+    NodeCli both =
+        NodeCli.run(
+            "import-blocks",
+            "--chain",
+            "dev",
+            "-d",
+            dir.toString(),
+            "--execution",
+            "Wasm",
+            "--execution-other",
+            "Native",
+            "-");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err().lines())
+        .containsExactly(
+            "Error: the argument '--execution <STRATEGY>' cannot be used with"
+                + " '--execution-other <STRATEGY>'",
+            "For more information, try '--help'.");
+    assertThat(dir).isEmptyDirectory();
   }
 
   @Test

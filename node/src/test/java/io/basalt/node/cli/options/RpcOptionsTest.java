@@ -4,6 +4,7 @@ package io.basalt.node.cli.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basalt.node.config.ConflictingOptionsException;
 import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.rpc.dispatch.BatchLimit;
 import io.basalt.rpc.server.CorsPolicy;
@@ -122,8 +123,10 @@ class RpcOptionsTest {
             () ->
                 parse("--rpc-disable-batch-requests", "--rpc-max-batch-request-len", "3")
                     .toConfig(false, false))
-        .isInstanceOf(InvalidConfigurationException.class)
-        .hasMessageContaining("--rpc-disable-batch-requests");
+        .isInstanceOf(ConflictingOptionsException.class)
+        .hasMessage(
+            "the argument '--rpc-disable-batch-requests' cannot be used with"
+                + " '--rpc-max-batch-request-len <LEN>'");
   }
 
   @Test
