@@ -25,6 +25,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -249,8 +250,12 @@ public final class RpcServer implements AutoCloseable {
             () -> {
               var unusedClose = ctx.close();
             };
-        var unusedTimer =
-            ctx.executor().schedule(close, OVERSIZED_LINGER_SECONDS, TimeUnit.SECONDS);
+        try {
+          var unusedTimer =
+              ctx.executor().schedule(close, OVERSIZED_LINGER_SECONDS, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+          close.run();
+        }
       } else {
         var unused = ctx.close();
       }

@@ -131,9 +131,22 @@ class RpcServerIT {
   @Test
   void refusesOversizedRequestsAndResponses() throws Exception {
     start(c -> c.payloadLimits(1024, 1024));
-    HttpResponse<String> big = post(call(1, "test_echo", "[\"" + "z".repeat(2000) + "\"]"));
-    assertThat(big.statusCode()).isEqualTo(413);
-    assertThat(big.body())
+    // Over a raw socket: the server answers before it reads the body, and java.net.http's client
+    // then reports an EOF in about one run in fifteen instead of the answer (curl reads it).
+    String body = call(1, "test_echo", "[\"" + "z".repeat(2000) + "\"]");
+    String big;
+    try (RawClient raw = RawClient.connect(server.address(), 65536)) {
+      big =
+          raw.http(
+              "POST / HTTP/1.1\r\nHost: 127.0.0.1:"
+                  + server.address().getPort()
+                  + "\r\nContent-Type: application/json\r\nContent-Length: "
+                  + body.length()
+                  + "\r\n\r\n"
+                  + body);
+    }
+    assertThat(big).startsWith("HTTP/1.1 413");
+    assertThat(big.substring(big.indexOf("\r\n\r\n") + 4))
         .isEqualTo(
             "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32007,\"message\":"
                 + "\"Request is too big\",\"data\":\"Exceeded max limit of 1024\"}}");
