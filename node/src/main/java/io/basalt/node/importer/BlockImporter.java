@@ -16,17 +16,22 @@ import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.ChainEvent;
 import io.basalt.node.chain.DatabaseOffchainStorage;
+import io.basalt.node.consensus.AuxWrite;
+import io.basalt.node.consensus.BlockVerifier;
+import io.basalt.node.consensus.Verdict;
 import io.basalt.node.log.StatusLog;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.Header;
+import io.basalt.primitives.types.Justification;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.primitives.types.SignedBlock;
 import io.basalt.primitives.types.WellKnownKeys;
 import io.basalt.storage.block.BlockStore;
 import io.basalt.storage.trie.StateCommit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,16 +45,19 @@ import org.slf4j.LoggerFactory;
  * otherwise, as in Substrate), and committed atomically through the {@link Blockchain}, which
  * applies fork choice and tells its listeners.
  *
- * <p>For a block whose parent is known: the runtime is the code at the parent state (after
- * overrides and code substitutes) with the heap of its {@code :heappages}; {@code
- * Core_execute_block} runs on the block without its trailing seal (the runtime itself checks the
- * extrinsics and state roots and panics on a mismatch); the changes are applied to the parent trie,
- * and the resulting root must equal the header's. Then one transaction writes the new trie nodes,
- * the header (seal included), the body, the justifications and the offchain-index changes (with
- * {@code --enable-offchain-indexing}), with the chain's leaves, best block and canonical index. On
- * any failure nothing is written. Blocks this node built come with their state ({@link
- * PreparedBlock}) and are committed without executing them again. A block that changes {@code
- * :code} is logged once it is committed ({@code ⬆️ Runtime upgrade in #n (0x…): old → new}).
+ * <p>For a block whose parent is known: first the consensus {@link BlockVerifier}s check it (seal,
+ * slot claim, justifications; the first rejection refuses it). Then the runtime is the code at the
+ * parent state (after overrides and code substitutes) with the heap of its {@code :heappages};
+ * {@code Core_execute_block} runs on the block without its trailing seal (the runtime itself checks
+ * the extrinsics and state roots and panics on a mismatch); the changes are applied to the parent
+ * trie, and the resulting root must equal the header's. Then one transaction writes the new trie
+ * nodes, the header (seal included), the body, the justifications, the verifiers' auxiliary records
+ * and the offchain-index changes (with {@code --enable-offchain-indexing}), with the chain's
+ * leaves, best block and canonical index. On any failure nothing is written. A justification a
+ * verifier accepted finalizes the block once it is stored. Blocks this node built come with their
+ * state ({@link PreparedBlock}) and are committed without executing them again. A block that
+ * changes {@code :code} is logged once it is committed ({@code ⬆️ Runtime upgrade in #n (0x…): old
+ * → new}).
  *
  * <pre>{@code
  * BlockImporter importer = new BlockImporter(chain, runtimes, false);
@@ -74,6 +82,7 @@ public final class BlockImporter {
   private final Runtimes runtimes;
   private final boolean offchainIndexing;
   private final List<ImportObserver> observers = new CopyOnWriteArrayList<>();
+  private final List<BlockVerifier> verifiers = new CopyOnWriteArrayList<>();
 
   /**
    * An importer into {@code chain}.
@@ -97,6 +106,11 @@ public final class BlockImporter {
   /** Hears each import and how long it took. */
   public void addObserver(ImportObserver observer) {
     observers.add(observer);
+  }
+
+  /** Adds a consensus check, asked after those added before it. */
+  public void addVerifier(BlockVerifier verifier) {
+    verifiers.add(verifier);
   }
 
   public Blockchain chain() {
@@ -142,6 +156,13 @@ public final class BlockImporter {
       return refused.get();
     }
     Header parent = blocks.header(header.parentHash()).orElseThrow();
+    Verdict.Accepted verified;
+    switch (verify(signed, parent, origin)) {
+      case Verdict.Rejected(String reason) -> {
+        return invalid(hash, number, reason);
+      }
+      case Verdict.Accepted accepted -> verified = accepted;
+    }
     TrieStateBackend state = chain.stateAt(parent);
     Optional<Bytes> parentCode = state.get(WellKnownKeys.CODE);
     if (parentCode.isEmpty()) {
@@ -192,6 +213,7 @@ public final class BlockImporter {
               tx.putTrieNodes(commit.toTrieCommit()).putBody(hash, block.extrinsics());
               signed.justifications().ifPresent(j -> tx.putJustifications(hash, j));
               putOffchainIndex(tx, changes.offchainIndexChanges());
+              putAux(tx, verified.aux());
             },
             origin);
     long committed = System.nanoTime();
@@ -206,6 +228,7 @@ public final class BlockImporter {
         && !newCode.equals(parentCode.get())) {
       runtimeUpgraded(header, code.onChainVersion(), newCode);
     }
+    finalizeWith(header, verified.finalizes());
     return imported(event, committed - start);
   }
 
@@ -217,6 +240,14 @@ public final class BlockImporter {
     Optional<BlockImportResult> refused = checkParent(header);
     if (refused.isPresent()) {
       return refused.get();
+    }
+    Header parent = blocks.header(header.parentHash()).orElseThrow();
+    Verdict.Accepted verified;
+    switch (verify(new SignedBlock(block, Optional.empty()), parent, BlockOrigin.OWN)) {
+      case Verdict.Rejected(String reason) -> {
+        return invalid(hash, header.number(), reason);
+      }
+      case Verdict.Accepted accepted -> verified = accepted;
     }
     if (!prepared.state().root().equals(header.stateRoot())) {
       return invalid(
@@ -233,11 +264,11 @@ public final class BlockImporter {
             tx -> {
               tx.putTrieNodes(prepared.state().toTrieCommit()).putBody(hash, block.extrinsics());
               putOffchainIndex(tx, prepared.offchainIndex());
+              putAux(tx, verified.aux());
             },
             BlockOrigin.OWN);
     long took = System.nanoTime() - start;
     if (prepared.codeWritten().isPresent()) {
-      Header parent = blocks.header(header.parentHash()).orElseThrow();
       TrieStateBackend parentState = chain.stateAt(parent);
       Bytes newCode = prepared.codeWritten().get();
       if (!parentState.get(WellKnownKeys.CODE).equals(Optional.of(newCode))) {
@@ -245,6 +276,7 @@ public final class BlockImporter {
             header, runtimes.codeAt(parentState, parent.number()).onChainVersion(), newCode);
       }
     }
+    finalizeWith(header, verified.finalizes());
     return imported(event, took);
   }
 
@@ -270,6 +302,48 @@ public final class BlockImporter {
                   + ")"));
     }
     return Optional.empty();
+  }
+
+  /** Asks every verifier in turn; their records are gathered, the first rejection wins. */
+  private Verdict verify(SignedBlock block, Header parent, BlockOrigin origin) {
+    List<AuxWrite> aux = new ArrayList<>();
+    Optional<Justification> finalizes = Optional.empty();
+    for (BlockVerifier verifier : verifiers) {
+      switch (verifier.verify(block, parent, origin)) {
+        case Verdict.Rejected rejected -> {
+          return rejected;
+        }
+        case Verdict.Accepted(List<AuxWrite> records, Optional<Justification> justification) -> {
+          aux.addAll(records);
+          if (justification.isPresent()) {
+            finalizes = justification;
+          }
+        }
+      }
+    }
+    return new Verdict.Accepted(aux, finalizes);
+  }
+
+  private static void putAux(BlockStore.Transaction tx, List<AuxWrite> aux) {
+    for (AuxWrite w : aux) {
+      tx.putAux(w.key(), w.value());
+    }
+  }
+
+  /** Finalizes a stored block with a justification its verifiers accepted. */
+  private void finalizeWith(Header header, Optional<Justification> justification) {
+    if (justification.isEmpty()) {
+      return;
+    }
+    try {
+      chain.finalize(header.hash(), justification);
+    } catch (IllegalArgumentException e) {
+      LOG.warn(
+          "block #{} ({}) came with a valid justification but cannot be finalized: {}",
+          header.number(),
+          StatusLog.shortHash(header.hash()),
+          e.getMessage());
+    }
   }
 
   private void putOffchainIndex(BlockStore.Transaction tx, List<StorageChange> changes) {

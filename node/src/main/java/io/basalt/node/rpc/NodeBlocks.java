@@ -9,6 +9,7 @@ import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainEvent;
 import io.basalt.node.chain.ChainListener;
 import io.basalt.node.chain.TreeRoute;
+import io.basalt.node.runtime.RuntimeCalls;
 import io.basalt.node.txpool.PoolTransaction;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;

@@ -11,6 +11,7 @@ import io.basalt.node.authoring.SealingException;
 import io.basalt.node.authoring.StorageOverride;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.metadata.RuntimeMetadata;
+import io.basalt.node.runtime.RuntimeCalls;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.scale.ScaleDecodingException;

@@ -5,6 +5,7 @@ import io.basalt.chainspec.ChainSpec;
 import io.basalt.node.authoring.DevSealer;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.importer.BlockImporter;
+import io.basalt.node.runtime.RuntimeCalls;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.node.txpool.TransactionPool;
 import io.basalt.primitives.crypto.PeerId;

@@ -6,6 +6,7 @@ import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.log.LogSetup;
+import io.basalt.node.runtime.RuntimeCalls;
 import io.basalt.node.txpool.TransactionPool;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;

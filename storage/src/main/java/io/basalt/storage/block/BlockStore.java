@@ -131,6 +131,11 @@ public final class BlockStore {
         Column.BLOCK_HASHES, numberKey(number), ScaleCodec.HASH256, "canonical hash #" + number);
   }
 
+  /** An auxiliary record ({@link Column#AUX}) written by {@link Transaction#putAux}. */
+  public Optional<Bytes> aux(Bytes key) {
+    return store.get(Column.AUX, key);
+  }
+
   /** The genesis block hash, once genesis was committed. */
   public Optional<Hash256> genesisHash() {
     return read(Column.META, KEY_GENESIS, ScaleCodec.HASH256, "genesis hash");
@@ -244,6 +249,19 @@ public final class BlockStore {
         batch.put(Column.OFFCHAIN, key, value.get());
       } else {
         batch.delete(Column.OFFCHAIN, key);
+      }
+      return this;
+    }
+
+    /**
+     * Writes (or, with an empty value, deletes) an auxiliary record ({@link Column#AUX}) with the
+     * rest of the transaction: consensus data that belongs to a block.
+     */
+    public Transaction putAux(Bytes key, Optional<Bytes> value) {
+      if (value.isPresent()) {
+        batch.put(Column.AUX, key, value.get());
+      } else {
+        batch.delete(Column.AUX, key);
       }
       return this;
     }

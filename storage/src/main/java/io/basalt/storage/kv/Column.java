@@ -34,7 +34,14 @@ public enum Column {
    * Offchain storage: the PERSISTENT space of offchain workers and the values written by {@code
    * ext_offchain_index_*} during import. Keys are chosen by the offchain layer.
    */
-  OFFCHAIN("offchain");
+  OFFCHAIN("offchain"),
+
+  /**
+   * Auxiliary records that consensus keeps beside the blocks (BABE epochs, GRANDPA authority sets),
+   * written in the same transaction as the block they belong to. Keys are chosen by their owner and
+   * start with its engine id.
+   */
+  AUX("aux");
 
   private final String storageName;
 

@@ -190,6 +190,21 @@ public abstract class BlockStoreContractTest {
   }
 
   @Test
+  void auxRecordsCommitWithTheBlock() {
+    Header g = header(Hash256.ZERO, 0, TrieRoot.EMPTY);
+    kv.newBatch().put(Column.AUX, ascii("babe:old"), ascii("x")).commit();
+    try (BlockStore.Transaction tx = blocks.transaction()) {
+      tx.putHeader(g)
+          .putAux(ascii("babe:epoch"), java.util.Optional.of(ascii("e1")))
+          .putAux(ascii("babe:old"), java.util.Optional.empty());
+      assertThat(blocks.aux(ascii("babe:epoch"))).isEmpty();
+      tx.commit();
+    }
+    assertThat(blocks.aux(ascii("babe:epoch"))).contains(ascii("e1"));
+    assertThat(blocks.aux(ascii("babe:old"))).isEmpty();
+  }
+
+  @Test
   void transactionAbandonedByAnExceptionLeavesNoTrace() {
     Header g = header(Hash256.ZERO, 0, TrieRoot.EMPTY);
     assertThatThrownBy(

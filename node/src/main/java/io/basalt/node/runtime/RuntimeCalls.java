@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.node.rpc;
+package io.basalt.node.runtime;
 
 import io.basalt.executor.api.HostServices;
 import io.basalt.executor.code.RuntimeCode;
@@ -10,14 +10,14 @@ import io.basalt.executor.strategy.ExecutionContext;
 import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.node.chain.Blockchain;
-import io.basalt.node.runtime.Runtimes;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.Header;
 import io.basalt.rpc.api.RuntimeCallException;
 
 /**
- * Runtime calls made for RPC: at a block's state, in the {@link ExecutionContext#OTHER} context
- * with its strategy, changes discarded (Substrate's {@code state_call}).
+ * Read-only runtime calls at a block's state, in the {@link ExecutionContext#OTHER} context with
+ * its strategy, changes discarded: RPC's {@code state_call}, and the runtime APIs consensus asks
+ * (authorities, slot duration, epoch configuration).
  */
 public final class RuntimeCalls {
   private final Blockchain chain;
