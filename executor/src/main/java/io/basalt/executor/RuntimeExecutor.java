@@ -25,10 +25,10 @@ import io.basalt.executor.vm.WasmTrapException;
 import io.basalt.executor.vm.chicory.ChicoryWasmEngine;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.cache.LruMap;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.primitives.types.WellKnownKeys;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -137,17 +137,7 @@ public final class RuntimeExecutor implements AutoCloseable {
             listener,
             threads);
     int cacheSize = config.runtimeCacheSize();
-    this.compiled =
-        java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-              private static final long serialVersionUID = 1L;
-
-              @Override
-              protected boolean removeEldestEntry(
-                  Map.Entry<Hash256, CompletableFuture<CompiledRuntime>> eldest) {
-                return size() > cacheSize;
-              }
-            });
+    this.compiled = java.util.Collections.synchronizedMap(new LruMap<>(cacheSize));
     this.versions = new java.util.concurrent.ConcurrentHashMap<>();
   }
 

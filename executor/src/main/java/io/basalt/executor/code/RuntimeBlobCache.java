@@ -4,9 +4,9 @@ package io.basalt.executor.code;
 import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.cache.LruMap;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,15 +18,7 @@ public final class RuntimeBlobCache {
   /** Blobs kept (a runtime upgrade adds one; overrides and substitutes are held elsewhere). */
   private static final int SIZE = 4;
 
-  private final Map<Hash256, RuntimeBlob> byHash =
-      new LinkedHashMap<>(8, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Hash256, RuntimeBlob> eldest) {
-          return size() > SIZE;
-        }
-      };
+  private final Map<Hash256, RuntimeBlob> byHash = new LruMap<>(SIZE);
 
   private final Deque<Recent> recent = new ArrayDeque<>();
 

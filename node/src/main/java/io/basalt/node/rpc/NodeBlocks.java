@@ -13,6 +13,7 @@ import io.basalt.node.runtime.RuntimeCalls;
 import io.basalt.node.txpool.PoolTransaction;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.cache.LruMap;
 import io.basalt.primitives.types.ApiVersion;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.RuntimeVersion;
@@ -53,15 +54,7 @@ public final class NodeBlocks implements ChainHeadApi, ArchiveApi {
   private final Blockchain chain;
   private final RuntimeCalls calls;
   private final MerkleTrie trie;
-  private final Map<Hash256, RuntimeDescription> runtimes =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Hash256, RuntimeDescription> eldest) {
-          return size() > RUNTIME_CACHE;
-        }
-      };
+  private final Map<Hash256, RuntimeDescription> runtimes = new LruMap<>(RUNTIME_CACHE);
 
   public NodeBlocks(Blockchain chain, RuntimeCalls calls) {
     this.chain = chain;

@@ -2,6 +2,7 @@
 package io.basalt.rpc.method.chainhead;
 
 import io.basalt.primitives.bytes.Hash256;
+import io.basalt.primitives.cache.LruMap;
 import io.basalt.rpc.api.BlockLink;
 import io.basalt.rpc.api.BlockQueryException;
 import io.basalt.rpc.api.ChainHeadApi;
@@ -12,7 +13,6 @@ import io.basalt.rpc.subscription.SubscriptionManager;
 import io.basalt.rpc.subscription.SubscriptionSink;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,15 +45,7 @@ final class Follow {
   private final FollowRegistry registry;
   private final ChainHeadApi chain;
   private final OrderedTasks tasks;
-  private final Map<Hash256, RuntimeDescription> runtimes =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Hash256, RuntimeDescription> eldest) {
-          return size() > RUNTIME_CACHE;
-        }
-      };
+  private final Map<Hash256, RuntimeDescription> runtimes = new LruMap<>(RUNTIME_CACHE);
 
   // Guarded by registry.
   private final Map<Hash256, Long> pinnedAt = new HashMap<>();

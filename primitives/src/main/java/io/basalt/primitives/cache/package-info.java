@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/** Bounded in-memory caches. */
+package io.basalt.primitives.cache;
