@@ -76,6 +76,14 @@ final class FixtureChain implements AutoCloseable {
     return chain.stateAt(at).get(key);
   }
 
+  /** {@code epoch_length} of {@code BabeApi_configuration} (after the u64 slot duration). */
+  long babeEpochLength(Header at) {
+    Bytes config = new RuntimeCalls(chain, runtimes).call(at, "BabeApi_configuration", Bytes.EMPTY);
+    ScaleReader r = new ScaleReader(config.unsafeArray());
+    r.readI64();
+    return r.readI64();
+  }
+
   /** BABE's {@code SecondaryPlain} pre-digest of authority 0 at {@code slot}. */
   static DigestItem babeSecondaryPlain(long slot) {
     return new DigestItem.PreRuntime(

@@ -12,6 +12,8 @@ import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Block;
+import io.basalt.primitives.types.DigestItem;
+import io.basalt.primitives.types.EngineId;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.primitives.types.SignedBlock;
@@ -25,6 +27,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -122,6 +125,50 @@ class RelayChainBlocksIT {
       Header two = verifier.chain.requireHeader(built.get(1).hash());
       assertThat(free(verifier, metadata, two).subtract(free(verifier, metadata, one)))
           .isEqualTo(AMOUNT);
+    }
+  }
+
+  /**
+   * Slots far apart: #2 opens epoch 1 (a session rotation and {@code NextEpochData}), #3 skips
+   * epoch 2 altogether, #4 follows in #3's slot's epoch; every block re-executes in the second
+   * database. rococo/1014000 knows skipped epochs: #3 jumps to epoch 3 and #4 announces nothing.
+   * westend/9320 predates that: its epoch index counts epoch changes, so after a gap every block
+   * starts the next epoch until the index catches up with the slot, and #4 announces again (a BABE
+   * client must follow the digests, not compute epochs from slots alone).
+   */
+  @ParameterizedTest
+  @CsvSource({"westend-dev.json, true", "rococo-dev.json, false"})
+  void buildsAcrossEpochBoundariesAndSkippedEpochs(
+      String spec, boolean catchesUpOneEpochPerBlock, @TempDir Path dir) {
+    try (FixtureChain author = FixtureChain.open(spec, dir.resolve("author"));
+        FixtureChain verifier = FixtureChain.open(spec, dir.resolve("verifier"))) {
+      long epochLength = author.babeEpochLength(author.genesis());
+      long first = System.currentTimeMillis() / SLOT_MILLIS;
+      long[] slots = {
+        first, first + epochLength, first + 3 * epochLength + 1, first + 3 * epochLength + 2
+      };
+      for (long slot : slots) {
+        Proposal proposal = propose(author, slot, PendingTransactions.NONE);
+        assertThat(author.importer.importPrepared(proposal.block()))
+            .isInstanceOf(BlockImportResult.Imported.class);
+        Block block = proposal.block().block();
+        assertThat(verifier.importer.importBlock(SignedBlock.of(block)))
+            .as("#%d at slot %d", block.header().number(), slot)
+            .isInstanceOf(BlockImportResult.Imported.class);
+        // #1 announces epoch 1, #2 enacts it and announces epoch 2, #3 announces the next.
+        boolean announces =
+            block.header().digest().stream()
+                .anyMatch(
+                    d ->
+                        d instanceof DigestItem.Consensus(EngineId engine, Bytes data)
+                            && engine.equals(EngineId.BABE)
+                            && data.unsafeArray()[0] == 1);
+        assertThat(announces)
+            .as("NextEpochData in #%d (epoch length %d)", block.header().number(), epochLength)
+            .isEqualTo(block.header().number() <= 3 || catchesUpOneEpochPerBlock);
+      }
+      assertThat(verifier.chain.best().hash()).isEqualTo(author.chain.best().hash());
+      assertThat(verifier.best().number()).isEqualTo(slots.length);
     }
   }
 
