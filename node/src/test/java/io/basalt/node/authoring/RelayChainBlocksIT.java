@@ -182,4 +182,23 @@ class RelayChainBlocksIT {
       assertThat(chain.best().number()).isZero();
     }
   }
+
+  @Test
+  void withoutAnyInherentDataRococoDevRefusesToBuildAndTheErrorNamesTheTimestamp(
+      @TempDir Path dir) {
+    try (FixtureChain chain = FixtureChain.withoutRuntimeInherents("rococo-dev.json", dir)) {
+      long slot = System.currentTimeMillis() / SLOT_MILLIS;
+      assertThatThrownBy(
+              () ->
+                  chain.proposer.propose(
+                      chain.best(),
+                      InherentData.empty(),
+                      List.of(FixtureChain.babeSecondaryPlain(slot)),
+                      PendingTransactions.NONE,
+                      Duration.ofSeconds(20)))
+          .isInstanceOf(BlockProposalException.class)
+          .hasMessage("the runtime needs inherent data \"timstap0\" that Basalt does not provide");
+      assertThat(chain.best().number()).isZero();
+    }
+  }
 }
