@@ -14,6 +14,7 @@ import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.importer.PreparedBlock;
 import io.basalt.node.log.StatusLog;
+import io.basalt.node.metadata.RuntimeMetadata;
 import io.basalt.node.metrics.EndProposalReason;
 import io.basalt.node.metrics.NodeMetrics;
 import io.basalt.node.runtime.Runtimes;
@@ -63,6 +64,7 @@ public final class BlockProposer {
   private final Runtimes runtimes;
   private final HostServices services;
   private final NodeMetrics metrics;
+  private final InherentDataProvider inherentData;
 
   /**
    * @param services what runtime calls may use while building (the node's keystore)
@@ -74,20 +76,36 @@ public final class BlockProposer {
   /** A proposer that reports Substrate's proposer metrics. */
   public BlockProposer(
       Blockchain chain, Runtimes runtimes, HostServices services, NodeMetrics metrics) {
+    this(chain, runtimes, services, metrics, RuntimeInherents::complete);
+  }
+
+  /**
+   * A proposer whose blocks get the inherent data {@code inherentData} adds to the caller's (the
+   * other constructors use {@link RuntimeInherents#complete}: what the runtime's APIs call for).
+   */
+  public BlockProposer(
+      Blockchain chain,
+      Runtimes runtimes,
+      HostServices services,
+      NodeMetrics metrics,
+      InherentDataProvider inherentData) {
     this.chain = chain;
     this.runtimes = runtimes;
     this.services = services;
     this.metrics = metrics;
+    this.inherentData = inherentData;
   }
 
   /**
    * Builds a block on {@code parent}.
    *
-   * @param inherents the inherent data (timestamp, ...)
+   * @param inherents the inherent data (timestamp, the engine's slot, ...); the proposer adds what
+   *     the runtime needs besides ({@link InherentDataProvider})
    * @param preDigest digest items the block starts with (consensus pre-runtime digests)
    * @param pool where transactions come from
    * @param budget how long to keep adding transactions
-   * @throws BlockProposalException if the block cannot be built
+   * @throws BlockProposalException if the block cannot be built; when the runtime asks for inherent
+   *     data that nothing provides, one line naming its identifier
    */
   public Proposal propose(
       Header parent,
@@ -130,6 +148,7 @@ public final class BlockProposer {
           "cannot build on #" + parent.number() + ": its runtime is unusable: " + e.getMessage(),
           e);
     }
+    InherentData data = inherentData.provide(code.version(), parent, inherents);
     Calls calls = new Calls(code, new OverlayedChanges(), state, "block #" + number);
     write(beforeInitialize, calls.changes(), state);
     Header initial = new Header(parent.hash(), number, Hash256.ZERO, Hash256.ZERO, preDigest);
@@ -138,9 +157,50 @@ public final class BlockProposer {
         code.version().apiVersion("Core").orElse(0L) >= 5 && mode.length > 0 && mode[0] == 1;
 
     List<Bytes> body = new ArrayList<>();
+    try {
+      return build(
+          parent,
+          data,
+          pool,
+          start,
+          deadline,
+          number,
+          state,
+          code,
+          calls,
+          onlyInherents,
+          body,
+          afterBuild);
+    } catch (BlockProposalException e) {
+      throw explained(e, code, state, new Block(initial, body), data);
+    }
+  }
+
+  private Proposal build(
+      Header parent,
+      InherentData inherents,
+      PendingTransactions pool,
+      long start,
+      long deadline,
+      long number,
+      TrieStateBackend state,
+      RuntimeCode code,
+      Calls calls,
+      boolean onlyInherents,
+      List<Bytes> body,
+      List<StorageOverride> afterBuild) {
     long inherentsStart = System.nanoTime();
-    List<Bytes> inherentExtrinsics =
-        decodeExtrinsics(calls.required(INHERENT_EXTRINSICS, inherents.encode()));
+    // As Substrate's block builder: what creating the inherents writes is rolled back; only
+    // applying them changes the block's state (e.g. a relay chain's paras inherent writes while
+    // it is created).
+    calls.changes().startTransaction();
+    byte[] created;
+    try {
+      created = calls.required(INHERENT_EXTRINSICS, inherents.encode());
+    } finally {
+      calls.changes().rollbackTransaction();
+    }
+    List<Bytes> inherentExtrinsics = decodeExtrinsics(created);
     metrics.inherentsCreated(Duration.ofNanos(System.nanoTime() - inherentsStart));
     long constructionStart = System.nanoTime();
     for (Bytes inherent : inherentExtrinsics) {
@@ -238,6 +298,57 @@ public final class BlockProposer {
         included,
         invalid,
         nanos);
+  }
+
+  /**
+   * A failed build explained by {@code BlockBuilder_check_inherents} on the block as far as it got:
+   * when the runtime names an inherent it lacks (or refuses), the failure becomes one line naming
+   * it; otherwise it is {@code failure} unchanged.
+   */
+  private BlockProposalException explained(
+      BlockProposalException failure,
+      RuntimeCode code,
+      TrieStateBackend state,
+      Block partial,
+      InherentData inherents) {
+    if (code.version().apiVersion("BlockBuilder").isEmpty()) {
+      return failure;
+    }
+    Calls check = new Calls(code, new OverlayedChanges(), state, "the inherents check");
+    Optional<String> reason;
+    try {
+      byte[] input =
+          new ScaleWriter()
+              .writeRaw(Block.CODEC.encode(partial))
+              .writeRaw(inherents.encode())
+              .toByteArray();
+      reason =
+          InherentCheck.decode(Bytes.wrap(check.required(InherentCheck.CHECK_INHERENTS, input)))
+              .explain(inherents);
+    } catch (BlockProposalException | ScaleDecodingException e) {
+      LOG.debug("the inherents check did not explain the failure: {}", e.getMessage());
+      return failure;
+    }
+    if (reason.isEmpty()) {
+      reason = missingFromMetadata(check, inherents);
+    }
+    if (reason.isEmpty()) {
+      return failure;
+    }
+    LOG.debug("building failed: {}", failure.getMessage());
+    return new BlockProposalException(reason.get(), failure);
+  }
+
+  /** A well-known pallet's inherent the runtime has and {@code inherents} lacks, as one line. */
+  private static Optional<String> missingFromMetadata(Calls check, InherentData inherents) {
+    try {
+      byte[] encoded = check.required("Metadata_metadata", new byte[0]);
+      RuntimeMetadata metadata = RuntimeMetadata.decode(new ScaleReader(encoded).readByteVec());
+      return KnownInherents.firstMissing(metadata, inherents).map(InherentCheck::missing);
+    } catch (BlockProposalException | ScaleDecodingException | IllegalArgumentException e) {
+      LOG.debug("the runtime's metadata did not explain the failure: {}", e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private static void write(
