@@ -69,7 +69,9 @@ public record GrandpaState(
                         block, f.change().nextAuthorities(), f.change().delay(), true));
             default -> Optional.empty();
           };
-      if (change.isPresent() && !next.contains(change.get())) {
+      if (change.isPresent()
+          && !next.contains(change.get())
+          && !(change.get().forced() && enactedForced.contains(block))) {
         next.add(change.get());
       }
     }
@@ -105,13 +107,11 @@ public record GrandpaState(
       if (!onChain) {
         continue;
       }
-      if (!c.forced()
-          && c.announcedIn().number() <= finalized.number()
-          && c.effectiveNumber() <= finalized.number()) {
-        enact.add(c);
-      } else {
+      if (c.effectiveNumber() > finalized.number()) {
         kept.add(c);
-      }
+      } else if (!c.forced()) {
+        enact.add(c);
+      } // a forced change below the finalized block was enacted when its block was imported
     }
     enact.sort(Comparator.comparingLong(PendingChange::effectiveNumber));
     for (PendingChange c : enact) {
