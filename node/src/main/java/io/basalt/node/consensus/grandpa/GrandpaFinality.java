@@ -212,7 +212,17 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
         update(s -> s.finalized(finalized.finalized(), this::isAncestorOrSelf));
         scheduleVote();
       }
-      case ChainEvent.BestBlockSet unused -> scheduleVote();
+      case ChainEvent.BestBlockSet set -> {
+        set.finalityRevertedTo()
+            .ifPresent(
+                f ->
+                    LOG.warn(
+                        "finality moved back to #{} on request; GRANDPA keeps set {} as of #{}",
+                        f.number(),
+                        state.set().setId(),
+                        state.asOf().number()));
+        scheduleVote();
+      }
     }
   }
 
