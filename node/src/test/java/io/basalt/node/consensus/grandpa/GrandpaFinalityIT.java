@@ -11,6 +11,9 @@ import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.consensus.AuxWrite;
 import io.basalt.node.consensus.Verdict;
+import io.basalt.node.importer.BlockImportResult;
+import io.basalt.node.importer.BlockImporter;
+import io.basalt.node.importer.FixtureBlocks;
 import io.basalt.node.importer.TestCaches;
 import io.basalt.node.runtime.RuntimeCalls;
 import io.basalt.node.runtime.Runtimes;
@@ -244,6 +247,28 @@ class GrandpaFinalityIT {
     grandpa.awaitIdle(30);
     assertThat(chain.finalized()).isEqualTo(ref(one));
     assertThat(storedJustification(one).commit().precommits()).hasSize(1);
+  }
+
+  @Test
+  void westendBlocksImportWithGrandpaVerifyingAndNothingFinalizesWithoutKeys() {
+    open("chainspecs/westend.json");
+    GrandpaFinality grandpa = grandpa(GrandpaKeys.keystore());
+    assertThat(grandpa.state().set().setId()).isZero();
+    assertThat(grandpa.state().set().authorities()).isNotEmpty();
+    BlockImporter importer = new BlockImporter(chain, runtimes, false);
+    importer.addVerifier(grandpa);
+    grandpa.start();
+    for (SignedBlock block : FixtureBlocks.westend()) {
+      assertThat(importer.importBlock(block)).isInstanceOf(BlockImportResult.Imported.class);
+    }
+    grandpa.awaitIdle(30);
+    assertThat(chain.best().number()).isEqualTo(128);
+    assertThat(chain.finalized().number()).isZero();
+    assertThat(grandpa.status())
+        .contains(
+            "waiting for GRANDPA voters: local weight 0 of "
+                + grandpa.state().set().threshold()
+                + " needed");
   }
 
   private void open(String spec) {
