@@ -452,9 +452,7 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
       }
     }
     BlockRef finalized = chain.finalized();
-    return finalized.number() > s.asOf().number() || !finalized.equals(s.asOf())
-        ? s.finalized(finalized, this::isAncestorOrSelf)
-        : s;
+    return finalized.equals(s.asOf()) ? s : s.finalized(finalized, this::isAncestorOrSelf);
   }
 
   private static GrandpaState initialState(Blockchain chain, RuntimeCalls calls) {
