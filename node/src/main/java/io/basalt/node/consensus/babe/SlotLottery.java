@@ -54,14 +54,27 @@ public final class SlotLottery {
    * @throws IllegalArgumentException if its weight is 0 or {@code c} is not below 1
    */
   public static BigInteger primaryThreshold(Ratio c, List<BabeAuthority> authorities, int index) {
-    long sum = 0;
+    long total = 0;
     for (BabeAuthority a : authorities) {
-      sum += a.weight();
+      total += a.weight();
     }
-    double total = Ratio.unsignedToDouble(sum);
-    double theta = Ratio.unsignedToDouble(authorities.get(index).weight()) / total;
-    if (!(theta > 0.0)) {
+    long weight = authorities.get(index).weight();
+    if (weight == 0) {
       throw new IllegalArgumentException("authority #" + index + " has weight 0");
+    }
+    return primaryThreshold(c, weight, total);
+  }
+
+  /**
+   * The primary threshold of an authority of weight {@code weight} among authorities weighing
+   * {@code totalWeight} together.
+   *
+   * @throws IllegalArgumentException if the weight is 0 or {@code c} is not below 1
+   */
+  public static BigInteger primaryThreshold(Ratio c, long weight, long totalWeight) {
+    double theta = Ratio.unsignedToDouble(weight) / Ratio.unsignedToDouble(totalWeight);
+    if (!(theta > 0.0)) {
+      throw new IllegalArgumentException("an authority of weight 0 has no primary threshold");
     }
     double cValue = c.value();
     if (!(cValue >= 0.0 && cValue < 1.0)) {
