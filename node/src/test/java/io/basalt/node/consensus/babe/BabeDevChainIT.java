@@ -19,6 +19,7 @@ import io.basalt.node.consensus.SlotClaim;
 import io.basalt.node.consensus.Verdict;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.BlockImporter;
+import io.basalt.node.importer.PreparedBlock;
 import io.basalt.node.importer.TestCaches;
 import io.basalt.node.runtime.RuntimeCalls;
 import io.basalt.node.runtime.Runtimes;
@@ -67,7 +68,11 @@ class BabeDevChainIT {
   }
 
   private static <T> T withWestendDev(Path base, Function<Env, T> body) {
-    ChainSpec spec = ChainSpecParser.parse(Fixtures.file("chainspecs/westend-dev.json"));
+    return withDevChain("chainspecs/westend-dev.json", base, body);
+  }
+
+  private static <T> T withDevChain(String specFile, Path base, Function<Env, T> body) {
+    ChainSpec spec = ChainSpecParser.parse(Fixtures.file(specFile));
     Keystore keys = new InMemoryKeystore();
     DevKeys.insert(keys, "Alice", List.of(new DevKeys.KeySpec(KeyTypeId.BABE, KeyScheme.SR25519)));
     try (Runtimes runtimes =
@@ -221,42 +226,120 @@ class BabeDevChainIT {
     withWestendDev(
         base,
         env -> {
-          BlockProposer proposer =
-              new BlockProposer(env.chain(), env.runtimes(), HostServices.standard());
-          Header parent = env.genesis();
           long slot = env.babe().currentSlot();
-          for (int i = 0; i < 2; i++, slot++) {
-            SlotClaim claim = env.babe().claim(parent, slot).orElseThrow();
-            long millis = slot * env.babe().slotDuration(parent).toMillis();
-            InherentData inherents =
-                env.babe()
-                    .inherents(claim, InherentData.empty().withTimestamp(millis))
-                    .with(
-                        InherentData.identifier("parachn0"),
-                        Bytes.fromHex("0x000000").concat(Bytes.wrap(Header.CODEC.encode(parent))));
-            Block built =
-                proposer
-                    .propose(
-                        parent,
-                        inherents,
-                        claim.preDigest(),
-                        PendingTransactions.NONE,
-                        java.time.Duration.ofSeconds(1))
-                    .block()
-                    .block();
-            Header unsealed = built.header();
-            SignedBlock sealed =
-                SignedBlock.of(
-                    new Block(
-                        unsealed.withDigestItem(env.babe().seal(claim, unsealed)),
-                        built.extrinsics()));
-            BlockImportResult result = env.importer().importBlock(sealed);
-            assertThat(result).as("block %d", i + 1).isInstanceOf(BlockImportResult.Imported.class);
-            parent = sealed.block().header();
-          }
+          Header first = buildAndImport(env, env.genesis(), slot).block().header();
+          assertThat(BabeConsensusLog.all(first)).hasSize(1);
+          Header parent = buildAndImport(env, first, slot + 1).block().header();
+          assertThat(BabeConsensusLog.all(parent)).isEmpty();
           EpochState epochs = env.babe().epochsAt(parent);
           assertThat(epochs.current().index()).isZero();
           assertThat(epochs.next().index()).isEqualTo(1);
+          return null;
+        });
+  }
+
+  /**
+   * Claims {@code slot} on {@code parent}, builds the block with the runtime, seals and imports it.
+   */
+  private static SignedBlock buildAndImport(Env env, Header parent, long slot) {
+    return buildAndImport(env, parent, slot, false);
+  }
+
+  /**
+   * {@link #buildAndImport(Env, Header, long)}; {@code prepared}: imported with the state its
+   * building produced (verified, not executed again), as the node imports its own blocks.
+   */
+  private static SignedBlock buildAndImport(Env env, Header parent, long slot, boolean prepared) {
+    SlotClaim claim = env.babe().claim(parent, slot).orElseThrow();
+    long millis = slot * env.babe().slotDuration(parent).toMillis();
+    InherentData inherents =
+        env.babe()
+            .inherents(claim, InherentData.empty().withTimestamp(millis))
+            .with(
+                InherentData.identifier("parachn0"),
+                Bytes.fromHex("0x000000").concat(Bytes.wrap(Header.CODEC.encode(parent))));
+    PreparedBlock proposal =
+        new BlockProposer(env.chain(), env.runtimes(), HostServices.standard())
+            .propose(
+                parent,
+                inherents,
+                claim.preDigest(),
+                PendingTransactions.NONE,
+                java.time.Duration.ofSeconds(1))
+            .block();
+    Block built = proposal.block();
+    Header unsealed = built.header();
+    SignedBlock sealed =
+        SignedBlock.of(
+            new Block(
+                unsealed.withDigestItem(env.babe().seal(claim, unsealed)), built.extrinsics()));
+    BlockImportResult result =
+        prepared
+            ? env.importer()
+                .importPrepared(
+                    new PreparedBlock(
+                        sealed.block(),
+                        proposal.state(),
+                        proposal.offchainIndex(),
+                        proposal.codeWritten()))
+            : env.importer().importBlock(sealed);
+    assertThat(result)
+        .as("#%d at slot %d", unsealed.number(), slot)
+        .isInstanceOf(BlockImportResult.Imported.class);
+    return sealed;
+  }
+
+  /**
+   * Two forks from genesis whose block #1 sits at different slots: each keeps its own epoch 0, and
+   * a block skipping whole epochs starts the epoch its slot falls in.
+   */
+  @Test
+  void eachForkKeepsItsOwnEpochsAndSkippedEpochsAreCrossed(@TempDir Path base) {
+    withWestendDev(
+        base,
+        env -> {
+          Header genesis = env.genesis();
+          long slot = env.babe().currentSlot();
+          long length = env.babe().configuration().epochLength();
+          Header a = buildAndImport(env, genesis, slot).block().header();
+          Header b = buildAndImport(env, genesis, slot + 1).block().header();
+          assertThat(env.babe().epochsAt(a).current().startSlot()).isEqualTo(slot);
+          assertThat(env.babe().epochsAt(b).current().startSlot()).isEqualTo(slot + 1);
+
+          // on fork b, slot + length is still in epoch 0; on fork a it starts epoch 1
+          Header b2 = buildAndImport(env, b, slot + length).block().header();
+          assertThat(BabeConsensusLog.all(b2)).isEmpty();
+          assertThat(env.babe().epochsAt(b2).current().index()).isZero();
+          Header a2 = buildAndImport(env, a, slot + length).block().header();
+          assertThat(BabeConsensusLog.all(a2)).hasSize(1);
+          assertThat(env.babe().epochsAt(a2).current().index()).isEqualTo(1);
+
+          // fork a skips epochs 2 and 3: its next block is the first of epoch 4
+          Header a3 = buildAndImport(env, a2, slot + 4 * length + 2).block().header();
+          EpochState skipped = env.babe().epochsAt(a3);
+          assertThat(skipped.current().index()).isEqualTo(4);
+          assertThat(skipped.current().startSlot()).isEqualTo(slot + 4 * length);
+          assertThat(skipped.next().index()).isEqualTo(5);
+          return null;
+        });
+  }
+
+  /**
+   * rococo/1014000 (2024, BabeApi v2): //Alice claims, and the blocks built on her claims import.
+   */
+  @Test
+  void rococoDevBlocksBuiltOnAlicesClaimsImport(@TempDir Path base) {
+    withDevChain(
+        "chainspecs/rococo-dev.json",
+        base,
+        env -> {
+          assertThat(env.babe().configuration().authorities())
+              .extracting(BabeAuthority::publicKey)
+              .containsExactly(ALICE);
+          long slot = env.babe().currentSlot();
+          Header first = buildAndImport(env, env.genesis(), slot, true).block().header();
+          Header second = buildAndImport(env, first, slot + 1, true).block().header();
+          assertThat(env.babe().epochsAt(second).current().startSlot()).isEqualTo(slot);
           return null;
         });
   }
