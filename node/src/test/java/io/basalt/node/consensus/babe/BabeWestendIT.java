@@ -83,7 +83,12 @@ class BabeWestendIT {
         base,
         NOW,
         env -> {
-          assertThat(env.babe().configuration().epochLength()).isPositive();
+          // westend/1 answers the version-1 configuration: secondary_slots = true
+          BabeConfiguration config = env.babe().configuration();
+          assertThat(config.allowedSlots())
+              .isEqualTo(AllowedSlots.PRIMARY_AND_SECONDARY_PLAIN_SLOTS);
+          assertThat(config.authorities()).hasSize(4);
+          assertThat(config.slotDuration().toMillis()).isEqualTo(6000);
           for (SignedBlock b : blocks.subList(0, 64)) {
             assertThat(env.importer().importBlock(b))
                 .as("#%d", b.block().header().number())
@@ -227,6 +232,8 @@ class BabeWestendIT {
         base,
         NOW,
         env -> {
+          assertThat(env.babe().configuration().allowedSlots())
+              .isEqualTo(AllowedSlots.PRIMARY_AND_SECONDARY_PLAIN_SLOTS);
           assertThat(env.importer().importBlock(first))
               .isInstanceOf(BlockImportResult.Imported.class);
           assertThat(env.db().blocks().aux(BabeEngine.auxKey(first.block().hash()))).isPresent();
