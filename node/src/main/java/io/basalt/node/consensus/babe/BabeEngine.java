@@ -43,7 +43,8 @@ import java.util.Optional;
  * from the {@code NextEpochData}/{@code NextConfigData} digests the first block of each epoch
  * carries for the epoch after. Each such block stores the epochs it leads to as an aux record
  * ({@code "babe:epochs:" ‖ block hash}) in its own transaction; the epochs of any block are those
- * of its nearest such ancestor, so each fork keeps its own and a restarted node carries on.
+ * of its nearest such ancestor, so each fork keeps its own and a restarted node carries on. A chain
+ * imported before (without these records) has its epochs rebuilt from its stored headers.
  *
  * <p>A block is accepted if it has exactly one BABE pre-runtime digest, a slot after its parent's
  * (and, from the network, not ahead of the clock by more than one slot), the epoch-change digest
@@ -134,47 +135,86 @@ public final class BabeEngine implements SlotAuthorship, BlockVerifier {
 
   /**
    * The epochs of a stored non-genesis block: those recorded by it or its nearest ancestor that
-   * started an epoch.
+   * started an epoch. A chain imported without BABE verification has no records: its epochs are
+   * then rebuilt from the stored headers' epoch announcements (once; they are kept in memory).
    *
-   * @throws BabeDigestException if no record is found down to block #1 (the chain was imported
-   *     without BABE verification)
+   * @throws BabeDigestException if the stored headers do not describe the epochs
    */
   public EpochState epochsAt(Header block) {
     List<Hash256> walked = new ArrayList<>();
+    List<Header> announcing = new ArrayList<>();
     Header at = block;
-    EpochState found;
+    EpochState base = null;
     while (true) {
       Hash256 hash = at.hash();
       synchronized (epochCache) {
-        found = epochCache.get(hash);
+        base = epochCache.get(hash);
       }
-      if (found != null) {
+      if (base != null) {
         break;
       }
       Optional<Bytes> stored = chain.database().blocks().aux(auxKey(hash));
       if (stored.isPresent()) {
-        found = EpochState.CODEC.decode(stored.get());
-        walked.add(hash);
+        base = EpochState.CODEC.decode(stored.get());
         break;
       }
       walked.add(hash);
+      if (announcesEpoch(at)) {
+        announcing.add(at);
+      }
       if (at.number() <= 1) {
-        throw new BabeDigestException(
-            "no BABE epoch is recorded for block #"
-                + block.number()
-                + " or its ancestors (imported without BABE verification?)");
+        break;
       }
       at =
           chain
               .header(at.parentHash())
               .orElseThrow(() -> new BabeDigestException("an ancestor header is missing"));
     }
-    synchronized (epochCache) {
-      for (Hash256 h : walked) {
-        epochCache.put(h, found);
+    EpochState state = base;
+    for (Header h : announcing.reversed()) {
+      state = replay(state, h);
+      synchronized (epochCache) {
+        epochCache.put(h.hash(), state);
       }
     }
-    return found;
+    if (state == null) {
+      throw new BabeDigestException(
+          "block #1 of this chain does not announce a BABE epoch: no epochs for #"
+              + block.number());
+    }
+    if (announcing.isEmpty()) {
+      synchronized (epochCache) {
+        for (Hash256 h : walked) {
+          epochCache.put(h, state);
+        }
+      }
+    } else {
+      synchronized (epochCache) {
+        epochCache.put(block.hash(), state);
+      }
+    }
+    return state;
+  }
+
+  private static boolean announcesEpoch(Header header) {
+    return BabeConsensusLog.all(header).stream()
+        .anyMatch(BabeConsensusLog.NextEpochData.class::isInstance);
+  }
+
+  /** The epochs after a stored block that announced one, from its digests. */
+  private EpochState replay(EpochState before, Header announcer) {
+    long slot = slotOf(announcer);
+    BabeConsensusLog.NextEpochData next = null;
+    Optional<BabeConsensusLog.NextConfigData> config = Optional.empty();
+    for (BabeConsensusLog log : BabeConsensusLog.all(announcer)) {
+      if (log instanceof BabeConsensusLog.NextEpochData d) {
+        next = d;
+      } else if (log instanceof BabeConsensusLog.NextConfigData c) {
+        config = Optional.of(c);
+      }
+    }
+    Epoch epoch = before == null ? configuration().genesisEpoch(slot) : before.next().forSlot(slot);
+    return new EpochState(epoch, epoch.increment(next, config));
   }
 
   /**

@@ -242,4 +242,43 @@ class BabeWestendIT {
           return null;
         });
   }
+
+  /**
+   * A database whose first blocks were imported without BABE verification (no epoch records): the
+   * engine rebuilds the epochs from the stored headers and verifies the rest.
+   */
+  @Test
+  void aChainImportedWithoutBabeRecordsIsVerifiedOn(@TempDir Path base) {
+    List<SignedBlock> blocks = FixtureBlocks.westend();
+    ChainSpec spec = ChainSpecParser.parse(Fixtures.file("chainspecs/westend.json"));
+    try (Runtimes runtimes =
+            Runtimes.create(WasmExecutionMethod.COMPILED, Optional.of(TestCaches.wasmCache()));
+        ChainDatabase.Opened opened =
+            ChainDatabase.openChain(spec, new BasePath(base, false), runtimes)) {
+      BlockImporter plain = new BlockImporter(opened.db(), runtimes, false);
+      for (SignedBlock b : blocks.subList(0, 100)) {
+        assertThat(plain.importBlock(b)).isInstanceOf(BlockImportResult.Imported.class);
+      }
+      assertThat(opened.db().blocks().aux(BabeEngine.auxKey(blocks.get(0).block().hash())))
+          .isEmpty();
+    }
+    withChain(
+        "chainspecs/westend.json",
+        base,
+        NOW,
+        env -> {
+          EpochState epochs = env.babe().epochsAt(blocks.get(99).block().header());
+          assertThat(epochs.current().index()).isZero();
+          assertThat(epochs.current().startSlot())
+              .isEqualTo(env.babe().slotOf(blocks.get(0).block().header()));
+          assertThat(env.importer().importBlock(withSealByteFlipped(blocks.get(100))))
+              .isInstanceOf(BlockImportResult.Invalid.class);
+          for (SignedBlock b : blocks.subList(100, 128)) {
+            assertThat(env.importer().importBlock(b))
+                .as("#%d", b.block().header().number())
+                .isInstanceOf(BlockImportResult.Imported.class);
+          }
+          return null;
+        });
+  }
 }
