@@ -225,6 +225,14 @@ public final class BabeEngine implements SlotAuthorship, BlockVerifier {
    */
   record SlotEpoch(Epoch epoch, boolean starts) {}
 
+  /**
+   * The epoch a block at {@code slot} on top of {@code parent} belongs to (its index is {@code
+   * (slot - start slot of epoch 0) / epoch length}).
+   */
+  public Epoch epochAt(Header parent, long slot) {
+    return epochFor(parent, slot).epoch();
+  }
+
   SlotEpoch epochFor(Header parent, long slot) {
     if (parent.number() == 0) {
       return new SlotEpoch(configuration().genesisEpoch(slot), true);

@@ -316,6 +316,7 @@ class BabeDevChainIT {
 
           // fork a skips epochs 2 and 3: its next block is the first of epoch 4
           Header a3 = buildAndImport(env, a2, slot + 4 * length + 2).block().header();
+          assertThat(env.babe().epochAt(a2, slot + 4 * length + 2).index()).isEqualTo(4);
           EpochState skipped = env.babe().epochsAt(a3);
           assertThat(skipped.current().index()).isEqualTo(4);
           assertThat(skipped.current().startSlot()).isEqualTo(slot + 4 * length);
