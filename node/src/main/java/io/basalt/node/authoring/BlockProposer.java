@@ -139,8 +139,12 @@ public final class BlockProposer {
 
     List<Bytes> body = new ArrayList<>();
     long inherentsStart = System.nanoTime();
+    // inherent_extrinsics must not change the state (rococo's parachains inherent writes while it
+    // creates its extrinsic): roll its writes back, as Substrate's block builder does
+    calls.changes().startTransaction();
     List<Bytes> inherentExtrinsics =
         decodeExtrinsics(calls.required(INHERENT_EXTRINSICS, inherents.encode()));
+    calls.changes().rollbackTransaction();
     metrics.inherentsCreated(Duration.ofNanos(System.nanoTime() - inherentsStart));
     long constructionStart = System.nanoTime();
     for (Bytes inherent : inherentExtrinsics) {

@@ -326,7 +326,9 @@ class BabeDevChainIT {
   }
 
   /**
-   * rococo/1014000 (2024, BabeApi v2): //Alice claims, and the blocks built on her claims import.
+   * rococo/1014000 (2024, BabeApi v2): //Alice claims, and the blocks built on her claims import,
+   * executed again (rococo's parachains inherent writes storage while its inherents are created:
+   * the proposer must discard those writes, as Substrate's block builder does).
    */
   @Test
   void rococoDevBlocksBuiltOnAlicesClaimsImport(@TempDir Path base) {
@@ -338,8 +340,8 @@ class BabeDevChainIT {
               .extracting(BabeAuthority::publicKey)
               .containsExactly(ALICE);
           long slot = env.babe().currentSlot();
-          Header first = buildAndImport(env, env.genesis(), slot, true).block().header();
-          Header second = buildAndImport(env, first, slot + 1, true).block().header();
+          Header first = buildAndImport(env, env.genesis(), slot, false).block().header();
+          Header second = buildAndImport(env, first, slot + 1, false).block().header();
           assertThat(env.babe().epochsAt(second).current().startSlot()).isEqualTo(slot);
           return null;
         });
