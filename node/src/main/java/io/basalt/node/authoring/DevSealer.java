@@ -2,8 +2,11 @@
 package io.basalt.node.authoring;
 
 import io.basalt.node.chain.Blockchain;
+import io.basalt.node.consensus.SlotAuthorship;
+import io.basalt.node.consensus.SlotClaim;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.BlockImporter;
+import io.basalt.node.importer.PreparedBlock;
 import io.basalt.node.log.StatusLog;
 import io.basalt.node.metadata.RuntimeMetadata;
 import io.basalt.primitives.bytes.Bytes;
@@ -11,6 +14,7 @@ import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
+import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.EngineId;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.Justification;
@@ -52,6 +56,9 @@ import org.slf4j.LoggerFactory;
 public final class DevSealer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("authoring");
 
+  /** How many slots fast-forward looks ahead for one a local key may claim. */
+  static final int MAX_SLOT_SEARCH = 4096;
+
   /** How long a block may take to fill with transactions. */
   static final Duration PROPOSAL_BUDGET = Duration.ofSeconds(2);
 
@@ -69,11 +76,14 @@ public final class DevSealer implements AutoCloseable {
   private final boolean finalizeAtOnce;
   private final ScheduledExecutorService thread;
   private final AtomicBoolean instantSealQueued = new AtomicBoolean();
+  private final Optional<SlotAuthorship> slots;
   private volatile Consensus consensus;
   private boolean started;
   private ScheduledFuture<?> timer;
 
   /**
+   * A sealer for a chain without a consensus engine of its own.
+   *
    * @param finalizeAtOnce finalize every block made by the timer or instant seal
    */
   public DevSealer(
@@ -83,6 +93,28 @@ public final class DevSealer implements AutoCloseable {
       PendingTransactions pool,
       Clock clock,
       boolean finalizeAtOnce) {
+    this(consensus, proposer, importer, pool, clock, finalizeAtOnce, Optional.empty());
+  }
+
+  /**
+   * A sealer that fast-forwards a chain with a slot-based engine (Aura, BABE): each block takes the
+   * first slot a local key can claim at or after both the parent's slot + 1 and the clock's slot, a
+   * timestamp at the start of that slot, the engine's pre-runtime digest and inherents, and its
+   * seal.
+   *
+   * @param finalizeAtOnce finalize every block made by the timer or instant seal (false on a chain
+   *     GRANDPA finalizes)
+   * @param slots the chain's engine; empty on a chain without one
+   */
+  public DevSealer(
+      Consensus consensus,
+      BlockProposer proposer,
+      BlockImporter importer,
+      PendingTransactions pool,
+      Clock clock,
+      boolean finalizeAtOnce,
+      Optional<SlotAuthorship> slots) {
+    this.slots = slots;
     if (consensus instanceof Consensus.None) {
       throw new IllegalArgumentException("a node that only imports has no sealer");
     }
@@ -248,8 +280,9 @@ public final class DevSealer implements AutoCloseable {
               Optional.empty(),
               List.of()));
     } catch (SealingException e) {
-      if (e.getCause() instanceof BlockProposalException proposal) {
-        LOG.warn("❗ Failed to build a block: {}", proposal.getMessage());
+      if (e.getCause() instanceof BlockProposalException
+          || e.reason() == SealingException.Reason.NO_AUTHORITY_KEY) {
+        LOG.warn("❗ Failed to build a block: {}", e.getMessage());
       } else {
         LOG.debug("no block made: {}", e.getMessage());
       }
@@ -277,16 +310,32 @@ public final class DevSealer implements AutoCloseable {
             : chain.requireHeader(chain.best().hash());
     SealingClock.Stamp time = clock.next();
     List<StorageOverride> beforeInitialize = new ArrayList<>();
-    if (time.travelled() && time.unixMillis() <= timestampAt(parent)) {
-      beforeInitialize.add(new StorageOverride.Delete(TIMESTAMP_NOW));
+    InherentData inherents;
+    List<DigestItem> preDigest = List.of();
+    Optional<SlotClaim> claim = Optional.empty();
+    if (slots.isPresent()) {
+      SlotAuthorship engine = slots.get();
+      claim = Optional.of(claimSlot(engine, parent, time.unixMillis()));
+      long slotMillis = engine.slotDuration(parent).toMillis();
+      inherents =
+          engine.inherents(
+              claim.get(),
+              InherentData.empty()
+                  .withTimestamp(Math.multiplyExact(claim.get().slot(), slotMillis)));
+      preDigest = claim.get().preDigest();
+    } else {
+      if (time.travelled() && time.unixMillis() <= timestampAt(parent)) {
+        beforeInitialize.add(new StorageOverride.Delete(TIMESTAMP_NOW));
+      }
+      inherents = InherentData.empty().withTimestamp(time.unixMillis());
     }
     Proposal proposal;
     try {
       proposal =
           proposer.propose(
               parent,
-              InherentData.empty().withTimestamp(time.unixMillis()),
-              List.of(),
+              inherents,
+              preDigest,
               source,
               PROPOSAL_BUDGET,
               beforeInitialize,
@@ -297,7 +346,11 @@ public final class DevSealer implements AutoCloseable {
     if (!request.createEmpty() && proposal.transactions().isEmpty()) {
       throw emptyPool();
     }
-    BlockImportResult result = importer.importPrepared(proposal.block());
+    PreparedBlock prepared = proposal.block();
+    if (claim.isPresent()) {
+      prepared = prepared.sealedWith(slots.get().seal(claim.get(), prepared.block().header()));
+    }
+    BlockImportResult result = importer.importPrepared(prepared);
     if (!(result instanceof BlockImportResult.Imported imported)) {
       throw new SealingException(
           SealingException.Reason.BLOCK_IMPORT_FAILED,
@@ -320,6 +373,36 @@ public final class DevSealer implements AutoCloseable {
       }
     }
     return new CreatedBlock(imported.hash(), imported.number(), imported.best(), finalize);
+  }
+
+  /**
+   * The first slot a local key may claim on {@code parent} at or after both the parent's slot + 1
+   * and the slot {@code unixMillis} is in, looking {@link #MAX_SLOT_SEARCH} slots ahead.
+   */
+  private static SlotClaim claimSlot(SlotAuthorship engine, Header parent, long unixMillis) {
+    long slotMillis;
+    long from;
+    try {
+      slotMillis = engine.slotDuration(parent).toMillis();
+      from = Math.max(engine.slotOf(parent) + 1, unixMillis / slotMillis);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new SealingException(SealingException.Reason.PROPOSAL_FAILED, e.getMessage(), e);
+    }
+    for (long slot = from; slot < from + MAX_SLOT_SEARCH; slot++) {
+      Optional<SlotClaim> claim = engine.claim(parent, slot);
+      if (claim.isPresent()) {
+        return claim.get();
+      }
+    }
+    throw new SealingException(
+        SealingException.Reason.NO_AUTHORITY_KEY,
+        "no key of this node may author on #"
+            + parent.number()
+            + ": the keystore has no key of the chain's authorities for slots "
+            + from
+            + ".."
+            + (from + MAX_SLOT_SEARCH - 1)
+            + " (start with --alice or add one with `key insert`)");
   }
 
   private static SealingException emptyPool() {
