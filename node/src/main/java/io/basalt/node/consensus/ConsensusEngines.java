@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Chooses a chain's consensus engines from the runtime at its best block, as a Substrate node's
@@ -27,6 +29,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class ConsensusEngines {
+  private static final Logger LOG = LoggerFactory.getLogger("consensus");
+
   /** Builds a slot engine from the node's parts (the constructor shape of the engines). */
   @FunctionalInterface
   public interface SlotEngineFactory {
@@ -95,9 +99,8 @@ public final class ConsensusEngines {
   }
 
   /**
-   * Chooses the engines for the runtime at the chain's best block.
-   *
-   * @throws IllegalStateException if the best block's runtime cannot be loaded
+   * Chooses the engines for the runtime at the chain's best block. A runtime that cannot be loaded
+   * gets none (with a warning): no block can be built or imported on it anyway.
    */
   public Selection select(Blockchain chain, RuntimeCalls calls, Keystore keystore, Clock clock) {
     Header best = chain.requireHeader(chain.best().hash());
@@ -105,12 +108,9 @@ public final class ConsensusEngines {
     try {
       version = calls.codeAt(best).version();
     } catch (InvalidRuntimeCodeException | RuntimeTrapException e) {
-      throw new IllegalStateException(
-          "cannot choose a consensus engine: the runtime at #"
-              + best.number()
-              + " is unusable: "
-              + e.getMessage(),
-          e);
+      LOG.warn(
+          "no consensus engine: the runtime at #{} is unusable: {}", best.number(), e.getMessage());
+      return new Selection(Optional.empty(), false, Optional.empty());
     }
     Optional<SlotEngine> slots = Optional.empty();
     for (Map.Entry<String, SlotEngineFactory> e : slotEngines.entrySet()) {

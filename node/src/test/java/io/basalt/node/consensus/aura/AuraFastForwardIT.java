@@ -17,6 +17,7 @@ import io.basalt.node.consensus.Verdict;
 import io.basalt.node.importer.BlockFileReader;
 import io.basalt.node.importer.BlockFileWriter;
 import io.basalt.node.importer.BlockImportResult;
+import io.basalt.node.metadata.RuntimeMetadata;
 import io.basalt.node.service.DevConfigs;
 import io.basalt.node.service.NodeService;
 import io.basalt.primitives.bytes.Bytes;
@@ -24,6 +25,7 @@ import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.keystore.DevKeys;
 import io.basalt.primitives.crypto.keystore.InMemoryKeystore;
 import io.basalt.primitives.crypto.keystore.KeyTypeId;
+import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.types.Block;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.EngineId;
@@ -235,7 +237,22 @@ class AuraFastForwardIT {
       assertThat(((BlockImportResult.Invalid) result).reason()).startsWith("bad seal:");
       assertThat(chain.contains(bobsSlot.block().header().hash())).isFalse();
       assertThat(chain.best().hash()).isEqualTo(second.hash());
+
+      // dev_timeTravel moves the slot clock: a day ahead, into one of Bob's slots; the next block
+      // takes Alice's slot after it, stamped with that slot's start.
+      long travelSlot = (System.currentTimeMillis() / 6000 + 14_400) | 1;
+      sealer.timeTravel(travelSlot * 6000 + 1234);
+      CreatedBlock third = sealer.createBlock(true, false, Optional.empty()).join();
+      Header h3 = chain.requireHeader(third.hash());
+      assertThat(aura.slotOf(h3)).isEqualTo(travelSlot + 1);
+      assertThat(timestamp(chain, h3)).isEqualTo((travelSlot + 1) * 6000);
     }
+  }
+
+  /** {@code Timestamp.Now} at a block. */
+  private static long timestamp(Blockchain chain, Header at) {
+    Bytes now = chain.stateAt(at).get(RuntimeMetadata.plainKey("Timestamp", "Now")).orElseThrow();
+    return new ScaleReader(now).readI64();
   }
 
   private static SignedBlock withSlot(SignedBlock block, long slot) {
