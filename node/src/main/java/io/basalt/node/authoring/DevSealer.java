@@ -2,8 +2,6 @@
 package io.basalt.node.authoring;
 
 import io.basalt.node.chain.Blockchain;
-import io.basalt.node.consensus.SlotAuthorship;
-import io.basalt.node.consensus.SlotClaim;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.importer.PreparedBlock;
@@ -56,9 +54,6 @@ import org.slf4j.LoggerFactory;
 public final class DevSealer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("authoring");
 
-  /** How many slots fast-forward looks ahead for one a local key may claim. */
-  static final int MAX_SLOT_SEARCH = 4096;
-
   /** How long a block may take to fill with transactions. */
   static final Duration PROPOSAL_BUDGET = Duration.ofSeconds(2);
 
@@ -76,7 +71,7 @@ public final class DevSealer implements AutoCloseable {
   private final boolean finalizeAtOnce;
   private final ScheduledExecutorService thread;
   private final AtomicBoolean instantSealQueued = new AtomicBoolean();
-  private final Optional<SlotAuthorship> slots;
+  private final Optional<SealingEngine> engine;
   private volatile Consensus consensus;
   private boolean started;
   private ScheduledFuture<?> timer;
@@ -97,14 +92,13 @@ public final class DevSealer implements AutoCloseable {
   }
 
   /**
-   * A sealer that fast-forwards a chain with a slot-based engine (Aura, BABE): each block takes the
-   * first slot a local key can claim at or after both the parent's slot + 1 and the clock's slot, a
-   * timestamp at the start of that slot, the engine's pre-runtime digest and inherents, and its
-   * seal.
+   * A sealer for a chain with a consensus engine of its own (Aura, BABE): the engine claims each
+   * block (in fast-forward, the next slot a local key may claim, with a timestamp matching it),
+   * gives its pre-runtime digest and inherents, and seals it.
    *
    * @param finalizeAtOnce finalize every block made by the timer or instant seal (false on a chain
    *     GRANDPA finalizes)
-   * @param slots the chain's engine; empty on a chain without one
+   * @param engine the chain's engine; empty on a chain without one
    */
   public DevSealer(
       Consensus consensus,
@@ -113,8 +107,8 @@ public final class DevSealer implements AutoCloseable {
       PendingTransactions pool,
       Clock clock,
       boolean finalizeAtOnce,
-      Optional<SlotAuthorship> slots) {
-    this.slots = slots;
+      Optional<SealingEngine> engine) {
+    this.engine = engine;
     if (consensus instanceof Consensus.None) {
       throw new IllegalArgumentException("a node that only imports has no sealer");
     }
@@ -312,16 +306,10 @@ public final class DevSealer implements AutoCloseable {
     List<StorageOverride> beforeInitialize = new ArrayList<>();
     InherentData inherents;
     List<DigestItem> preDigest = List.of();
-    Optional<SlotClaim> claim = Optional.empty();
-    if (slots.isPresent()) {
-      SlotAuthorship engine = slots.get();
-      claim = Optional.of(claimSlot(engine, parent, time.unixMillis()));
-      long slotMillis = engine.slotDuration(parent).toMillis();
-      inherents =
-          engine.inherents(
-              claim.get(),
-              InherentData.empty()
-                  .withTimestamp(Math.multiplyExact(claim.get().slot(), slotMillis)));
+    Optional<SealingEngine.Claim> claim = Optional.empty();
+    if (engine.isPresent()) {
+      claim = Optional.of(engine.get().claim(parent, time.unixMillis()));
+      inherents = claim.get().inherents();
       preDigest = claim.get().preDigest();
     } else {
       if (time.travelled() && time.unixMillis() <= timestampAt(parent)) {
@@ -348,7 +336,7 @@ public final class DevSealer implements AutoCloseable {
     }
     PreparedBlock prepared = proposal.block();
     if (claim.isPresent()) {
-      prepared = prepared.sealedWith(slots.get().seal(claim.get(), prepared.block().header()));
+      prepared = prepared.sealedWith(claim.get().seal(prepared.block().header()));
     }
     BlockImportResult result = importer.importPrepared(prepared);
     if (!(result instanceof BlockImportResult.Imported imported)) {
@@ -373,36 +361,6 @@ public final class DevSealer implements AutoCloseable {
       }
     }
     return new CreatedBlock(imported.hash(), imported.number(), imported.best(), finalize);
-  }
-
-  /**
-   * The first slot a local key may claim on {@code parent} at or after both the parent's slot + 1
-   * and the slot {@code unixMillis} is in, looking {@link #MAX_SLOT_SEARCH} slots ahead.
-   */
-  private static SlotClaim claimSlot(SlotAuthorship engine, Header parent, long unixMillis) {
-    long slotMillis;
-    long from;
-    try {
-      slotMillis = engine.slotDuration(parent).toMillis();
-      from = Math.max(engine.slotOf(parent) + 1, unixMillis / slotMillis);
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      throw new SealingException(SealingException.Reason.PROPOSAL_FAILED, e.getMessage(), e);
-    }
-    for (long slot = from; slot < from + MAX_SLOT_SEARCH; slot++) {
-      Optional<SlotClaim> claim = engine.claim(parent, slot);
-      if (claim.isPresent()) {
-        return claim.get();
-      }
-    }
-    throw new SealingException(
-        SealingException.Reason.NO_AUTHORITY_KEY,
-        "no key of this node may author on #"
-            + parent.number()
-            + ": the keystore has no key of the chain's authorities for slots "
-            + from
-            + ".."
-            + (from + MAX_SLOT_SEARCH - 1)
-            + " (start with --alice or add one with `key insert`)");
   }
 
   private static SealingException emptyPool() {

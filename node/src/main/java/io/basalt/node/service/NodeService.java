@@ -7,10 +7,11 @@ import io.basalt.executor.api.NativeRuntime;
 import io.basalt.node.authoring.BlockProposer;
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.DevSealer;
-import io.basalt.node.authoring.SlotWorker;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
-import io.basalt.node.consensus.ConsensusEngines;
+import io.basalt.node.consensus.engines.ConsensusEngines;
+import io.basalt.node.consensus.slots.FastForward;
+import io.basalt.node.consensus.slots.SlotWorker;
 import io.basalt.node.failure.UserFacingException;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
@@ -190,7 +191,7 @@ public final class NodeService implements AutoCloseable {
                 new PoolPendingTransactions(pool),
                 clock,
                 !engines.grandpa(),
-                engines.slots().map(ConsensusEngines.SlotEngine::authorship));
+                engines.slots().map(e -> new FastForward(e.authorship())));
         started.push(devSealer);
         pool.addReadyListener(hash -> devSealer.transactionsReady());
         sealer = Optional.of(devSealer);

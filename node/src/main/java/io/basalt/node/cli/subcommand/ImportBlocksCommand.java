@@ -10,7 +10,7 @@ import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.InvalidConfigurationException;
-import io.basalt.node.consensus.ConsensusEngines;
+import io.basalt.node.consensus.engines.ConsensusEngines;
 import io.basalt.node.failure.UserFacingException;
 import io.basalt.node.importer.BlockFileException;
 import io.basalt.node.importer.BlockFileReader;

@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.node.authoring;
+package io.basalt.node.consensus.slots;
 
+import io.basalt.node.authoring.BlockProposalException;
+import io.basalt.node.authoring.BlockProposer;
+import io.basalt.node.authoring.InherentData;
+import io.basalt.node.authoring.PendingTransactions;
+import io.basalt.node.authoring.Proposal;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.consensus.SlotAuthorship;
 import io.basalt.node.consensus.SlotClaim;

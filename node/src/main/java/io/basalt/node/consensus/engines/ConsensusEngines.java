@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.node.consensus;
+package io.basalt.node.consensus.engines;
 
 import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.node.chain.Blockchain;
+import io.basalt.node.consensus.BlockVerifier;
+import io.basalt.node.consensus.SlotAuthorship;
 import io.basalt.node.consensus.aura.AuraEngine;
 import io.basalt.node.runtime.RuntimeCalls;
 import io.basalt.primitives.crypto.keystore.Keystore;
