@@ -17,13 +17,16 @@ import io.basalt.primitives.crypto.KeyScheme;
 import io.basalt.primitives.crypto.keystore.KeyTypeId;
 import io.basalt.primitives.crypto.keystore.Keystore;
 import io.basalt.primitives.crypto.sr25519.Sr25519;
+import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
 import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.EngineId;
 import io.basalt.primitives.types.Header;
+import io.basalt.primitives.types.RuntimeVersion;
 import io.basalt.primitives.types.SignedBlock;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,13 +65,28 @@ public final class AuraEngine implements SlotAuthorship, BlockVerifier {
   private final RuntimeCalls calls;
   private final Keystore keystore;
   private final Clock clock;
-  private final Map<Hash256, Params> cache =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Hash256, Params> eldest) {
-          return size() > CACHED_PARENTS;
-        }
-      };
+
+  /** pallet-aura's {@code Aura.Authorities}: twox128("Aura") ‖ twox128("Authorities"). */
+  private static final Bytes AUTHORITIES_KEY =
+      Bytes.wrap(Hashing.twox128("Aura".getBytes(StandardCharsets.US_ASCII)))
+          .concat(Bytes.wrap(Hashing.twox128("Authorities".getBytes(StandardCharsets.US_ASCII))));
+
+  private final Blockchain chain;
+  private final Map<Hash256, Params> cache = lru();
+  private final Map<RuntimeVersion, Duration> slotDurations = lru();
+  private final Map<AuthoritiesKey, List<Bytes>> authoritiesByValue = lru();
+
+  /** The answer of {@code AuraApi_authorities} depends on the runtime and this storage value. */
+  private record AuthoritiesKey(RuntimeVersion version, Bytes stored) {}
+
+  private static <K, V> Map<K, V> lru() {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > CACHED_PARENTS;
+      }
+    };
+  }
 
   /** The chain's Aura parameters at a block. */
   record Params(Duration slotDuration, List<Bytes> authorities) {
@@ -84,7 +102,7 @@ public final class AuraEngine implements SlotAuthorship, BlockVerifier {
    * @param clock the wall clock slots are measured against
    */
   public AuraEngine(Blockchain chain, RuntimeCalls calls, Keystore keystore, Clock clock) {
-    // The chain is reached through the runtime calls; the parameter keeps the engines' shape.
+    this.chain = chain;
     this.calls = calls;
     this.keystore = keystore;
     this.clock = clock;
@@ -269,6 +287,12 @@ public final class AuraEngine implements SlotAuthorship, BlockVerifier {
     return slots;
   }
 
+  /**
+   * The parameters at {@code parent}. The runtime APIs answer from the runtime and its state, so an
+   * answer is reused while both are the same: the slot duration per runtime version, the
+   * authorities per runtime version and raw {@code Aura.Authorities} value (pallet-aura's storage;
+   * a runtime without it is asked at every parent).
+   */
   private Params params(Header parent) {
     Hash256 hash = parent.hash();
     synchronized (cache) {
@@ -277,11 +301,40 @@ public final class AuraEngine implements SlotAuthorship, BlockVerifier {
         return cached;
       }
     }
-    Params fresh = new Params(readSlotDuration(parent), readAuthorities(parent));
+    RuntimeVersion version = runtimeVersion(parent);
+    Optional<Bytes> stored = chain.stateAt(parent).get(AUTHORITIES_KEY);
+    Duration slotDuration;
+    List<Bytes> authorities;
+    synchronized (cache) {
+      slotDuration = slotDurations.get(version);
+      authorities =
+          stored.isPresent()
+              ? authoritiesByValue.get(new AuthoritiesKey(version, stored.get()))
+              : null;
+    }
+    if (slotDuration == null) {
+      slotDuration = readSlotDuration(parent);
+    }
+    if (authorities == null) {
+      authorities = readAuthorities(parent);
+    }
+    Params fresh = new Params(slotDuration, authorities);
     synchronized (cache) {
       cache.put(hash, fresh);
+      slotDurations.put(version, slotDuration);
+      stored.ifPresent(
+          raw -> authoritiesByValue.put(new AuthoritiesKey(version, raw), fresh.authorities()));
     }
     return fresh;
+  }
+
+  private RuntimeVersion runtimeVersion(Header at) {
+    try {
+      return calls.codeAt(at).version();
+    } catch (RuntimeTrapException | InvalidRuntimeCodeException e) {
+      throw new IllegalStateException(
+          "the runtime at #" + at.number() + " is unusable: " + e.getMessage(), e);
+    }
   }
 
   private Duration readSlotDuration(Header at) {
