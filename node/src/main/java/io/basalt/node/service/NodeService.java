@@ -28,7 +28,6 @@ import io.basalt.node.txpool.TransactionPool;
 import io.basalt.node.txpool.TransactionSource;
 import io.basalt.primitives.crypto.PeerId;
 import io.basalt.primitives.crypto.keystore.Keystore;
-import io.basalt.primitives.types.Header;
 import io.basalt.rpc.dispatch.MethodGroup;
 import io.basalt.rpc.server.RpcServer;
 import io.basalt.rpc.server.RpcServerConfig;
@@ -176,8 +175,8 @@ public final class NodeService implements AutoCloseable {
           .unsupported()
           .ifPresent(
               api ->
-                  StatusLog.warn(
-                      "⚠️  The runtime has {}, an engine this node does not run yet: blocks are"
+                  StatusLog.info(
+                      "The runtime has {}, an engine this node does not run yet: blocks are"
                           + " imported without its checks and cannot be authored",
                       api));
       // HOOK (GRANDPA): when engines.grandpa(), consensus.grandpa.GrandpaFinality is wired here.
@@ -195,7 +194,9 @@ public final class NodeService implements AutoCloseable {
         started.push(devSealer);
         pool.addReadyListener(hash -> devSealer.transactionsReady());
         sealer = Optional.of(devSealer);
-      } else if (config.validator() && engines.slots().isPresent()) {
+      }
+      Optional<SlotWorker> slotWorker = Optional.empty();
+      if (sealer.isEmpty() && config.validator() && engines.slots().isPresent()) {
         ConsensusEngines.SlotEngine engine = engines.slots().get();
         SlotWorker worker =
             new SlotWorker(
@@ -205,12 +206,7 @@ public final class NodeService implements AutoCloseable {
                 new PoolPendingTransactions(pool),
                 clock);
         started.push(worker);
-        Header best = chain.requireHeader(chain.best().hash());
-        StatusLog.info(
-            "👴 Starting {} authorship worker: slots of {} ms on the clock",
-            engine.name(),
-            engine.authorship().slotDuration(best).toMillis());
-        worker.start();
+        slotWorker = Optional.of(worker);
       }
       if (config.offchainWorkers().runs(config.validator())) {
         OffchainWorkers workers =
@@ -265,6 +261,14 @@ public final class NodeService implements AutoCloseable {
             StatusLog.info("🧱 Block production: {}", s.consensus().cliName());
             s.start();
           });
+      if (slotWorker.isPresent()) {
+        ConsensusEngines.SlotEngine engine = engines.slots().orElseThrow();
+        StatusLog.info(
+            "👴 Starting {} authorship worker: slots of {} ms on the clock",
+            engine.name(),
+            engine.authorship().slotDuration(chain.requireHeader(best.hash())).toMillis());
+        slotWorker.get().start();
+      }
       return new NodeService(
           started, opened, chain, runtimes, importer, pool, sealer, engines, endpoint, rpc);
     } catch (RuntimeException | Error e) {

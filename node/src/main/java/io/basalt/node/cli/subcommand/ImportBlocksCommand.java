@@ -133,9 +133,9 @@ public final class ImportBlocksCommand implements Callable<Integer> {
         .unsupported()
         .ifPresent(
             api ->
-                StatusLog.warn(
-                    "⚠️  The runtime has {}, an engine this node does not verify yet: blocks are"
-                        + " only executed",
+                StatusLog.info(
+                    "The runtime has {}, an engine this node does not verify yet: blocks are only"
+                        + " executed",
                     api));
   }
 
