@@ -4,6 +4,7 @@ package io.basalt.node.authoring;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.BlockImporter;
+import io.basalt.node.importer.PreparedBlock;
 import io.basalt.node.log.StatusLog;
 import io.basalt.node.metadata.RuntimeMetadata;
 import io.basalt.primitives.bytes.Bytes;
@@ -11,6 +12,7 @@ import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.scale.ScaleDecodingException;
 import io.basalt.primitives.scale.ScaleReader;
+import io.basalt.primitives.types.DigestItem;
 import io.basalt.primitives.types.EngineId;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.Justification;
@@ -69,11 +71,14 @@ public final class DevSealer implements AutoCloseable {
   private final boolean finalizeAtOnce;
   private final ScheduledExecutorService thread;
   private final AtomicBoolean instantSealQueued = new AtomicBoolean();
+  private final Optional<SealingEngine> engine;
   private volatile Consensus consensus;
   private boolean started;
   private ScheduledFuture<?> timer;
 
   /**
+   * A sealer for a chain without a consensus engine of its own.
+   *
    * @param finalizeAtOnce finalize every block made by the timer or instant seal
    */
   public DevSealer(
@@ -83,6 +88,27 @@ public final class DevSealer implements AutoCloseable {
       PendingTransactions pool,
       Clock clock,
       boolean finalizeAtOnce) {
+    this(consensus, proposer, importer, pool, clock, finalizeAtOnce, Optional.empty());
+  }
+
+  /**
+   * A sealer for a chain with a consensus engine of its own (Aura, BABE): the engine claims each
+   * block (in fast-forward, the next slot a local key may claim, with a timestamp matching it),
+   * gives its pre-runtime digest and inherents, and seals it.
+   *
+   * @param finalizeAtOnce finalize every block made by the timer or instant seal (false on a chain
+   *     GRANDPA finalizes)
+   * @param engine the chain's engine; empty on a chain without one
+   */
+  public DevSealer(
+      Consensus consensus,
+      BlockProposer proposer,
+      BlockImporter importer,
+      PendingTransactions pool,
+      Clock clock,
+      boolean finalizeAtOnce,
+      Optional<SealingEngine> engine) {
+    this.engine = engine;
     if (consensus instanceof Consensus.None) {
       throw new IllegalArgumentException("a node that only imports has no sealer");
     }
@@ -248,8 +274,9 @@ public final class DevSealer implements AutoCloseable {
               Optional.empty(),
               List.of()));
     } catch (SealingException e) {
-      if (e.getCause() instanceof BlockProposalException proposal) {
-        LOG.warn("❗ Failed to build a block: {}", proposal.getMessage());
+      if (e.getCause() instanceof BlockProposalException
+          || e.reason() == SealingException.Reason.NO_AUTHORITY_KEY) {
+        LOG.warn("❗ Failed to build a block: {}", e.getMessage());
       } else {
         LOG.debug("no block made: {}", e.getMessage());
       }
@@ -277,16 +304,26 @@ public final class DevSealer implements AutoCloseable {
             : chain.requireHeader(chain.best().hash());
     SealingClock.Stamp time = clock.next();
     List<StorageOverride> beforeInitialize = new ArrayList<>();
-    if (time.travelled() && time.unixMillis() <= timestampAt(parent)) {
-      beforeInitialize.add(new StorageOverride.Delete(TIMESTAMP_NOW));
+    InherentData inherents;
+    List<DigestItem> preDigest = List.of();
+    Optional<SealingEngine.Claim> claim = Optional.empty();
+    if (engine.isPresent()) {
+      claim = Optional.of(engine.get().claim(parent, time.unixMillis()));
+      inherents = claim.get().inherents();
+      preDigest = claim.get().preDigest();
+    } else {
+      if (time.travelled() && time.unixMillis() <= timestampAt(parent)) {
+        beforeInitialize.add(new StorageOverride.Delete(TIMESTAMP_NOW));
+      }
+      inherents = InherentData.empty().withTimestamp(time.unixMillis());
     }
     Proposal proposal;
     try {
       proposal =
           proposer.propose(
               parent,
-              InherentData.empty().withTimestamp(time.unixMillis()),
-              List.of(),
+              inherents,
+              preDigest,
               source,
               PROPOSAL_BUDGET,
               beforeInitialize,
@@ -297,7 +334,11 @@ public final class DevSealer implements AutoCloseable {
     if (!request.createEmpty() && proposal.transactions().isEmpty()) {
       throw emptyPool();
     }
-    BlockImportResult result = importer.importPrepared(proposal.block());
+    PreparedBlock prepared = proposal.block();
+    if (claim.isPresent()) {
+      prepared = prepared.sealedWith(claim.get().seal(prepared.block().header()));
+    }
+    BlockImportResult result = importer.importPrepared(prepared);
     if (!(result instanceof BlockImportResult.Imported imported)) {
       throw new SealingException(
           SealingException.Reason.BLOCK_IMPORT_FAILED,

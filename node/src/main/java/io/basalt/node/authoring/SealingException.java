@@ -19,7 +19,9 @@ public final class SealingException extends RuntimeException {
     /** The block could not be built (the runtime failed). */
     PROPOSAL_FAILED,
     /** The block could not be finalized. */
-    FINALIZATION_FAILED
+    FINALIZATION_FAILED,
+    /** No key of the node's keystore may author on the chain (a real chain's consensus). */
+    NO_AUTHORITY_KEY
   }
 
   private final Reason reason;

@@ -4,6 +4,7 @@ package io.basalt.node.importer;
 import io.basalt.executor.state.StorageChange;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.Block;
+import io.basalt.primitives.types.DigestItem;
 import io.basalt.storage.trie.StateCommit;
 import java.util.List;
 import java.util.Optional;
@@ -25,5 +26,17 @@ public record PreparedBlock(
     Optional<Bytes> codeWritten) {
   public PreparedBlock {
     offchainIndex = List.copyOf(offchainIndex);
+  }
+
+  /**
+   * This block with {@code seal} appended to its header: the state stays valid, since a seal is
+   * added after execution and the runtime never sees it.
+   */
+  public PreparedBlock sealedWith(DigestItem.Seal seal) {
+    return new PreparedBlock(
+        new Block(block.header().withDigestItem(seal), block.extrinsics()),
+        state,
+        offchainIndex,
+        codeWritten);
   }
 }

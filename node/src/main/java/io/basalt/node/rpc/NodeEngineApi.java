@@ -63,7 +63,8 @@ public final class NodeEngineApi implements EngineApi {
       case BLOCK_NOT_FOUND -> ManualSealError.BLOCK_NOT_FOUND.exception(e.getMessage());
       case BLOCK_IMPORT_FAILED ->
           ManualSealError.BLOCK_IMPORT_FAILED.exception("Block import failed: " + e.getMessage());
-      case PROPOSAL_FAILED -> ManualSealError.UNKNOWN_ERROR.exception(e.getMessage());
+      case PROPOSAL_FAILED, NO_AUTHORITY_KEY ->
+          ManualSealError.UNKNOWN_ERROR.exception(e.getMessage());
       case FINALIZATION_FAILED ->
           ManualSealError.BLOCKCHAIN_ERROR.exception(
               "Finalization Error: Potential long-range attack: block not in finalized chain.");

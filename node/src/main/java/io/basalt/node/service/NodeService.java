@@ -9,6 +9,9 @@ import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.DevSealer;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
+import io.basalt.node.consensus.engines.ConsensusEngines;
+import io.basalt.node.consensus.slots.FastForward;
+import io.basalt.node.consensus.slots.SlotWorker;
 import io.basalt.node.failure.UserFacingException;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
@@ -16,6 +19,7 @@ import io.basalt.node.metrics.NodeMetrics;
 import io.basalt.node.metrics.PrometheusEndpoint;
 import io.basalt.node.offchain.OffchainWorkers;
 import io.basalt.node.rpc.NodeRpc;
+import io.basalt.node.runtime.RuntimeCalls;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.node.txpool.PoolMaintenance;
 import io.basalt.node.txpool.PoolPendingTransactions;
@@ -62,6 +66,7 @@ public final class NodeService implements AutoCloseable {
   private final BlockImporter importer;
   private final TransactionPool pool;
   private final Optional<DevSealer> sealer;
+  private final ConsensusEngines.Selection engines;
   private final PrometheusEndpoint endpoint;
   private final Optional<RpcServer> rpc;
 
@@ -73,8 +78,10 @@ public final class NodeService implements AutoCloseable {
       BlockImporter importer,
       TransactionPool pool,
       Optional<DevSealer> sealer,
+      ConsensusEngines.Selection engines,
       PrometheusEndpoint endpoint,
       Optional<RpcServer> rpc) {
+    this.engines = engines;
     this.rpc = rpc;
     this.pool = pool;
     this.started = started;
@@ -160,6 +167,19 @@ public final class NodeService implements AutoCloseable {
       metrics.watchTransactionPool(pool::readyCount);
       Keystore keystore = NodeKeys.open(config.keystore(), config.basePath(), spec.id());
       HostServices authoringServices = Runtimes.services().withKeystore(keystore);
+      ConsensusEngines.Selection engines =
+          ConsensusEngines.standard()
+              .select(chain, new RuntimeCalls(chain, runtimes), keystore, clock);
+      engines.slots().ifPresent(e -> importer.addVerifier(e.verifier()));
+      engines
+          .unsupported()
+          .ifPresent(
+              api ->
+                  StatusLog.info(
+                      "The runtime has {}, an engine this node does not run yet: blocks are"
+                          + " imported without its checks and cannot be authored",
+                      api));
+      // HOOK (GRANDPA): when engines.grandpa(), consensus.grandpa.GrandpaFinality is wired here.
       Optional<DevSealer> sealer = Optional.empty();
       if (!(config.consensus() instanceof Consensus.None)) {
         DevSealer devSealer =
@@ -169,10 +189,24 @@ public final class NodeService implements AutoCloseable {
                 importer,
                 new PoolPendingTransactions(pool),
                 clock,
-                true);
+                !engines.grandpa(),
+                engines.slots().map(e -> new FastForward(e.authorship())));
         started.push(devSealer);
         pool.addReadyListener(hash -> devSealer.transactionsReady());
         sealer = Optional.of(devSealer);
+      }
+      Optional<SlotWorker> slotWorker = Optional.empty();
+      if (sealer.isEmpty() && config.validator() && engines.slots().isPresent()) {
+        ConsensusEngines.SlotEngine engine = engines.slots().get();
+        SlotWorker worker =
+            new SlotWorker(
+                engine.authorship(),
+                new BlockProposer(chain, runtimes, authoringServices, metrics),
+                importer,
+                new PoolPendingTransactions(pool),
+                clock);
+        started.push(worker);
+        slotWorker = Optional.of(worker);
       }
       if (config.offchainWorkers().runs(config.validator())) {
         OffchainWorkers workers =
@@ -227,8 +261,16 @@ public final class NodeService implements AutoCloseable {
             StatusLog.info("🧱 Block production: {}", s.consensus().cliName());
             s.start();
           });
+      if (slotWorker.isPresent()) {
+        ConsensusEngines.SlotEngine engine = engines.slots().orElseThrow();
+        StatusLog.info(
+            "👴 Starting {} authorship worker: slots of {} ms on the clock",
+            engine.name(),
+            engine.authorship().slotDuration(chain.requireHeader(best.hash())).toMillis());
+        slotWorker.get().start();
+      }
       return new NodeService(
-          started, opened, chain, runtimes, importer, pool, sealer, endpoint, rpc);
+          started, opened, chain, runtimes, importer, pool, sealer, engines, endpoint, rpc);
     } catch (RuntimeException | Error e) {
       closeAll(started);
       throw e;
@@ -285,16 +327,36 @@ public final class NodeService implements AutoCloseable {
     return opened.db();
   }
 
-  /** The informant's line: {@code 💤 Idle (0 peers), best: #n (0x…), finalized #m (0x…)}. */
+  /** The consensus engines chosen from the runtime. */
+  public ConsensusEngines.Selection engines() {
+    return engines;
+  }
+
+  /**
+   * The informant's line: {@code 💤 Idle (0 peers), best: #n (0x…), finalized #m (0x…)}; on a
+   * GRANDPA chain where nothing finalizes blocks, it says that finality waits.
+   */
   public void logStatus() {
     BlockRef best = chain.best();
     BlockRef finalized = chain.finalized();
     StatusLog.info(
-        "💤 Idle (0 peers), best: #{} ({}), finalized #{} ({}), ⬇ 0 ⬆ 0",
+        "💤 Idle (0 peers), best: #{} ({}), finalized #{} ({}), ⬇ 0 ⬆ 0{}",
         best.number(),
         StatusLog.shortHash(best.hash()),
         finalized.number(),
-        StatusLog.shortHash(finalized.hash()));
+        StatusLog.shortHash(finalized.hash()),
+        finalityWaits() && best.number() > finalized.number()
+            ? ", finality waits for GRANDPA voters"
+            : "");
+  }
+
+  /**
+   * Whether finality waits for GRANDPA: the runtime has it and no part of this node runs its votes
+   * (the blocks the sealer makes are not finalized at once on such a chain).
+   */
+  public boolean finalityWaits() {
+    // HOOK (GRANDPA): false once a GrandpaFinality voter with a supermajority runs here.
+    return engines.grandpa();
   }
 
   /** Stops every part in reverse start order and closes the database. */

@@ -17,7 +17,9 @@ public final class AuthoringOptions {
           "Block production on chains without their own consensus: instant-seal (a block as soon"
               + " as transactions are ready), manual-seal-<ms> (a block every <ms>), manual (only"
               + " on request) or none (import only). Default: manual-seal-3000 with --dev, none"
-              + " otherwise.")
+              + " otherwise. On a chain with its own engine (Aura), a validator without this option"
+              + " authors in its slots on the clock; with it, blocks fast-forward: each takes the"
+              + " next slot a local key may claim.")
   private Consensus consensus;
 
   /** Parses {@code --consensus} values. */

@@ -2,6 +2,7 @@
 package io.basalt.node.cli.subcommand;
 
 import io.basalt.chainspec.ChainSpec;
+import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.ChainSpecs;
 import io.basalt.node.cli.ExitPolicy;
@@ -9,14 +10,17 @@ import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.InvalidConfigurationException;
+import io.basalt.node.consensus.engines.ConsensusEngines;
 import io.basalt.node.failure.UserFacingException;
 import io.basalt.node.importer.BlockFileException;
 import io.basalt.node.importer.BlockFileReader;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
+import io.basalt.node.runtime.RuntimeCalls;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.node.service.ShutdownSignal;
+import io.basalt.primitives.crypto.keystore.InMemoryKeystore;
 import io.basalt.primitives.types.SignedBlock;
 import io.basalt.storage.block.BlockRef;
 import java.io.BufferedInputStream;
@@ -26,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -95,6 +100,7 @@ public final class ImportBlocksCommand implements Callable<Integer> {
         ChainDatabase db = chain.db();
         BlockImporter importer =
             new BlockImporter(db, runtimes, imports.toConfig().offchainIndexing());
+        verifyConsensus(importer, runtimes);
         BlockFileReader reader;
         try {
           reader = BlockFileReader.open(in, binary);
@@ -106,6 +112,31 @@ public final class ImportBlocksCommand implements Callable<Integer> {
     } catch (IOException | UncheckedIOException e) {
       throw new UserFacingException("cannot read " + describe(input) + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Adds the verifier of the chain's consensus engine (chosen from the runtime at the best block):
+   * every block's slot claim and seal are checked before it is executed. Blocks from a file skip
+   * the clock check, so a fast-forwarded chain imports.
+   */
+  private static void verifyConsensus(BlockImporter importer, Runtimes runtimes) {
+    Blockchain chain = importer.chain();
+    ConsensusEngines.Selection engines =
+        ConsensusEngines.standard()
+            .select(
+                chain,
+                new RuntimeCalls(chain, runtimes),
+                new InMemoryKeystore(),
+                Clock.systemUTC());
+    engines.slots().ifPresent(e -> importer.addVerifier(e.verifier()));
+    engines
+        .unsupported()
+        .ifPresent(
+            api ->
+                StatusLog.info(
+                    "The runtime has {}, an engine this node does not verify yet: blocks are only"
+                        + " executed",
+                    api));
   }
 
   private static void importAll(
