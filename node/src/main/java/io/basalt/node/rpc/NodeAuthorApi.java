@@ -2,7 +2,7 @@
 package io.basalt.node.rpc;
 
 import io.basalt.node.chain.Blockchain;
-import io.basalt.node.runtime.RuntimeCalls;
+import io.basalt.node.chain.RuntimeCalls;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.node.txpool.AuthorRpcError;
 import io.basalt.node.txpool.PoolError;

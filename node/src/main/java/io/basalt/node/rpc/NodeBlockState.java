@@ -4,7 +4,7 @@ package io.basalt.node.rpc;
 import io.basalt.executor.api.HostServices;
 import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeTrapException;
-import io.basalt.node.runtime.RuntimeCalls;
+import io.basalt.node.chain.RuntimeCalls;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.types.Header;

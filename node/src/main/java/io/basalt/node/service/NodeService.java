@@ -9,7 +9,9 @@ import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.DevSealer;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
+import io.basalt.node.chain.RuntimeCalls;
 import io.basalt.node.consensus.engines.ConsensusEngines;
+import io.basalt.node.consensus.grandpa.GrandpaFinality;
 import io.basalt.node.consensus.slots.FastForward;
 import io.basalt.node.consensus.slots.SlotWorker;
 import io.basalt.node.failure.UserFacingException;
@@ -19,7 +21,6 @@ import io.basalt.node.metrics.NodeMetrics;
 import io.basalt.node.metrics.PrometheusEndpoint;
 import io.basalt.node.offchain.OffchainWorkers;
 import io.basalt.node.rpc.NodeRpc;
-import io.basalt.node.runtime.RuntimeCalls;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.node.txpool.PoolMaintenance;
 import io.basalt.node.txpool.PoolPendingTransactions;
@@ -67,6 +68,7 @@ public final class NodeService implements AutoCloseable {
   private final TransactionPool pool;
   private final Optional<DevSealer> sealer;
   private final ConsensusEngines.Selection engines;
+  private final Optional<GrandpaFinality> grandpa;
   private final PrometheusEndpoint endpoint;
   private final Optional<RpcServer> rpc;
 
@@ -79,9 +81,11 @@ public final class NodeService implements AutoCloseable {
       TransactionPool pool,
       Optional<DevSealer> sealer,
       ConsensusEngines.Selection engines,
+      Optional<GrandpaFinality> grandpa,
       PrometheusEndpoint endpoint,
       Optional<RpcServer> rpc) {
     this.engines = engines;
+    this.grandpa = grandpa;
     this.rpc = rpc;
     this.pool = pool;
     this.started = started;
@@ -179,7 +183,14 @@ public final class NodeService implements AutoCloseable {
                       "The runtime has {}, an engine this node does not run yet: blocks are"
                           + " imported without its checks and cannot be authored",
                       api));
-      // HOOK (GRANDPA): when engines.grandpa(), consensus.grandpa.GrandpaFinality is wired here.
+      Optional<GrandpaFinality> grandpa = Optional.empty();
+      if (engines.grandpa()) {
+        GrandpaFinality finality =
+            new GrandpaFinality(chain, new RuntimeCalls(chain, runtimes), keystore);
+        started.push(finality);
+        importer.addVerifier(finality);
+        grandpa = Optional.of(finality);
+      }
       Optional<DevSealer> sealer = Optional.empty();
       if (!(config.consensus() instanceof Consensus.None)) {
         DevSealer devSealer =
@@ -261,6 +272,7 @@ public final class NodeService implements AutoCloseable {
             StatusLog.info("🧱 Block production: {}", s.consensus().cliName());
             s.start();
           });
+      grandpa.ifPresent(GrandpaFinality::start);
       if (slotWorker.isPresent()) {
         ConsensusEngines.SlotEngine engine = engines.slots().orElseThrow();
         StatusLog.info(
@@ -270,7 +282,8 @@ public final class NodeService implements AutoCloseable {
         slotWorker.get().start();
       }
       return new NodeService(
-          started, opened, chain, runtimes, importer, pool, sealer, engines, endpoint, rpc);
+          started, opened, chain, runtimes, importer, pool, sealer, engines, grandpa, endpoint,
+          rpc);
     } catch (RuntimeException | Error e) {
       closeAll(started);
       throw e;
@@ -346,7 +359,8 @@ public final class NodeService implements AutoCloseable {
         finalized.number(),
         StatusLog.shortHash(finalized.hash()),
         finalityWaits() && best.number() > finalized.number()
-            ? ", finality waits for GRANDPA voters"
+            ? ", finality: "
+                + grandpa.flatMap(GrandpaFinality::status).orElse("waiting for GRANDPA voters")
             : "");
   }
 
@@ -355,8 +369,7 @@ public final class NodeService implements AutoCloseable {
    * (the blocks the sealer makes are not finalized at once on such a chain).
    */
   public boolean finalityWaits() {
-    // HOOK (GRANDPA): false once a GrandpaFinality voter with a supermajority runs here.
-    return engines.grandpa();
+    return engines.grandpa() && grandpa.map(g -> g.status().isPresent()).orElse(true);
   }
 
   /** Stops every part in reverse start order and closes the database. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.basalt.node.authoring.CreatedBlock;
 import io.basalt.node.authoring.DevSealer;
-import io.basalt.node.runtime.RuntimeCalls;
+import io.basalt.node.chain.RuntimeCalls;
 import io.basalt.node.service.NodeService;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;

@@ -5,19 +5,20 @@ import io.basalt.chainspec.ChainSpec;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.ChainSpecs;
+import io.basalt.node.chain.RuntimeCalls;
 import io.basalt.node.cli.ExitPolicy;
 import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.consensus.engines.ConsensusEngines;
+import io.basalt.node.consensus.grandpa.GrandpaFinality;
 import io.basalt.node.failure.UserFacingException;
 import io.basalt.node.importer.BlockFileException;
 import io.basalt.node.importer.BlockFileReader;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
-import io.basalt.node.runtime.RuntimeCalls;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.node.service.ShutdownSignal;
 import io.basalt.primitives.crypto.keystore.InMemoryKeystore;
@@ -129,6 +130,11 @@ public final class ImportBlocksCommand implements Callable<Integer> {
                 new InMemoryKeystore(),
                 Clock.systemUTC());
     engines.slots().ifPresent(e -> importer.addVerifier(e.verifier()));
+    if (engines.grandpa()) {
+      // Verifies the justifications in the file and tracks authority set changes; never votes.
+      importer.addVerifier(
+          new GrandpaFinality(chain, new RuntimeCalls(chain, runtimes), new InMemoryKeystore()));
+    }
     engines
         .unsupported()
         .ifPresent(

@@ -4,10 +4,11 @@ package io.basalt.node.consensus.engines;
 import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.node.chain.Blockchain;
-import io.basalt.node.consensus.BlockVerifier;
+import io.basalt.node.chain.RuntimeCalls;
 import io.basalt.node.consensus.SlotAuthorship;
 import io.basalt.node.consensus.aura.AuraEngine;
-import io.basalt.node.runtime.RuntimeCalls;
+import io.basalt.node.consensus.babe.BabeEngine;
+import io.basalt.node.importer.BlockVerifier;
 import io.basalt.primitives.crypto.keystore.Keystore;
 import io.basalt.primitives.types.Header;
 import io.basalt.primitives.types.RuntimeVersion;
@@ -78,13 +79,14 @@ public final class ConsensusEngines {
   /**
    * The engines this node runs, by the runtime API that selects them, in order of preference.
    *
-   * <p>HOOK: BABE ({@code "BabeApi"}) is registered here once {@code consensus.babe.BabeEngine}
-   * exists: {@code engines.put("BabeApi", (chain, calls, keys, clock) -> SlotEngine.of("BABE", new
-   * BabeEngine(chain, calls, keys, clock)))}, before Aura. Until then a BABE runtime is reported as
-   * unsupported and gets no engine.
+   * <p>BABE ({@code BabeApi}) comes before Aura ({@code AuraApi}).
    */
   public static ConsensusEngines standard() {
     Map<String, SlotEngineFactory> engines = new LinkedHashMap<>();
+    engines.put(
+        "BabeApi",
+        (chain, calls, keystore, clock) ->
+            SlotEngine.of("BABE", new BabeEngine(chain, calls, keystore, clock)));
     engines.put(
         "AuraApi",
         (chain, calls, keystore, clock) ->

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /**
  * GRANDPA finality without a network. {@link io.basalt.node.consensus.grandpa.GrandpaFinality} is
- * both a {@link io.basalt.node.consensus.BlockVerifier} (a {@code FRNK} justification on an
- * imported block is checked by {@link io.basalt.node.consensus.grandpa.JustificationCheck} and
- * finalizes it; the block's change digests are recorded in aux) and a chain listener that tracks
- * the {@link io.basalt.node.consensus.grandpa.GrandpaState} (current {@link
+ * both a {@link io.basalt.node.importer.BlockVerifier} (a {@code FRNK} justification on an imported
+ * block is checked by {@link io.basalt.node.consensus.grandpa.JustificationCheck} and finalizes it;
+ * the block's change digests are recorded in aux) and a chain listener that tracks the {@link
+ * io.basalt.node.consensus.grandpa.GrandpaState} (current {@link
  * io.basalt.node.consensus.grandpa.AuthoritySet}, {@link
  * io.basalt.node.consensus.grandpa.PendingChange}s per fork) and, when the keystore's {@code gran}
  * keys hold a supermajority, votes: it signs precommits, builds a {@link

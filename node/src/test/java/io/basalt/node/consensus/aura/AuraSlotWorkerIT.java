@@ -9,9 +9,9 @@ import io.basalt.node.NodeCli;
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.chain.BlockOrigin;
 import io.basalt.node.chain.Blockchain;
+import io.basalt.node.chain.RuntimeCalls;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.metadata.RuntimeMetadata;
-import io.basalt.node.runtime.RuntimeCalls;
 import io.basalt.node.service.DevConfigs;
 import io.basalt.node.service.NodeService;
 import io.basalt.node.txpool.Submission;
@@ -103,7 +103,9 @@ class AuraSlotWorkerIT {
       assertThat(freeBalance(node, including, BOB).subtract(before))
           .isEqualTo(BigInteger.TEN.pow(12));
 
-      assertThat(chain.finalized().number()).as("GRANDPA does not run yet").isZero();
+      assertThat(chain.finalized().number())
+          .as("Alice alone holds half the GRANDPA weight")
+          .isZero();
       assertThat(node.finalityWaits()).isTrue();
 
       // A second node imports the blocks as broadcasts: seals, slots and the clock check pass.

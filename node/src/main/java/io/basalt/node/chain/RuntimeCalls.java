@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.node.runtime;
+package io.basalt.node.chain;
 
 import io.basalt.executor.api.HostServices;
 import io.basalt.executor.code.RuntimeCode;
@@ -9,7 +9,7 @@ import io.basalt.executor.strategy.ApiCall;
 import io.basalt.executor.strategy.ExecutionContext;
 import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeTrapException;
-import io.basalt.node.chain.Blockchain;
+import io.basalt.node.runtime.Runtimes;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.Header;
 import io.basalt.rpc.api.RuntimeCallException;

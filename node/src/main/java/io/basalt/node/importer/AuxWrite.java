@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.node.consensus;
+package io.basalt.node.importer;
 
 import io.basalt.primitives.bytes.Bytes;
 import java.util.Optional;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-package io.basalt.node.consensus;
+package io.basalt.node.importer;
 
 import io.basalt.node.chain.BlockOrigin;
 import io.basalt.primitives.types.Header;
