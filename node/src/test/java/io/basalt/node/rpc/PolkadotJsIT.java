@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.basalt.node.NodeCli;
 import io.basalt.runtime.demo.chain.PolkadotJs;
 import io.basalt.testsupport.Fixtures;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 13's polkadot.js acceptance: {@code node --dev --consensus manual-seal-500} as a child JVM
@@ -43,6 +46,23 @@ class PolkadotJsIT {
       }
     }
     return steps;
+  }
+
+  /**
+   * {@link #run(String, String, Duration)} on a node; a failure shows the node's last log lines.
+   */
+  private static Map<String, JsonNode> run(String script, RunningNode node, Duration timeout)
+      throws IOException {
+    try {
+      return run(script, node.url(), timeout);
+    } catch (AssertionError e) {
+      List<String> log = Files.readAllLines(node.log());
+      throw new AssertionError(
+          e.getMessage()
+              + "\nthe node's log ends with:\n"
+              + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())),
+          e);
+    }
   }
 
   @Test
@@ -97,6 +117,68 @@ class PolkadotJsIT {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
     return out;
+  }
+
+  /**
+   * Issue 14's acceptance: node-template-local with {@code --alice} and Bob's Aura and GRANDPA keys
+   * in its keystore authors Aura blocks on the clock and finalizes them with GRANDPA (the local
+   * keys hold every vote); polkadot.js sees a transfer Alice → Bob finalized.
+   */
+  @Test
+  void polkadotJsSeesATransferFinalizedOnAnAuraAndGrandpaChain(@TempDir Path dir) throws Exception {
+    Path spec = Fixtures.file("chainspecs/node-template-local.json");
+    for (String[] key : new String[][] {{"aura", "sr25519"}, {"gran", "ed25519"}}) {
+      NodeCli insert =
+          NodeCli.run(
+              "key",
+              "insert",
+              "--chain",
+              spec.toString(),
+              "-d",
+              dir.resolve("base").toString(),
+              "--suri",
+              "//Bob",
+              "--key-type",
+              key[0],
+              "--scheme",
+              key[1]);
+      assertThat(insert.exitCode()).as(insert.err()).isZero();
+    }
+    assertTransferFinalizedWithAlice(spec, "node-template", dir);
+  }
+
+  /**
+   * Issue 14's acceptance: the BABE relay chains westend-dev and rococo-dev with {@code --alice}
+   * (their only BABE and GRANDPA authority) author on the clock and finalize; polkadot.js sees a
+   * transfer Alice → Bob finalized.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"westend-dev", "rococo-dev"})
+  void polkadotJsSeesATransferFinalizedOnABabeRelayChain(String chain, @TempDir Path dir)
+      throws Exception {
+    Path spec = Fixtures.file("chainspecs/" + chain + ".json");
+    assertTransferFinalizedWithAlice(spec, chain.substring(0, chain.indexOf('-')), dir);
+  }
+
+  /**
+   * Runs {@code node --chain SPEC --alice} and {@code real-chain-transfer.mjs} against it: the
+   * finalized head advances and a transfer Alice → Bob is finalized with Bob's balance up by its
+   * amount.
+   */
+  private static void assertTransferFinalizedWithAlice(Path spec, String specName, Path dir)
+      throws Exception {
+    try (RunningNode node = RunningNode.start(dir, "--chain", spec.toString(), "--alice")) {
+      Map<String, JsonNode> steps = run("real-chain-transfer.mjs", node, Duration.ofMinutes(6));
+      assertThat(steps.get("runtime").get("specName").asText()).isEqualTo(specName);
+      assertThat(steps.get("finalizedAdvanced").get("number").asLong()).isPositive();
+      JsonNode sent = steps.get("transfer");
+      assertThat(texts(sent.get("statuses"))).startsWith("Ready").endsWith("Finalized");
+      assertThat(sent.get("success").asBoolean()).isTrue();
+      assertThat(
+              new BigInteger(sent.get("bobAfter").asText())
+                  .subtract(new BigInteger(sent.get("bobBefore").asText())))
+          .isEqualTo(BigInteger.valueOf(1_000_000_000L));
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.basalt.node.authoring.CreatedBlock;
 import io.basalt.node.authoring.DevSealer;
 import io.basalt.node.chain.BlockOrigin;
 import io.basalt.node.chain.Blockchain;
+import io.basalt.node.consensus.ExportImport;
 import io.basalt.node.consensus.engines.ConsensusEngines;
 import io.basalt.node.importer.BlockFileReader;
 import io.basalt.node.importer.BlockFileWriter;
@@ -123,19 +124,7 @@ class AuraFastForwardIT {
           .isGreaterThan(clockSlot + 100);
     }
 
-    Path exported = dir.resolve("blocks.json");
-    NodeCli export = NodeCli.run(cli("export-blocks", spec, a, exported.toString()));
-    assertThat(export.exitCode()).as(export.err()).isZero();
-
-    Path b = dir.resolve("b");
-    NodeCli imported = NodeCli.run(cli("import-blocks", spec, b, exported.toString()));
-    assertThat(imported.exitCode()).as(imported.out() + imported.err()).isZero();
-    try (NodeService node =
-        NodeService.start(
-            DevConfigs.at(b).authority(false).build(), chainSpec, Clock.systemUTC())) {
-      assertThat(node.chain().best().number()).isEqualTo(BLOCKS);
-      assertThat(node.chain().best().hash()).isEqualTo(headers.getLast().hash());
-    }
+    Path exported = ExportImport.exportThenImport(spec, a, dir, BLOCKS, headers.getLast().hash());
 
     // One seal byte flipped in block #300: refused with one line, nothing of it stored.
     int bad = 300;
@@ -144,7 +133,7 @@ class AuraFastForwardIT {
     blocks.set(bad - 1, flipSealByte(blocks.get(bad - 1)));
     write(tampered, blocks);
     Path c = dir.resolve("c");
-    NodeCli refused = NodeCli.run(cli("import-blocks", spec, c, tampered.toString()));
+    NodeCli refused = NodeCli.run(ExportImport.cli("import-blocks", spec, c, tampered.toString()));
     assertThat(refused.exitCode()).isEqualTo(1);
     String error = refused.err().strip();
     assertThat(error.lines()).hasSize(1);
@@ -308,12 +297,5 @@ class AuraFastForwardIT {
         writer.write(b);
       }
     }
-  }
-
-  private static String[] cli(String command, Path spec, Path base, String... more) {
-    List<String> args =
-        new ArrayList<>(List.of(command, "--chain", spec.toString(), "-d", base.toString()));
-    args.addAll(List.of(more));
-    return args.toArray(String[]::new);
   }
 }
