@@ -9,10 +9,6 @@ import io.basalt.node.cli.NodeCommand;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.log.LogSetup;
 import io.basalt.node.service.NodeService;
-import io.basalt.primitives.crypto.KeyScheme;
-import io.basalt.primitives.crypto.keystore.DevKeys;
-import io.basalt.primitives.crypto.keystore.FileKeystore;
-import io.basalt.primitives.crypto.keystore.KeyTypeId;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -45,9 +41,10 @@ import picocli.CommandLine;
  * the fixture chain under test, as a test script drives either.
  *
  * <ul>
- *   <li>{@code basalt}: a node in this JVM ({@code node --chain SPEC --alice --consensus manual},
- *       Bob's keys in its keystore too), so each block takes the next slot the local keys can
- *       claim, is sealed, imported through the verifying pipeline and stored in RocksDB;
+ *   <li>{@code basalt}: a node in this JVM ({@code node --chain SPEC --alice --consensus manual}),
+ *       so each block takes the next slot Alice can claim, is sealed, imported through the
+ *       verifying pipeline and stored in RocksDB (on westend-dev, where Alice holds every GRANDPA
+ *       vote, the local voter also finalizes it);
  *   <li>{@code chopsticks}: {@code chopsticks --genesis SPEC} (from {@code benchmarks/rpc}, {@code
  *       npm ci} there first), which builds the block with its Wasm executor and keeps it in memory.
  * </ul>
@@ -86,13 +83,6 @@ public class FastForwardBenchmark {
     work = Files.createTempDirectory("basalt-fastforward");
     if (peer.equals("basalt")) {
       ChainSpec loaded = ChainSpecs.load(spec.toString());
-      DevKeys.insert(
-          new FileKeystore(FileKeystore.directory(work, loaded.id())),
-          "Bob",
-          List.of(
-              new DevKeys.KeySpec(KeyTypeId.AURA, KeyScheme.SR25519),
-              new DevKeys.KeySpec(KeyTypeId.BABE, KeyScheme.SR25519),
-              new DevKeys.KeySpec(KeyTypeId.GRANDPA, KeyScheme.ED25519)));
       NodeCommand command = new NodeCommand();
       new CommandLine(command)
           .parseArgs(
