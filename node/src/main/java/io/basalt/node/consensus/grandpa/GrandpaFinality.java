@@ -92,6 +92,7 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
   private final Object lock = new Object();
   private volatile GrandpaState state;
   private volatile Optional<String> status = Optional.empty();
+  private final Object voting = new Object();
   private volatile boolean closed;
 
   /**
@@ -233,15 +234,18 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
    * @return the blocks finalized, lowest first
    */
   public List<BlockRef> vote() {
-    List<BlockRef> done = new ArrayList<>();
-    while (!closed) {
-      Optional<BlockRef> finalized = voteOnce();
-      if (finalized.isEmpty()) {
-        break;
+    // One voter at a time: two rounds computed at once would both take the next round number.
+    synchronized (voting) {
+      List<BlockRef> done = new ArrayList<>();
+      while (!closed) {
+        Optional<BlockRef> finalized = voteOnce();
+        if (finalized.isEmpty()) {
+          break;
+        }
+        done.add(finalized.get());
       }
-      done.add(finalized.get());
+      return done;
     }
-    return done;
   }
 
   /**
