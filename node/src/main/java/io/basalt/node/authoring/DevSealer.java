@@ -121,11 +121,7 @@ public final class DevSealer implements AutoCloseable {
     this.finalizeAtOnce = finalizeAtOnce;
     this.thread =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "basalt-sealing");
-              t.setDaemon(true);
-              return t;
-            });
+            Thread.ofPlatform().name("basalt-sealing").daemon().factory());
   }
 
   /** The mode blocks are made in now. */

@@ -78,11 +78,7 @@ public final class OffchainWorkers implements ChainListener, AutoCloseable {
     this.submit = submit;
     this.thread =
         Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "basalt-offchain-worker");
-              t.setDaemon(true);
-              return t;
-            });
+            Thread.ofPlatform().name("basalt-offchain-worker").daemon().factory());
   }
 
   @Override

@@ -171,9 +171,9 @@ public final class NodeService implements AutoCloseable {
       metrics.watchTransactionPool(pool::readyCount);
       Keystore keystore = NodeKeys.open(config.keystore(), config.basePath(), spec.id());
       HostServices authoringServices = Runtimes.services().withKeystore(keystore);
+      RuntimeCalls consensusCalls = new RuntimeCalls(chain, runtimes);
       ConsensusEngines.Selection engines =
-          ConsensusEngines.standard()
-              .select(chain, new RuntimeCalls(chain, runtimes), keystore, clock);
+          ConsensusEngines.standard().select(chain, consensusCalls, keystore, clock);
       engines.slots().ifPresent(e -> importer.addVerifier(e.verifier()));
       engines
           .unsupported()
@@ -185,8 +185,7 @@ public final class NodeService implements AutoCloseable {
                       api));
       Optional<GrandpaFinality> grandpa = Optional.empty();
       if (engines.grandpa()) {
-        GrandpaFinality finality =
-            new GrandpaFinality(chain, new RuntimeCalls(chain, runtimes), keystore);
+        GrandpaFinality finality = new GrandpaFinality(chain, consensusCalls, keystore);
         started.push(finality);
         importer.addVerifier(finality);
         grandpa = Optional.of(finality);

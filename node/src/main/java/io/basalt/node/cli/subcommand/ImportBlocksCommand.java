@@ -122,18 +122,14 @@ public final class ImportBlocksCommand implements Callable<Integer> {
    */
   private static void verifyConsensus(BlockImporter importer, Runtimes runtimes) {
     Blockchain chain = importer.chain();
+    RuntimeCalls calls = new RuntimeCalls(chain, runtimes);
+    InMemoryKeystore noKeys = new InMemoryKeystore();
     ConsensusEngines.Selection engines =
-        ConsensusEngines.standard()
-            .select(
-                chain,
-                new RuntimeCalls(chain, runtimes),
-                new InMemoryKeystore(),
-                Clock.systemUTC());
+        ConsensusEngines.standard().select(chain, calls, noKeys, Clock.systemUTC());
     engines.slots().ifPresent(e -> importer.addVerifier(e.verifier()));
     if (engines.grandpa()) {
       // Verifies the justifications in the file and tracks authority set changes; never votes.
-      importer.addVerifier(
-          new GrandpaFinality(chain, new RuntimeCalls(chain, runtimes), new InMemoryKeystore()));
+      importer.addVerifier(new GrandpaFinality(chain, calls, noKeys));
     }
     engines
         .unsupported()

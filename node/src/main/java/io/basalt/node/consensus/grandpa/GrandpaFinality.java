@@ -107,11 +107,7 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
     this.keystore = keystore;
     this.voter =
         Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "grandpa-voter");
-              t.setDaemon(true);
-              return t;
-            });
+            Thread.ofPlatform().name("grandpa-voter").daemon().factory());
     GrandpaState loaded =
         chain
             .database()

@@ -49,7 +49,7 @@ public final class FastForward implements SealingEngine {
         InherentData inherents =
             engine.inherents(
                 c, InherentData.empty().withTimestamp(Math.multiplyExact(c.slot(), slotMillis)));
-        return new Claimed(c, inherents);
+        return new Claimed(engine, c, inherents);
       }
     }
     throw new SealingException(
@@ -63,23 +63,11 @@ public final class FastForward implements SealingEngine {
             + " (start with --alice or add one with `key insert`)");
   }
 
-  private final class Claimed implements Claim {
-    private final SlotClaim claim;
-    private final InherentData inherents;
-
-    Claimed(SlotClaim claim, InherentData inherents) {
-      this.claim = claim;
-      this.inherents = inherents;
-    }
-
+  private record Claimed(SlotAuthorship engine, SlotClaim claim, InherentData inherents)
+      implements Claim {
     @Override
     public List<DigestItem> preDigest() {
       return claim.preDigest();
-    }
-
-    @Override
-    public InherentData inherents() {
-      return inherents;
     }
 
     @Override

@@ -66,11 +66,7 @@ public final class SlotWorker implements AutoCloseable {
     this.clock = clock;
     this.thread =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "basalt-slots");
-              t.setDaemon(true);
-              return t;
-            });
+            Thread.ofPlatform().name("basalt-slots").daemon().factory());
   }
 
   /** Starts authoring from the current slot on. */
