@@ -2,6 +2,7 @@
 package io.basalt.node.cli;
 
 import io.basalt.node.cli.options.AuthoringOptions;
+import io.basalt.node.cli.options.ForkOptions;
 import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.KeystoreOptions;
 import io.basalt.node.cli.options.OffchainWorkerOptions;
@@ -77,6 +78,9 @@ public final class NodeCommand implements Callable<Integer> {
 
   @ArgGroup(validate = false, heading = "%nJSON-RPC:%n")
   private RpcOptions rpc = new RpcOptions();
+
+  @ArgGroup(validate = false, heading = "%nForks:%n")
+  private ForkOptions fork = new ForkOptions();
 
   @Spec private CommandSpec spec;
 
@@ -159,6 +163,7 @@ public final class NodeCommand implements Callable<Integer> {
         prometheus.toConfig(),
         pool.toConfig(shared.dev()),
         Optional.of(rpc.toConfig(shared.dev(), validator)),
-        shared.logDirectives());
+        shared.logDirectives(),
+        fork.toConfig());
   }
 }

@@ -3,6 +3,7 @@ package io.basalt.node.service;
 
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.config.BasePath;
+import io.basalt.node.config.ForkConfig;
 import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.KeystoreConfig;
 import io.basalt.node.config.PrometheusConfig;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * @param pool the transaction pool's limits and ban time
  * @param rpc the JSON-RPC server's settings; empty: no server (tests)
  * @param logDirectives the {@code -l} directives given at start ({@code system_resetLogFilter})
+ * @param fork where the chain starts if not from genesis ({@code --fork-url}, {@code --fork-state})
  */
 public record NodeConfig(
     String chain,
@@ -40,8 +42,57 @@ public record NodeConfig(
     PrometheusConfig prometheus,
     TransactionPoolConfig pool,
     Optional<RpcServerConfig> rpc,
-    List<String> logDirectives) {
+    List<String> logDirectives,
+    ForkConfig fork) {
   public NodeConfig {
     logDirectives = List.copyOf(logDirectives);
+  }
+
+  /** A configuration without a fork (tests, tools). */
+  public NodeConfig(
+      String chain,
+      BasePath basePath,
+      Optional<String> nodeName,
+      boolean validator,
+      ImportConfig imports,
+      KeystoreConfig keystore,
+      Consensus consensus,
+      OffchainWorkerPolicy offchainWorkers,
+      PrometheusConfig prometheus,
+      TransactionPoolConfig pool,
+      Optional<RpcServerConfig> rpc,
+      List<String> logDirectives) {
+    this(
+        chain,
+        basePath,
+        nodeName,
+        validator,
+        imports,
+        keystore,
+        consensus,
+        offchainWorkers,
+        prometheus,
+        pool,
+        rpc,
+        logDirectives,
+        ForkConfig.none());
+  }
+
+  /** This configuration with another fork. */
+  public NodeConfig withFork(ForkConfig fork) {
+    return new NodeConfig(
+        chain,
+        basePath,
+        nodeName,
+        validator,
+        imports,
+        keystore,
+        consensus,
+        offchainWorkers,
+        prometheus,
+        pool,
+        rpc,
+        logDirectives,
+        fork);
   }
 }

@@ -10,11 +10,14 @@ import io.basalt.node.authoring.DevSealer;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.RuntimeCalls;
+import io.basalt.node.config.ForkConfig;
 import io.basalt.node.consensus.engines.ConsensusEngines;
 import io.basalt.node.consensus.grandpa.GrandpaFinality;
 import io.basalt.node.consensus.slots.FastForward;
 import io.basalt.node.consensus.slots.SlotWorker;
 import io.basalt.node.failure.UserFacingException;
+import io.basalt.node.fork.ForkPoint;
+import io.basalt.node.fork.ForkedChain;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
 import io.basalt.node.metrics.NodeMetrics;
@@ -42,6 +45,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,14 +143,25 @@ public final class NodeService implements AutoCloseable {
               nativeRuntime,
               new Runtimes.Listeners(metrics.executionObserver(), metrics.preparationListener()));
       started.push(runtimes);
-      ChainDatabase.Opened opened =
-          ChainDatabase.openChain(
-              spec,
-              config.basePath(),
-              runtimes,
-              db -> StatusLog.info("💾 Database: RocksDb at {}", db.directory()));
-      started.push(opened);
-      if (opened.outcome() == ChainDatabase.GenesisOutcome.CREATED) {
+      Consumer<ChainDatabase> onOpen =
+          db -> StatusLog.info("💾 Database: RocksDb at {}", db.directory());
+      ChainDatabase.Opened opened;
+      Optional<ForkPoint> forkPoint = Optional.empty();
+      if (config.fork() instanceof ForkConfig.None) {
+        opened = ChainDatabase.openChain(spec, config.basePath(), runtimes, onOpen);
+        started.push(opened);
+      } else {
+        ForkedChain.Opened forked =
+            ForkedChain.open(spec, config.basePath(), runtimes, config.fork(), onOpen);
+        started.push(forked);
+        opened = forked.opened();
+        forkPoint = Optional.of(forked.point());
+        StatusLog.info(
+            "🍴 Forked at block {} from {}",
+            forked.point().describeBlock(),
+            forked.point().source());
+      }
+      if (opened.outcome() == ChainDatabase.GenesisOutcome.CREATED && forkPoint.isEmpty()) {
         StatusLog.info(
             "🔨 Initializing Genesis block/state (state: {}, header-hash: {})",
             StatusLog.shortHash(opened.genesis().header().stateRoot()),
@@ -184,7 +199,10 @@ public final class NodeService implements AutoCloseable {
                           + " imported without its checks and cannot be authored",
                       api));
       Optional<GrandpaFinality> grandpa = Optional.empty();
-      if (engines.grandpa()) {
+      // A fork's own blocks are final at once, as on a development chain: its GRANDPA voters are
+      // the source chain's, not this node's.
+      boolean grandpaVotes = engines.grandpa() && forkPoint.isEmpty();
+      if (grandpaVotes) {
         GrandpaFinality finality = new GrandpaFinality(chain, consensusCalls, keystore);
         started.push(finality);
         importer.addVerifier(finality);
@@ -199,7 +217,7 @@ public final class NodeService implements AutoCloseable {
                 importer,
                 new PoolPendingTransactions(pool),
                 clock,
-                !engines.grandpa(),
+                !grandpaVotes,
                 engines.slots().map(e -> new FastForward(e.authorship())));
         started.push(devSealer);
         pool.addReadyListener(hash -> devSealer.transactionsReady());
