@@ -3,6 +3,7 @@ package io.basalt.node.fork;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.basalt.chainspec.ChainSpec;
+import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.GenesisFactory;
 import io.basalt.node.config.BasePath;
@@ -30,13 +31,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens a chain's database at a fork point instead of at genesis.
  *
- * <p>On first start the database gets the genesis header (from the chain spec, which must be the
- * source's: the genesis hashes are compared), the fork block as best and finalized block, and the
- * {@link ForkPoint} record, in one atomic commit; blocks in between are not stored. With {@code
- * --fork-url} the state then comes from the source as the trie meets nodes it lacks ({@link
- * RemoteState}); with {@code --fork-state} it is built from the dump at once and must have the
- * header's state root. Later starts find the record and go on; a database started from genesis, or
- * forked elsewhere, is refused.
+ * <p>On first start the database gets the genesis header (from the chain spec; if the source
+ * reports another genesis hash, as Chopsticks does for a chain it starts from a spec, that hash
+ * without a header), the fork block as best and finalized block, and the {@link ForkPoint} record,
+ * in one atomic commit; blocks in between are not stored. With {@code --fork-url} the state then
+ * comes from the source as the trie meets nodes it lacks ({@link RemoteState}); with {@code
+ * --fork-state} it is built from the dump at once and must have the header's state root. Later
+ * starts find the record and go on; a database started from genesis, or forked elsewhere, is
+ * refused.
  */
 public final class ForkedChain {
   private static final Logger LOG = LoggerFactory.getLogger("fork");
@@ -86,7 +88,6 @@ public final class ForkedChain {
       ForkPoint point;
       Optional<ForkPoint> stored = db.blocks().aux(ForkPoint.AUX_KEY).map(ForkPoint::decode);
       if (db.blocks().genesisHash().isPresent()) {
-        db.initialize(genesis); // checks the stored genesis
         point =
             stored.orElseThrow(
                 () ->
@@ -156,15 +157,17 @@ public final class ForkedChain {
       RemoteNode source,
       ForkConfig.Remote remote) {
     Hash256 remoteGenesis = hash(source.call("chain_getBlockHash", 0), "its genesis block");
+    Optional<Header> genesisHeader = Optional.of(genesis.header());
     if (!remoteGenesis.equals(genesis.hash())) {
-      throw new InvalidConfigurationException(
-          "the fork source "
-              + source.uri()
-              + " runs a chain with genesis "
-              + remoteGenesis
-              + ", but the chain spec's genesis is "
-              + genesis.hash()
-              + "; give --chain the source's chain spec");
+      // Chopsticks reports a made-up genesis hash for a chain it starts from a spec; clients
+      // sign with the hash the source reports, so the fork keeps it (without a header for it).
+      LOG.warn(
+          "The fork source {} reports genesis {}, not the chain spec's {}: the fork follows the"
+              + " source",
+          source.uri(),
+          remoteGenesis,
+          genesis.hash());
+      genesisHeader = Optional.empty();
     }
     Hash256 blockHash = forkBlockHash(source, remote.block());
     JsonNode signed = source.call("chain_getBlock", blockHash.toString());
@@ -201,7 +204,26 @@ public final class ForkedChain {
     ForkPoint point =
         new ForkPoint(
             blockHash, header.number(), header.stateRoot(), stateVersion, source.uri().toString());
-    commit(db, genesis, block.block(), point, Optional.empty());
+    RemoteState remoteState = new RemoteState(source, point);
+    Optional<StateCommit> state = Optional.empty();
+    if (!remoteState.servesProofs()) {
+      // Read whole now: the state's root may not even be the header's (Chopsticks leaves the
+      // state roots of the blocks it builds at zero).
+      StateCommit whole = remoteState.readWholeState();
+      if (!whole.root().equals(header.stateRoot())) {
+        LOG.warn(
+            "Block {} of {} claims state root {}, but its state has root {} (Chopsticks does not"
+                + " compute state roots): the fork uses the state's",
+            point.describeBlock(),
+            source.uri(),
+            header.stateRoot(),
+            whole.root());
+        point =
+            new ForkPoint(blockHash, header.number(), whole.root(), stateVersion, point.source());
+      }
+      state = Optional.of(whole);
+    }
+    commit(db, remoteGenesis, genesisHeader, genesis, block.block(), point, state);
     LOG.info("Forked at block {} of {}", point.describeBlock(), source.uri());
     return point;
   }
@@ -248,17 +270,19 @@ public final class ForkedChain {
    */
   static void commit(
       ChainDatabase db,
+      Hash256 genesisHash,
+      Optional<Header> genesisHeader,
       GenesisFactory.GenesisBlock genesis,
       Block forkBlock,
       ForkPoint point,
       Optional<StateCommit> state) {
-    Hash256 genesisHash = genesis.hash();
     BlockRef fork = new BlockRef(point.block(), point.number());
     try (BlockStore.Transaction tx = db.blocks().transaction()) {
-      if (point.number() == 0) {
+      if (point.number() == 0 && genesisHeader.isPresent()) {
         tx.putTrieNodes(genesis.state().toTrieCommit());
       } else {
-        tx.putHeader(genesis.header()).putBody(genesisHash, List.of()).setCanonical(0, genesisHash);
+        genesisHeader.ifPresent(h -> tx.putHeader(h).putBody(genesisHash, List.of()));
+        tx.setCanonical(0, genesisHash);
       }
       state.ifPresent(s -> tx.putTrieNodes(s.toTrieCommit()));
       tx.putHeader(forkBlock.header())
@@ -269,6 +293,14 @@ public final class ForkedChain {
           .setFinalized(fork)
           .setGenesis(genesisHash)
           .putAux(ForkPoint.AUX_KEY, Optional.of(point.encode()))
+          .putAux(
+              Blockchain.STATE_ROOT_SUBSTITUTE,
+              point.stateRoot().equals(forkBlock.header().stateRoot())
+                  ? Optional.empty()
+                  : Optional.of(
+                      new Blockchain.StateRootSubstitute(
+                              point.block(), forkBlock.header().stateRoot(), point.stateRoot())
+                          .encode()))
           .commit();
     }
   }

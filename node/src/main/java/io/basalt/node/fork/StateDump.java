@@ -130,7 +130,14 @@ record StateDump(Header header, NavigableMap<Bytes, Bytes> pairs, Path file) {
     }
     ForkPoint point =
         new ForkPoint(header.hash(), header.number(), header.stateRoot(), version, file.toString());
-    ForkedChain.commit(db, genesis, new Block(header, List.of()), point, Optional.of(state));
+    ForkedChain.commit(
+        db,
+        genesis.hash(),
+        Optional.of(genesis.header()),
+        genesis,
+        new Block(header, List.of()),
+        point,
+        Optional.of(state));
     return point;
   }
 }
