@@ -189,6 +189,13 @@ public final class NodeService implements AutoCloseable {
       RuntimeCalls consensusCalls = new RuntimeCalls(chain, runtimes);
       ConsensusEngines.Selection engines =
           ConsensusEngines.standard().select(chain, consensusCalls, keystore, clock);
+      if (forkPoint.isPresent()
+          && engines.slots().map(e -> e.name().equals("BABE")).orElse(false)) {
+        throw new UserFacingException(
+            "forking a BABE chain is not supported yet: its epochs start at genesis, which a fork"
+                + " does not hold",
+            null);
+      }
       engines.slots().ifPresent(e -> importer.addVerifier(e.verifier()));
       engines
           .unsupported()
