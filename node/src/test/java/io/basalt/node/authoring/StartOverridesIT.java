@@ -134,7 +134,8 @@ class StartOverridesIT {
     String content =
         name.endsWith(".json")
             ? """
-              {"System": {"Account": [[["%s"], {"providers": 1, "data": {"free": %s}}]]},
+              {"System": {"Account": [[["%s"], {"providers": 1, "data": {"free": %s}}]],
+                          "$removePrefix": ["BlockHash"]},
                "Template": {"Value": 7}, "Sudo": {"Key": "%s"}, "0x1234": "0xbeef"}
               """
                 .formatted(ALICE, RICH, BOB)
@@ -142,6 +143,7 @@ class StartOverridesIT {
               System:
                 Account:
                   - [[%s], {providers: 1, data: {free: %s}}]
+                $removePrefix: [BlockHash]
               Template:
                 Value: 7
               Sudo:
@@ -169,9 +171,13 @@ class StartOverridesIT {
       assertThat(storageAt(rpc, StorageKeys.plain("Sudo", "Key")))
           .contains(DevAccounts.bobId().bytes());
       assertThat(storageAt(rpc, Bytes.fromHex("0x1234"))).contains(Bytes.fromHex("0xbeef"));
-      // The chain goes on from there: Alice's balance is what the next block starts with.
+      // Block #1 wrote BlockHash[0]; the map was cleared after it was built.
+      assertThat(storageAt(rpc, StorageKeys.mapEntry("System", "BlockHash", 0))).isEmpty();
+      // The chain goes on from there: the next block starts with these values.
       newBlock(rpc);
       assertThat(storageAt(rpc, TEMPLATE_VALUE)).contains(value);
+      assertThat(storageAt(rpc, StorageKeys.mapEntry("System", "BlockHash", 1)))
+          .contains(node.chain().canonicalHash(1).orElseThrow().toBytes());
     }
   }
 
