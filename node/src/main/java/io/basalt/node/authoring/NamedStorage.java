@@ -26,7 +26,8 @@ import java.util.Optional;
  * hex is written as it is, {@code null} deletes, anything else is encoded by the item's type
  * ({@link JsonScaleEncoder}). A map's keys are a list with one entry per hasher (a single key may
  * be given bare). A top-level name that is {@code 0x} hex is a raw key, its value hex or {@code
- * null}. Errors are {@link InvalidStorageValuesException}s with Chopsticks' texts ({@code "Cannot
+ * null} (in files: {@code dev_setStorage}'s parameter check takes only pallets there, as Chopsticks
+ * does). Errors are {@link InvalidStorageValuesException}s with Chopsticks' texts ({@code "Cannot
  * find pallet X"}, {@code "Cannot find storage Y in pallet X"}).
  */
 public final class NamedStorage {
