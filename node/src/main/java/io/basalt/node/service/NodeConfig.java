@@ -2,6 +2,7 @@
 package io.basalt.node.service;
 
 import io.basalt.node.authoring.Consensus;
+import io.basalt.node.authoring.StartOverrides;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.ForkConfig;
 import io.basalt.node.config.ImportConfig;
@@ -27,7 +28,10 @@ import java.util.Optional;
  * @param prometheus where metrics are served, if at all
  * @param pool the transaction pool's limits and ban time
  * @param rpc the JSON-RPC server's settings; empty: no server (tests)
- * @param logDirectives the {@code -l} directives given at start ({@code system_resetLogFilter})
+ * @param logDirectives the {@code -l} directives given at start ({@code system_resetLogFilter}),
+ *     {@code --runtime-log-level} included
+ * @param startOverrides {@code --wasm-override} and {@code --import-storage}: a block built at
+ *     start with them (needs block production)
  * @param fork where the chain starts if not from genesis ({@code --fork-url}, {@code --fork-state})
  */
 public record NodeConfig(
@@ -43,12 +47,13 @@ public record NodeConfig(
     TransactionPoolConfig pool,
     Optional<RpcServerConfig> rpc,
     List<String> logDirectives,
+    StartOverrides startOverrides,
     ForkConfig fork) {
   public NodeConfig {
     logDirectives = List.copyOf(logDirectives);
   }
 
-  /** A configuration without a fork (tests, tools). */
+  /** A configuration that changes nothing at start and does not fork. */
   public NodeConfig(
       String chain,
       BasePath basePath,
@@ -75,7 +80,27 @@ public record NodeConfig(
         pool,
         rpc,
         logDirectives,
+        StartOverrides.none(),
         ForkConfig.none());
+  }
+
+  /** This configuration with {@code overrides} applied at start. */
+  public NodeConfig withStartOverrides(StartOverrides overrides) {
+    return new NodeConfig(
+        chain,
+        basePath,
+        nodeName,
+        validator,
+        imports,
+        keystore,
+        consensus,
+        offchainWorkers,
+        prometheus,
+        pool,
+        rpc,
+        logDirectives,
+        overrides,
+        fork);
   }
 
   /** This configuration with another fork. */
@@ -93,6 +118,7 @@ public record NodeConfig(
         pool,
         rpc,
         logDirectives,
+        startOverrides,
         fork);
   }
 }

@@ -7,10 +7,12 @@ import io.basalt.executor.api.NativeRuntime;
 import io.basalt.node.authoring.BlockProposer;
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.DevSealer;
+import io.basalt.node.authoring.StartOverrides;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.RuntimeCalls;
 import io.basalt.node.config.ForkConfig;
+import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.consensus.engines.ConsensusEngines;
 import io.basalt.node.consensus.grandpa.GrandpaFinality;
 import io.basalt.node.consensus.slots.FastForward;
@@ -229,6 +231,10 @@ public final class NodeService implements AutoCloseable {
         started.push(devSealer);
         pool.addReadyListener(hash -> devSealer.transactionsReady());
         sealer = Optional.of(devSealer);
+        // Before anything serves the chain: clients never see the head without the overrides.
+        var unused = config.startOverrides().apply(devSealer, chain, consensusCalls);
+      } else if (!config.startOverrides().isEmpty()) {
+        throw new InvalidConfigurationException(StartOverrides.NEEDS_BLOCK_PRODUCTION);
       }
       Optional<SlotWorker> slotWorker = Optional.empty();
       if (sealer.isEmpty() && config.validator() && engines.slots().isPresent()) {
