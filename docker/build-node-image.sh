@@ -38,7 +38,11 @@ step() { echo "== $*" >&2; }
 if [ "${REBUILD_BASE:-0}" = 1 ] || ! podman image exists "$BASE_IMAGE"; then
   step "base filesystem: mmdebstrap --variant=minbase trixie from $MIRROR"
   rm -f "$WORK/debian-trixie-minbase.tar"
+  # Like Debian's -slim images: no manual pages, translations or documentation but the copyrights.
   mmdebstrap --variant=minbase --include=ca-certificates --aptopt='Acquire::Retries "3"' \
+    --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
+    --dpkgopt='path-include=/usr/share/locale/locale.alias' --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --dpkgopt='path-include=/usr/share/doc/*/copyright' \
     trixie "$WORK/debian-trixie-minbase.tar" "$MIRROR"
   step "importing it as $BASE_IMAGE"
   podman import --change 'CMD ["/bin/bash"]' "$WORK/debian-trixie-minbase.tar" "$BASE_IMAGE" >/dev/null

@@ -51,13 +51,15 @@ rpc() { # METHOD [PARAMS_JSON]
 }
 json_field() { sed -n "s/.*\"$1\":\"\(0x[0-9a-f]*\)\".*/\1/p"; }
 wait_healthy() {
-  local deadline=$(( $(date +%s) + 120 )) out
+  local started deadline out
+  started=$(date +%s)
+  deadline=$(( started + 120 ))
   until out=$(pm healthcheck run "$name" 2>&1); do
     [ "$(podman inspect --format '{{.State.Running}}' "$name")" = true ] || fail "the container stopped"
     [ "$(date +%s)" -lt "$deadline" ] || fail "not healthy after 120 s: $out"
     sleep 2
   done
-  echo "podman healthcheck run: ${out:-healthy} (state: $(podman inspect --format '{{.State.Health.Status}}' "$name"))"
+  echo "podman healthcheck run: ${out:-healthy} after $(( $(date +%s) - started )) s (state: $(podman inspect --format '{{.State.Health.Status}}' "$name"))"
 }
 stop_and_check() {
   local started=$(date +%s) code
@@ -84,6 +86,12 @@ echo "id: $(podman exec "$name" id)"
 echo "java: $(podman exec "$name" java -version 2>&1 | head -n 1)"
 podman exec "$name" id | grep -q "^uid=10001(basalt) gid=10001(basalt)" || fail "not running as basalt (10001:10001)"
 echo "/data: $(podman exec "$name" sh -c 'ls -d /data/*/*/* 2>/dev/null | head -n 3 | tr "\n" " "')"
+step "the health check fails where no node answers"
+if out=$(podman exec -e BASALT_HEALTH_URL=http://127.0.0.1:1/ "$name" \
+    java -cp /opt/basalt/healthcheck HealthCheck 2>&1); then
+  fail "HealthCheck passed against a closed port: $out"
+fi
+echo "HealthCheck against 127.0.0.1:1: exit 1, $out"
 step "system_health and metrics on the published ports"
 health=$(rpc system_health) || fail "system_health did not answer on 127.0.0.1:$RPC_PORT"
 echo "system_health: $health"
