@@ -13,6 +13,7 @@
 #   MIRROR     Debian mirror for the base (default http://deb.debian.org/debian)
 #   JDK_MAJOR  Debian's openjdk-<N> to build and run with (default: the Dockerfile's, 25)
 #   REBUILD_BASE=1  make the base filesystem again even if the base image exists
+#   LAYERS=1   keep the build's layer cache (fast rebuilds, 1.5 GB per build)
 # docker/run-node-image.sh starts the result and checks it.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -65,7 +66,11 @@ if [ -n "$extra_ca" ] && [ "$extra_ca" != none ]; then
   build_args+=(--secret "id=extra-ca,src=$extra_ca")
 fi
 start=$(date +%s)
-buildah bud "${BASALT_BUILDAH_FLAGS[@]}" --network host --format docker --layers \
+# No --layers by default: each build's cached stage images take 1.5 GB of the machine-wide storage
+# (LAYERS=1 keeps them, for quick rebuilds). Maven's repository is a cache mount either way.
+layers=()
+[ "${LAYERS:-0}" != 1 ] || layers=(--layers)
+buildah bud "${BASALT_BUILDAH_FLAGS[@]}" --network host --format docker "${layers[@]}" \
   "${build_args[@]}" -f "$here/node/Dockerfile" -t "$IMAGE" "$root"
 step "built $IMAGE in $(( $(date +%s) - start ))s"
 
