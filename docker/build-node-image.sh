@@ -70,8 +70,15 @@ start=$(date +%s)
 # (LAYERS=1 keeps them, for quick rebuilds). Maven's repository is a cache mount either way.
 layers=()
 [ "${LAYERS:-0}" != 1 ] || layers=(--layers)
+# A failed build leaves its working containers behind (buildah removes them only on success).
+before=$(buildah containers -q | sort)
+remove_new_containers() {
+  comm -13 <(echo "$before") <(buildah containers -q | sort) | xargs -r buildah rm >/dev/null || true
+}
+trap remove_new_containers EXIT
 buildah bud "${BASALT_BUILDAH_FLAGS[@]}" --network host --format docker "${layers[@]}" \
   "${build_args[@]}" -f "$here/node/Dockerfile" -t "$IMAGE" "$root"
+trap - EXIT
 step "built $IMAGE in $(( $(date +%s) - start ))s"
 
 step "saving it as $WORK/basalt-node.tar (docker-archive)"
