@@ -262,15 +262,7 @@ public final class NodeService implements AutoCloseable {
         chain.addListener(workers);
       }
       PrometheusEndpoint endpoint = PrometheusEndpoint.start(config.prometheus(), metrics);
-      started.push(endpoint);
-      endpoint
-          .address()
-          .ifPresent(
-              a ->
-                  StatusLog.info(
-                      "〽️ Prometheus exporter started at {}:{}",
-                      a.getAddress().getHostAddress(),
-                      a.getPort()));
+      started.push(endpoint); // it logs where it listens
       PeerId peerId = NodeIdentity.load(config.basePath(), spec.id());
       StatusLog.info("🏷  Local node identity is: {}", peerId.toBase58());
       Optional<RpcServer> rpc = Optional.empty();
