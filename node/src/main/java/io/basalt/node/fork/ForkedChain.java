@@ -57,7 +57,12 @@ public final class ForkedChain {
       implements AutoCloseable {
     @Override
     public void close() {
-      source.ifPresent(RemoteNode::close);
+      source.ifPresent(
+          remote -> {
+            LOG.info(
+                "{} requests to the fork source {} in this run", remote.requests(), remote.uri());
+            remote.close();
+          });
       opened.close();
     }
   }

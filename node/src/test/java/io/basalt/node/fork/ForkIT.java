@@ -72,6 +72,7 @@ class ForkIT {
     }
 
     // The source is gone: whatever the fork needs now must already be in its database.
+    Path restartLog;
     try (RunningNode fork =
         RunningNode.start(
             forkDir,
@@ -87,7 +88,10 @@ class ForkIT {
       assertThat(Long.decode(forked.result("chain_getHeader").get("number").asText()))
           .isEqualTo(forkNumber + 11);
       assertThat(Files.readString(fork.log())).contains("Forked at block #" + forkNumber);
+      restartLog = fork.log();
     }
+    assertThat(Files.readString(restartLog))
+        .contains("0 requests to the fork source ws://127.0.0.1:1 in this run");
   }
 
   private static String hexOf(String ascii) {
