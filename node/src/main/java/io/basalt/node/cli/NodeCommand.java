@@ -15,6 +15,7 @@ import io.basalt.node.cli.subcommand.ExportBlocksCommand;
 import io.basalt.node.cli.subcommand.ImportBlocksCommand;
 import io.basalt.node.cli.subcommand.InspectRuntimeCommand;
 import io.basalt.node.cli.subcommand.PurgeChainCommand;
+import io.basalt.node.cli.subcommand.TryUpgradeCommand;
 import io.basalt.node.cli.subcommand.key.KeyCommand;
 import io.basalt.node.log.LogSetup;
 import io.basalt.node.service.NodeConfig;
@@ -48,7 +49,8 @@ import picocli.CommandLine.Spec;
       KeyCommand.class,
       ImportBlocksCommand.class,
       ExportBlocksCommand.class,
-      InspectRuntimeCommand.class
+      InspectRuntimeCommand.class,
+      TryUpgradeCommand.class
     })
 public final class NodeCommand implements Callable<Integer> {
 

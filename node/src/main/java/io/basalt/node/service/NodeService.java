@@ -4,12 +4,19 @@ package io.basalt.node.service;
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.executor.api.HostServices;
 import io.basalt.executor.api.NativeRuntime;
+import io.basalt.executor.code.RuntimeCode;
+import io.basalt.executor.strategy.Divergence;
+import io.basalt.executor.strategy.ExecutionContext;
+import io.basalt.executor.strategy.ExecutionObserver;
+import io.basalt.executor.strategy.ExecutorKind;
 import io.basalt.node.authoring.BlockProposer;
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.DevSealer;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
+import io.basalt.node.chain.ChainOpener;
 import io.basalt.node.chain.RuntimeCalls;
+import io.basalt.node.config.BasePath;
 import io.basalt.node.consensus.engines.ConsensusEngines;
 import io.basalt.node.consensus.grandpa.GrandpaFinality;
 import io.basalt.node.consensus.slots.FastForward;
@@ -121,6 +128,33 @@ public final class NodeService implements AutoCloseable {
       Clock clock,
       String nodeName,
       NativeRuntime nativeRuntime) {
+    return start(
+        config,
+        spec,
+        clock,
+        nodeName,
+        nativeRuntime,
+        ChainOpener.STANDARD,
+        config.basePath(),
+        ExecutionObserver.NONE);
+  }
+
+  /**
+   * {@link #start(NodeConfig, ChainSpec, Clock, String, NativeRuntime)} on a database {@code
+   * opener} opens under {@code databaseBase} (e.g. a throw-away copy of another node's database,
+   * for {@code try-upgrade}); everything else the node keeps (keys, node key, compiled runtimes)
+   * stays under the configuration's base path. {@code observer} hears every runtime call besides
+   * the metrics (e.g. the divergences of {@code Both}).
+   */
+  public static NodeService start(
+      NodeConfig config,
+      ChainSpec spec,
+      Clock clock,
+      String nodeName,
+      NativeRuntime nativeRuntime,
+      ChainOpener opener,
+      BasePath databaseBase,
+      ExecutionObserver observer) {
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
       NodeMetrics metrics =
@@ -137,12 +171,13 @@ public final class NodeService implements AutoCloseable {
               config.validator(),
               spec.codeSubstitutes(),
               nativeRuntime,
-              new Runtimes.Listeners(metrics.executionObserver(), metrics.preparationListener()));
+              new Runtimes.Listeners(
+                  both(metrics.executionObserver(), observer), metrics.preparationListener()));
       started.push(runtimes);
       ChainDatabase.Opened opened =
-          ChainDatabase.openChain(
+          opener.open(
               spec,
-              config.basePath(),
+              databaseBase,
               runtimes,
               db -> StatusLog.info("💾 Database: RocksDb at {}", db.directory()));
       started.push(opened);
@@ -291,6 +326,31 @@ public final class NodeService implements AutoCloseable {
 
   public Blockchain chain() {
     return chain;
+  }
+
+  private static ExecutionObserver both(ExecutionObserver first, ExecutionObserver second) {
+    if (second.equals(ExecutionObserver.NONE)) {
+      return first;
+    }
+    return new ExecutionObserver() {
+      @Override
+      public void called(ExecutionContext context, ExecutorKind executor, String method) {
+        first.called(context, executor, method);
+        second.called(context, executor, method);
+      }
+
+      @Override
+      public void mismatch(Divergence divergence) {
+        first.mismatch(divergence);
+        second.mismatch(divergence);
+      }
+
+      @Override
+      public void runtimeInUse(RuntimeCode code) {
+        first.runtimeInUse(code);
+        second.runtimeInUse(code);
+      }
+    };
   }
 
   public Runtimes runtimes() {
