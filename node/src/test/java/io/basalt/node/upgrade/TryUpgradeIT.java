@@ -200,6 +200,7 @@ class TryUpgradeIT {
     Map<String, String> before = checksums(db);
 
     NodeCli run = NodeCli.run(cli(specFile.toString(), base, wasm, "--blocks", "10"));
+    System.out.println(run.out());
     assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
     assertThat(run.out())
         .contains("runtime before: " + current.specName() + "/" + current.specVersion())
