@@ -169,6 +169,21 @@ class TryUpgradeIT {
   }
 
   @Test
+  void badInputIsOneErrorLine(@TempDir Path dir) throws Exception {
+    Path empty = dir.resolve("empty");
+    NodeCli noDatabase = NodeCli.run(cli("dev", empty, V101));
+    assertRefusedInOneLine(noDatabase, "no database of chain 'dev' under " + empty);
+    assertThat(Files.exists(empty)).as("nothing is created for a missing database").isFalse();
+    assertRefusedInOneLine(
+        NodeCli.run(cli("dev", empty, dir.resolve("missing.wasm"))), "--wasm file not found");
+    NodeCli badChecks = NodeCli.run(cli("dev", empty, V101, "--checks", "most"));
+    assertThat(badChecks.exitCode()).isEqualTo(2);
+    assertThat(badChecks.err()).contains("use none, pre-and-post, all or try-state");
+    assertRefusedInOneLine(
+        NodeCli.run(cli("dev", empty, V101, "--blocks", "-1")), "--blocks must be 0 or more");
+  }
+
+  @Test
   void nodeTemplateUpgradesToItsOwnCodeUnderAHigherSpecVersion(@TempDir Path dir) throws Exception {
     upgradesToItsOwnCode(Fixtures.file("chainspecs/node-template-local.json"), dir);
   }

@@ -159,12 +159,14 @@ public final class TryUpgradeCommand implements Callable<Integer> {
 
   private int rehearse(ChainSpec chainSpec, Bytes code, BasePath source, BasePath work) {
     ImportConfig given = imports.toConfig();
-    // Compiled runtimes are shared with a node on the same base path; the database is not touched.
+    // Compiled runtimes are shared with a node on the same base path (when it has this chain's
+    // database); the database itself is never written.
+    BasePath cacheBase = Files.isDirectory(source.databaseDir(chainSpec.id())) ? source : work;
     ImportConfig importConfig =
         new ImportConfig(
             given.wasmExecution(),
             false,
-            Optional.of(given.wasmCacheDir(source)),
+            Optional.of(given.wasmCacheDir(cacheBase)),
             given.executionStrategies(),
             given.wasmRuntimeOverrides(),
             given.runtimeCacheSize());
