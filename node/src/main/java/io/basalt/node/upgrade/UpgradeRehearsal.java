@@ -55,7 +55,7 @@ import java.util.concurrent.CompletionException;
  * that records what it touches, for its storage diff, proof size and log lines.
  *
  * <pre>{@code
- * UpgradeReport report = new UpgradeRehearsal(node, divergences, ExecutionStrategy.BOTH)
+ * UpgradeReport report = new UpgradeRehearsal(node, divergences, Optional.of(ExecutionStrategy.BOTH))
  *     .run("Development", code, RehearsalOptions.defaults());
  * }</pre>
  */
