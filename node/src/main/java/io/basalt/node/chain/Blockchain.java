@@ -50,6 +50,7 @@ public final class Blockchain {
   private volatile BlockRef best;
   private volatile BlockRef finalized;
   private volatile List<BlockRef> leaves;
+  private final Optional<StateRootSubstitute> substitute;
 
   /**
    * The chain in a database with its genesis in place.
@@ -65,6 +66,7 @@ public final class Blockchain {
     this.finalized =
         blocks.finalized().orElseThrow(() -> damaged("no finalized block is recorded"));
     this.leaves = List.copyOf(blocks.leaves());
+    this.substitute = blocks.aux(STATE_ROOT_SUBSTITUTE).map(StateRootSubstitute::decode);
   }
 
   /** Adds a listener for the events after this call. */
@@ -130,7 +132,45 @@ public final class Blockchain {
 
   /** The state after a block, read through the trie. */
   public TrieStateBackend stateAt(Header header) {
-    return new TrieStateBackend(db.trieNodes(), header.stateRoot());
+    return new TrieStateBackend(db.trieNodes(), stateRootOf(header));
+  }
+
+  /**
+   * The root of the state after a block: its header's, except for a forked chain's first block when
+   * its source did not compute state roots (Chopsticks); the fork records the root of the state it
+   * fetched for that block under {@link #STATE_ROOT_SUBSTITUTE}.
+   */
+  public Hash256 stateRootOf(Header header) {
+    if (substitute.isPresent() && header.stateRoot().equals(substitute.get().claimed())) {
+      if (header.hash().equals(substitute.get().block())) {
+        return substitute.get().actual();
+      }
+    }
+    return header.stateRoot();
+  }
+
+  /**
+   * The aux record of a block whose state has another root than its header says: block hash,
+   * claimed root, actual root (32 bytes each).
+   */
+  public static final Bytes STATE_ROOT_SUBSTITUTE =
+      Bytes.wrap(
+          "basalt:state-root-substitute".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+  /** A block whose state root is not its header's, see {@link #stateRootOf}. */
+  public record StateRootSubstitute(Hash256 block, Hash256 claimed, Hash256 actual) {
+    public Bytes encode() {
+      return Bytes.wrap(block.unsafeArray())
+          .concat(Bytes.wrap(claimed.unsafeArray()))
+          .concat(Bytes.wrap(actual.unsafeArray()));
+    }
+
+    static StateRootSubstitute decode(Bytes encoded) {
+      return new StateRootSubstitute(
+          Hash256.wrap(encoded.slice(0, 32).toArray()),
+          Hash256.wrap(encoded.slice(32, 64).toArray()),
+          Hash256.wrap(encoded.slice(64, 96).toArray()));
+    }
   }
 
   /** Whether {@code descendant} is {@code ancestor} or a block built on it. */

@@ -41,7 +41,38 @@ public final class RuntimeCalls {
   /** {@link #call(Header, String, Bytes)} with these host services (e.g. with the key store). */
   public Bytes call(Header at, String method, Bytes input, HostServices services) {
     TrieStateBackend state = chain.stateAt(at);
-    RuntimeCode code = runtimes.codeAt(state, at.number());
+    return call(at, state, runtimes.codeAt(state, at.number()), method, input, services);
+  }
+
+  /**
+   * Calls {@code method} at {@code at}'s state as if its {@code :code} were {@code code}: what a
+   * runtime about to be written there answers (its metadata, before the block that sets it).
+   *
+   * @throws io.basalt.executor.vm.RuntimeTrapException if the runtime fails
+   * @throws io.basalt.executor.vm.InvalidRuntimeCodeException if {@code code} is not usable
+   */
+  public Bytes callWithCode(Header at, Bytes code, String method, Bytes input) {
+    return call(
+        at,
+        chain.stateAt(at),
+        runtimes.code(code, at.number()),
+        method,
+        input,
+        HostServices.standard());
+  }
+
+  /** The runtime {@code code} stands for at {@code at}, with its version. */
+  public RuntimeCode codeFor(Header at, Bytes code) {
+    return runtimes.code(code, at.number());
+  }
+
+  private Bytes call(
+      Header at,
+      TrieStateBackend state,
+      RuntimeCode code,
+      String method,
+      Bytes input,
+      HostServices services) {
     return Bytes.wrap(
         runtimes
             .calls()

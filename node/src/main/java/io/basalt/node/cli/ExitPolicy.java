@@ -5,6 +5,7 @@ import io.basalt.chainspec.InvalidChainSpecException;
 import io.basalt.node.config.ConflictingOptionsException;
 import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.failure.UserFacingException;
+import io.basalt.node.fork.ForkSourceException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -94,8 +95,11 @@ public final class ExitPolicy {
       err.flush();
       return USAGE;
     }
+    Optional<ForkSourceException> forkSource = forkSourceCause(failure);
     if (failure instanceof OutOfMemoryError oom) {
       err.println("Error: " + outOfMemory(oom));
+    } else if (forkSource.isPresent()) {
+      err.println("Error: " + oneLine(forkSource.get().getMessage()));
     } else if (isUserError(failure)) {
       err.println("Error: " + oneLine(failure.getMessage()));
     } else {
@@ -106,6 +110,19 @@ public final class ExitPolicy {
     }
     err.flush();
     return ERROR;
+  }
+
+  /**
+   * The fork source's failure behind {@code failure}, if any: it surfaces wherever the state is
+   * read (a runtime call, an import), wrapped by whatever was reading.
+   */
+  private static Optional<ForkSourceException> forkSourceCause(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ForkSourceException source) {
+        return Optional.of(source);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether an exception reports bad input or configuration rather than a bug. */

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.cli;
 
+import io.basalt.node.authoring.Consensus;
+import io.basalt.node.authoring.StartOverrides;
 import io.basalt.node.cli.options.AuthoringOptions;
+import io.basalt.node.cli.options.ForkOptions;
 import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.KeystoreOptions;
 import io.basalt.node.cli.options.OffchainWorkerOptions;
 import io.basalt.node.cli.options.PrometheusOptions;
+import io.basalt.node.cli.options.RehearsalOptions;
 import io.basalt.node.cli.options.RpcOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.cli.options.TransactionPoolOptions;
@@ -17,11 +21,14 @@ import io.basalt.node.cli.subcommand.InspectRuntimeCommand;
 import io.basalt.node.cli.subcommand.PurgeChainCommand;
 import io.basalt.node.cli.subcommand.TryUpgradeCommand;
 import io.basalt.node.cli.subcommand.key.KeyCommand;
+import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.log.LogSetup;
+import io.basalt.node.log.RuntimeLogLevel;
 import io.basalt.node.service.NodeConfig;
 import io.basalt.node.service.NodeLauncher;
 import io.basalt.node.service.ShutdownSignal;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -80,6 +87,12 @@ public final class NodeCommand implements Callable<Integer> {
   @ArgGroup(validate = false, heading = "%nJSON-RPC:%n")
   private RpcOptions rpc = new RpcOptions();
 
+  @ArgGroup(validate = false, heading = "%nUpgrade rehearsal (Chopsticks' flags):%n")
+  private RehearsalOptions rehearsal = new RehearsalOptions();
+
+  @ArgGroup(validate = false, heading = "%nForks:%n")
+  private ForkOptions fork = new ForkOptions();
+
   @Spec private CommandSpec spec;
 
   /** Options of the running node that subcommands do not take. */
@@ -109,6 +122,12 @@ public final class NodeCommand implements Callable<Integer> {
             command = command.subcommand();
           }
           LogSetup.apply(command.matchedOptionValue("--log", List.<String>of()));
+          // After -l: the more specific flag wins for the runtime's target.
+          RuntimeLogLevel runtime =
+              command.matchedOptionValue(RehearsalOptions.RUNTIME_LOG_LEVEL, null);
+          if (runtime != null) {
+            LogSetup.apply(List.of(runtime.directive()));
+          }
           return new CommandLine.RunLast().execute(parsed);
         });
     return cli;
@@ -149,6 +168,12 @@ public final class NodeCommand implements Callable<Integer> {
   public NodeConfig toConfig() {
     Optional<String> account = keystore.chosenAccount();
     boolean validator = node.validator || shared.dev() || account.isPresent();
+    Consensus consensus = authoring.consensus(shared.dev());
+    if (rehearsal.changesStartState() && consensus instanceof Consensus.None) {
+      throw new InvalidConfigurationException(StartOverrides.NEEDS_BLOCK_PRODUCTION);
+    }
+    List<String> logDirectives = new ArrayList<>(shared.logDirectives());
+    rehearsal.runtimeLogDirective().ifPresent(logDirectives::add);
     return new NodeConfig(
         shared.chain(),
         shared.basePath(),
@@ -156,11 +181,13 @@ public final class NodeCommand implements Callable<Integer> {
         validator,
         imports.toConfig(),
         keystore.toConfig(shared.dev()),
-        authoring.consensus(shared.dev()),
+        consensus,
         offchain.policy(),
         prometheus.toConfig(),
         pool.toConfig(shared.dev()),
         Optional.of(rpc.toConfig(shared.dev(), validator)),
-        shared.logDirectives());
+        logDirectives,
+        rehearsal.startOverrides(),
+        fork.toConfig());
   }
 }

@@ -138,6 +138,15 @@ public final class SignedBlockJson {
     return new SignedBlock(new Block(header, extrinsics), js);
   }
 
+  /**
+   * Reads a header as {@code chain_getHeader} answers it.
+   *
+   * @throws BlockFileException naming the field that is missing or invalid
+   */
+  public static Header headerFromJson(JsonNode node) {
+    return header(node);
+  }
+
   private static Header header(JsonNode node) {
     requireObject(
         node,

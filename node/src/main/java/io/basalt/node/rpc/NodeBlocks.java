@@ -251,7 +251,7 @@ public final class NodeBlocks implements ChainHeadApi, ArchiveApi {
 
   /** The root of the main trie or of a child trie at a block; empty for a missing child trie. */
   private Optional<Hash256> root(Hash256 block, Optional<Bytes> childTrie) {
-    Hash256 stateRoot = known(block).stateRoot();
+    Hash256 stateRoot = chain.stateRootOf(known(block));
     if (childTrie.isEmpty()) {
       return Optional.of(stateRoot);
     }

@@ -1,22 +1,17 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.rpc;
 
-import io.basalt.executor.code.RuntimeCode;
-import io.basalt.executor.vm.InvalidRuntimeCodeException;
-import io.basalt.executor.vm.RuntimeTrapException;
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.DevSealer;
+import io.basalt.node.authoring.InvalidStorageValuesException;
+import io.basalt.node.authoring.NamedStorage;
 import io.basalt.node.authoring.SealRequest;
 import io.basalt.node.authoring.SealingException;
 import io.basalt.node.authoring.StorageOverride;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.RuntimeCalls;
-import io.basalt.node.metadata.RuntimeMetadata;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
-import io.basalt.primitives.scale.ScaleDecodingException;
-import io.basalt.primitives.scale.ScaleReader;
-import io.basalt.primitives.scale.ScaleWriter;
 import io.basalt.primitives.types.Header;
 import io.basalt.rpc.api.BuildBlockMode;
 import io.basalt.rpc.api.DevApi;
@@ -86,8 +81,7 @@ public final class NodeDevApi implements DevApi {
                               ? (StorageOverride) new StorageOverride.Put(e.key(), e.value().get())
                               : new StorageOverride.Delete(e.key()))
                   .toList();
-          case StorageValues.ByName named ->
-              new NamedStorage(metadataAt(parent)).writes(named.pallets());
+          case StorageValues.ByName named -> named(parent, named);
         };
     for (StorageOverride write : writes) {
       if (write.key().startsWith(CHILD_STORAGE)) {
@@ -99,6 +93,14 @@ public final class NodeDevApi implements DevApi {
     }
     SealRequest request = SealRequest.next().withStorage(writes);
     return await(sealer.createBlock(at.isPresent() ? request.on(at.get()) : request)).hash();
+  }
+
+  private List<StorageOverride> named(Header parent, StorageValues.ByName values) {
+    try {
+      return NamedStorage.at(calls, parent).writes(values.pallets());
+    } catch (InvalidStorageValuesException e) {
+      throw DevApi.error("Error: " + e.getMessage());
+    }
   }
 
   @Override
@@ -118,39 +120,6 @@ public final class NodeDevApi implements DevApi {
           case BATCH, INSTANT -> new Consensus.InstantSeal();
           case MANUAL -> new Consensus.Manual();
         });
-  }
-
-  /** The runtime's metadata at a block: V15 where the runtime offers it, else its default. */
-  private RuntimeMetadata metadataAt(Header block) {
-    try {
-      RuntimeCode code = calls.codeAt(block);
-      Bytes opaque;
-      if (code.version().apiVersion("Metadata").orElse(0L) >= 2) {
-        ScaleReader r =
-            new ScaleReader(
-                calls
-                    .call(
-                        block,
-                        "Metadata_metadata_at_version",
-                        new ScaleWriter(4).writeU32(15).toBytes())
-                    .unsafeArray());
-        Optional<Bytes> v15 = r.readU8() == 1 ? Optional.of(r.readByteVec()) : Optional.empty();
-        opaque = v15.isPresent() ? v15.get() : defaultMetadata(block);
-      } else {
-        opaque = defaultMetadata(block);
-      }
-      return RuntimeMetadata.decode(opaque);
-    } catch (RuntimeTrapException
-        | InvalidRuntimeCodeException
-        | ScaleDecodingException
-        | IllegalArgumentException e) {
-      throw DevApi.error("Error: cannot read the runtime's metadata: " + e.getMessage());
-    }
-  }
-
-  private Bytes defaultMetadata(Header block) {
-    return new ScaleReader(calls.call(block, "Metadata_metadata", Bytes.EMPTY).unsafeArray())
-        .readByteVec();
   }
 
   private static <T> T await(CompletableFuture<T> future) {

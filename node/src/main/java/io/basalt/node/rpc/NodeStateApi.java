@@ -30,13 +30,13 @@ public final class NodeStateApi implements StateApi {
   public BlockState at(Optional<Hash256> block) {
     Header header = header(block.orElseGet(() -> chain.best().hash()));
     return new NodeBlockState(
-        header, new TrieView(chain.database().trieNodes(), header.stateRoot()), calls);
+        header, new TrieView(chain.database().trieNodes(), chain.stateRootOf(header)), calls);
   }
 
   @Override
   public NavigableMap<Bytes, Optional<Bytes>> changes(Hash256 from, Hash256 to) {
     return new MerkleTrie(chain.database().trieNodes())
-        .diff(header(from).stateRoot(), header(to).stateRoot());
+        .diff(chain.stateRootOf(header(from)), chain.stateRootOf(header(to)));
   }
 
   private Header header(Hash256 hash) {

@@ -223,6 +223,17 @@ public final class Runtimes implements AutoCloseable {
         state
             .get(WellKnownKeys.CODE)
             .orElseThrow(() -> new InvalidRuntimeCodeException("`:code` is missing"));
+    return code(code, blockNumber);
+  }
+
+  /**
+   * The runtime a {@code :code} value stands for at a block (overrides and substitutes applied as
+   * for {@link #codeAt}): how a value about to be written under {@code :code} will run.
+   *
+   * @throws InvalidRuntimeCodeException if the code is not usable
+   * @throws io.basalt.executor.vm.RuntimeTrapException if {@code Core_version} traps
+   */
+  public RuntimeCode code(Bytes code, long blockNumber) {
     return resolver.resolve(code, blockNumber);
   }
 

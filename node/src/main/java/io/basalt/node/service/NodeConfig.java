@@ -2,7 +2,9 @@
 package io.basalt.node.service;
 
 import io.basalt.node.authoring.Consensus;
+import io.basalt.node.authoring.StartOverrides;
 import io.basalt.node.config.BasePath;
+import io.basalt.node.config.ForkConfig;
 import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.KeystoreConfig;
 import io.basalt.node.config.PrometheusConfig;
@@ -26,7 +28,11 @@ import java.util.Optional;
  * @param prometheus where metrics are served, if at all
  * @param pool the transaction pool's limits and ban time
  * @param rpc the JSON-RPC server's settings; empty: no server (tests)
- * @param logDirectives the {@code -l} directives given at start ({@code system_resetLogFilter})
+ * @param logDirectives the {@code -l} directives given at start ({@code system_resetLogFilter}),
+ *     {@code --runtime-log-level} included
+ * @param startOverrides {@code --wasm-override} and {@code --import-storage}: a block built at
+ *     start with them (needs block production)
+ * @param fork where the chain starts if not from genesis ({@code --fork-url}, {@code --fork-state})
  */
 public record NodeConfig(
     String chain,
@@ -40,8 +46,79 @@ public record NodeConfig(
     PrometheusConfig prometheus,
     TransactionPoolConfig pool,
     Optional<RpcServerConfig> rpc,
-    List<String> logDirectives) {
+    List<String> logDirectives,
+    StartOverrides startOverrides,
+    ForkConfig fork) {
   public NodeConfig {
     logDirectives = List.copyOf(logDirectives);
+  }
+
+  /** A configuration that changes nothing at start and does not fork. */
+  public NodeConfig(
+      String chain,
+      BasePath basePath,
+      Optional<String> nodeName,
+      boolean validator,
+      ImportConfig imports,
+      KeystoreConfig keystore,
+      Consensus consensus,
+      OffchainWorkerPolicy offchainWorkers,
+      PrometheusConfig prometheus,
+      TransactionPoolConfig pool,
+      Optional<RpcServerConfig> rpc,
+      List<String> logDirectives) {
+    this(
+        chain,
+        basePath,
+        nodeName,
+        validator,
+        imports,
+        keystore,
+        consensus,
+        offchainWorkers,
+        prometheus,
+        pool,
+        rpc,
+        logDirectives,
+        StartOverrides.none(),
+        ForkConfig.none());
+  }
+
+  /** This configuration with {@code overrides} applied at start. */
+  public NodeConfig withStartOverrides(StartOverrides overrides) {
+    return new NodeConfig(
+        chain,
+        basePath,
+        nodeName,
+        validator,
+        imports,
+        keystore,
+        consensus,
+        offchainWorkers,
+        prometheus,
+        pool,
+        rpc,
+        logDirectives,
+        overrides,
+        fork);
+  }
+
+  /** This configuration with another fork. */
+  public NodeConfig withFork(ForkConfig fork) {
+    return new NodeConfig(
+        chain,
+        basePath,
+        nodeName,
+        validator,
+        imports,
+        keystore,
+        consensus,
+        offchainWorkers,
+        prometheus,
+        pool,
+        rpc,
+        logDirectives,
+        startOverrides,
+        fork);
   }
 }

@@ -12,16 +12,21 @@ import io.basalt.executor.strategy.ExecutorKind;
 import io.basalt.node.authoring.BlockProposer;
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.DevSealer;
+import io.basalt.node.authoring.StartOverrides;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
 import io.basalt.node.chain.ChainOpener;
 import io.basalt.node.chain.RuntimeCalls;
 import io.basalt.node.config.BasePath;
+import io.basalt.node.config.ForkConfig;
+import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.consensus.engines.ConsensusEngines;
 import io.basalt.node.consensus.grandpa.GrandpaFinality;
 import io.basalt.node.consensus.slots.FastForward;
 import io.basalt.node.consensus.slots.SlotWorker;
 import io.basalt.node.failure.UserFacingException;
+import io.basalt.node.fork.ForkPoint;
+import io.basalt.node.fork.ForkedChain;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
 import io.basalt.node.metrics.NodeMetrics;
@@ -49,6 +54,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,8 +149,9 @@ public final class NodeService implements AutoCloseable {
    * {@link #start(NodeConfig, ChainSpec, Clock, String, NativeRuntime)} on a database {@code
    * opener} opens under {@code databaseBase} (e.g. a throw-away copy of another node's database,
    * for {@code try-upgrade}); everything else the node keeps (keys, node key, compiled runtimes)
-   * stays under the configuration's base path. {@code observer} hears every runtime call besides
-   * the metrics (e.g. the divergences of {@code Both}).
+   * stays under the configuration's base path. A fork ({@link NodeConfig#fork()}) opens its own
+   * database under the configuration's base path instead. {@code observer} hears every runtime call
+   * besides the metrics (e.g. the divergences of {@code Both}).
    */
   public static NodeService start(
       NodeConfig config,
@@ -174,14 +181,25 @@ public final class NodeService implements AutoCloseable {
               new Runtimes.Listeners(
                   both(metrics.executionObserver(), observer), metrics.preparationListener()));
       started.push(runtimes);
-      ChainDatabase.Opened opened =
-          opener.open(
-              spec,
-              databaseBase,
-              runtimes,
-              db -> StatusLog.info("💾 Database: RocksDb at {}", db.directory()));
-      started.push(opened);
-      if (opened.outcome() == ChainDatabase.GenesisOutcome.CREATED) {
+      Consumer<ChainDatabase> onOpen =
+          db -> StatusLog.info("💾 Database: RocksDb at {}", db.directory());
+      ChainDatabase.Opened opened;
+      Optional<ForkPoint> forkPoint = Optional.empty();
+      if (config.fork() instanceof ForkConfig.None) {
+        opened = opener.open(spec, databaseBase, runtimes, onOpen);
+        started.push(opened);
+      } else {
+        ForkedChain.Opened forked =
+            ForkedChain.open(spec, config.basePath(), runtimes, config.fork(), onOpen);
+        started.push(forked);
+        opened = forked.opened();
+        forkPoint = Optional.of(forked.point());
+        StatusLog.info(
+            "🍴 Forked at block {} from {}",
+            forked.point().describeBlock(),
+            forked.point().source());
+      }
+      if (opened.outcome() == ChainDatabase.GenesisOutcome.CREATED && forkPoint.isEmpty()) {
         StatusLog.info(
             "🔨 Initializing Genesis block/state (state: {}, header-hash: {})",
             StatusLog.shortHash(opened.genesis().header().stateRoot()),
@@ -209,6 +227,13 @@ public final class NodeService implements AutoCloseable {
       RuntimeCalls consensusCalls = new RuntimeCalls(chain, runtimes);
       ConsensusEngines.Selection engines =
           ConsensusEngines.standard().select(chain, consensusCalls, keystore, clock);
+      if (forkPoint.isPresent()
+          && engines.slots().map(e -> e.name().equals("BABE")).orElse(false)) {
+        throw new UserFacingException(
+            "forking a BABE chain is not supported yet: its epochs start at genesis, which a fork"
+                + " does not hold",
+            null);
+      }
       engines.slots().ifPresent(e -> importer.addVerifier(e.verifier()));
       engines
           .unsupported()
@@ -219,7 +244,10 @@ public final class NodeService implements AutoCloseable {
                           + " imported without its checks and cannot be authored",
                       api));
       Optional<GrandpaFinality> grandpa = Optional.empty();
-      if (engines.grandpa()) {
+      // A fork's own blocks are final at once, as on a development chain: its GRANDPA voters are
+      // the source chain's, not this node's.
+      boolean grandpaVotes = engines.grandpa() && forkPoint.isEmpty();
+      if (grandpaVotes) {
         GrandpaFinality finality = new GrandpaFinality(chain, consensusCalls, keystore);
         started.push(finality);
         importer.addVerifier(finality);
@@ -234,11 +262,15 @@ public final class NodeService implements AutoCloseable {
                 importer,
                 new PoolPendingTransactions(pool),
                 clock,
-                !engines.grandpa(),
+                !grandpaVotes,
                 engines.slots().map(e -> new FastForward(e.authorship())));
         started.push(devSealer);
         pool.addReadyListener(hash -> devSealer.transactionsReady());
         sealer = Optional.of(devSealer);
+        // Before anything serves the chain: clients never see the head without the overrides.
+        var unused = config.startOverrides().apply(devSealer, chain, consensusCalls);
+      } else if (!config.startOverrides().isEmpty()) {
+        throw new InvalidConfigurationException(StartOverrides.NEEDS_BLOCK_PRODUCTION);
       }
       Optional<SlotWorker> slotWorker = Optional.empty();
       if (sealer.isEmpty() && config.validator() && engines.slots().isPresent()) {

@@ -16,7 +16,7 @@ public final class SetCodeCheck {
    * Why {@code set_code} would refuse {@code next} over {@code current}; empty when it would not.
    */
   public static List<String> refusals(
-      RuntimeVersion current, RuntimeVersion next, RehearsalOptions options) {
+      RuntimeVersion current, RuntimeVersion next, TryUpgradeOptions options) {
     List<String> out = new ArrayList<>();
     if (options.specNameCheck() && !current.specName().equals(next.specName())) {
       out.add(

@@ -56,7 +56,7 @@ import java.util.concurrent.CompletionException;
  *
  * <pre>{@code
  * UpgradeReport report = new UpgradeRehearsal(node, divergences, Optional.of(ExecutionStrategy.BOTH))
- *     .run("Development", code, RehearsalOptions.defaults());
+ *     .run("Development", code, TryUpgradeOptions.defaults());
  * }</pre>
  */
 public final class UpgradeRehearsal {
@@ -98,7 +98,7 @@ public final class UpgradeRehearsal {
    * @param chainName the chain's name, for the report
    * @param code the new code (checked to be a runtime by the caller)
    */
-  public UpgradeReport run(String chainName, Bytes code, RehearsalOptions options) {
+  public UpgradeReport run(String chainName, Bytes code, TryUpgradeOptions options) {
     Report r = new Report(chainName);
     Header start = chain.requireHeader(chain.best().hash());
     r.start = new UpgradeReport.BlockAt(start.number(), start.hash());
@@ -181,7 +181,7 @@ public final class UpgradeRehearsal {
       RuntimeBlob blob,
       RuntimeVersion next,
       Bytes code,
-      RehearsalOptions options,
+      TryUpgradeOptions options,
       Report r) {
     if (options.checks() == UpgradeCheckSelect.NONE) {
       return new UpgradeReport.TryRuntime.Skipped("--checks none");
@@ -246,7 +246,11 @@ public final class UpgradeRehearsal {
 
   /** Re-executes the upgrade block on a recording state: diff, proof, logs, weight, events. */
   private void inspectUpgradeBlock(
-      Header parent, Header upgrade, RuntimeMetadata metadata, RehearsalOptions options, Report r) {
+      Header parent,
+      Header upgrade,
+      RuntimeMetadata metadata,
+      TryUpgradeOptions options,
+      Report r) {
     TrieStateBackend parentState = chain.stateAt(parent);
     RecordingState recording = new RecordingState(parentState);
     RuntimeCode code = runtimes.codeAt(parentState, parent.number());
@@ -305,7 +309,7 @@ public final class UpgradeRehearsal {
   }
 
   /** A share of a limit: over it fails, from {@link #WARN_SHARE} warns (unless told not to). */
-  private static void judge(String what, double share, RehearsalOptions options, Report r) {
+  private static void judge(String what, double share, TryUpgradeOptions options, Report r) {
     String percent = String.format(Locale.ROOT, "%.1f%%", 100 * share);
     if (share > 1) {
       r.fail("the upgrade block's " + what + " is " + percent + " of its limit");

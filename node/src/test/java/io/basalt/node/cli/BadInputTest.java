@@ -183,7 +183,15 @@ class BadInputTest {
         Arguments.of(
             List.of("export-blocks", "--dev", "--from", "x"),
             "Error: Invalid value for option '--from': 'x' is not a long"),
-        Arguments.of(List.of("no-such-command"), "Error: Unmatched argument at index 0"));
+        Arguments.of(List.of("no-such-command"), "Error: Unmatched argument at index 0"),
+        Arguments.of(
+            List.of("--dev", "--runtime-log-level", "6"),
+            "Error: Invalid value for option '--runtime-log-level': expected 0 (off), 1"
+                + " (error), 2 (warn), 3 (info), 4 (debug) or 5 (trace), found 6\n"),
+        Arguments.of(
+            List.of("--dev", "--runtime-log-level", "debug"),
+            "Error: Invalid value for option '--runtime-log-level': expected 0 (off), 1"
+                + " (error), 2 (warn), 3 (info), 4 (debug) or 5 (trace), found debug\n"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -92,6 +92,59 @@ class DaemonBadInputIT {
     }
   }
 
+  @Test
+  void rehearsalFilesThatCannotBeUsed(@TempDir Path dir) throws Exception {
+    Path notWasm = Files.writeString(dir.resolve("runtime.wasm"), "not a runtime");
+    Path badHex = Files.writeString(dir.resolve("runtime.hex"), "0x0061736d0g");
+    Path badYaml = Files.writeString(dir.resolve("values.yaml"), "System: [\n");
+    List<List<String>> cases =
+        List.of(
+            List.of(
+                "--wasm-override",
+                notWasm.toString(),
+                "Error: --wasm-override: " + notWasm + " is not runtime code (binary Wasm, "),
+            List.of(
+                "--wasm-override",
+                badHex.toString(),
+                "Error: --wasm-override: " + badHex + " is not valid 0x-hex: "),
+            List.of(
+                "--import-storage",
+                badYaml.toString(),
+                "Error: --import-storage: " + badYaml + " is not valid YAML (line "));
+    for (List<String> c : cases) {
+      Path base = dir.resolve("base");
+      List<String> stderr =
+          runDaemon(
+              dir,
+              "--chain",
+              "dev",
+              "-d",
+              base.toString(),
+              "--consensus",
+              "manual",
+              c.get(0),
+              c.get(1));
+      assertEndsWithTheError(stderr, c.get(2));
+      assertThat(stderr).as("before the banner").hasSize(1);
+      assertThat(base.resolve("chains")).as("no database").doesNotExist();
+    }
+    // A name the runtime does not have is found once the chain is open: no block is written.
+    Path unknown = Files.writeString(dir.resolve("values.json"), "{\"Staking\": {\"Ledger\": []}}");
+    List<String> stderr =
+        runDaemon(
+            dir,
+            "--chain",
+            "dev",
+            "-d",
+            dir.resolve("base").toString(),
+            "--consensus",
+            "manual",
+            "--import-storage",
+            unknown.toString());
+    assertEndsWithTheError(
+        stderr, "Error: --import-storage: " + unknown + ": Cannot find pallet Staking");
+  }
+
   private static boolean isUnreadableSpec(String json) {
     try {
       ChainSpecParser.parse(json);

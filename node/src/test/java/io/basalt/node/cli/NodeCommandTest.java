@@ -2,8 +2,13 @@
 package io.basalt.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basalt.node.authoring.StartOverrides;
+import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.service.NodeConfig;
+import io.basalt.testsupport.ProjectFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -61,5 +66,53 @@ class NodeCommandTest {
     assertThat(full.keystore().devAccount()).isEmpty();
     assertThat(full.nodeName()).isEqualTo(Optional.empty());
     assertThat(fold("--chain", "dev", "-d", base.toString(), "--validator").validator()).isTrue();
+  }
+
+  @Test
+  void rehearsalFlagsFoldIntoStartOverridesAndARuntimeLogDirective() throws Exception {
+    Path v101 = ProjectFiles.file("runtime-wasm/blobs/basalt_demo_v101.wasm");
+    Path values = Files.writeString(base.resolve("values.yaml"), "Template:\n  Value: 7\n");
+    NodeConfig config =
+        fold(
+            "--dev",
+            "-l",
+            "runtime=off",
+            "--wasm-override",
+            v101.toString(),
+            "--import-storage",
+            values.toString(),
+            "--runtime-log-level",
+            "4");
+    assertThat(config.startOverrides().code().orElseThrow().file()).isEqualTo(v101);
+    assertThat(
+            config.startOverrides().storage().orElseThrow().values().at("/Template/Value").asInt())
+        .isEqualTo(7);
+    // After -l, so system_resetLogFilter restores the flag's level too.
+    assertThat(config.logDirectives()).containsExactly("runtime=off", "runtime=debug");
+    assertThat(fold("--dev").startOverrides().isEmpty()).isTrue();
+  }
+
+  @Test
+  void overridesAtStartNeedANodeThatMakesBlocks() throws Exception {
+    Path values = Files.writeString(base.resolve("values.json"), "{}");
+    assertThatThrownBy(
+            () ->
+                fold(
+                    "--chain", "dev", "-d", base.toString(), "--import-storage", values.toString()))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage(StartOverrides.NEEDS_BLOCK_PRODUCTION);
+    assertThat(
+            fold(
+                    "--chain",
+                    "dev",
+                    "-d",
+                    base.toString(),
+                    "--consensus",
+                    "manual",
+                    "--import-storage",
+                    values.toString())
+                .startOverrides()
+                .storage())
+        .isPresent();
   }
 }

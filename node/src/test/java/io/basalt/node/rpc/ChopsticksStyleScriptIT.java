@@ -7,17 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.basalt.node.NodeProcess;
+import io.basalt.node.Chopsticks;
 import io.basalt.node.service.NodeService;
 import io.basalt.runtime.demo.chain.PolkadotJs;
 import io.basalt.testsupport.Fixtures;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * absence fails).
  */
 class ChopsticksStyleScriptIT {
-  private static final Path SCRIPTS = Path.of("src/test/js/dev-rpc");
+  private static final Path SCRIPTS = Chopsticks.INSTALLED;
   private static final String SCRIPT = "chopsticks-style.mjs";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -95,38 +93,12 @@ class ChopsticksStyleScriptIT {
     return JSON.readTree(line.substring(prefix.length()));
   }
 
-  /** Chopsticks serving the node-template fixture offline, running the same script. */
+  /** Chopsticks serving the node-template fixture chain offline, running the same script. */
   private static ObjectNode chopsticksAnswers(Path dir) throws Exception {
     Path genesis = Fixtures.file("chainspecs/node-template-local.json");
-    Path log = dir.resolve("chopsticks.log");
-    int port;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
-    Process chopsticks =
-        new ProcessBuilder(
-                "node",
-                "node_modules/@acala-network/chopsticks/chopsticks.cjs",
-                "--genesis",
-                genesis.toAbsolutePath().toString(),
-                "--port",
-                Integer.toString(port),
-                "--host",
-                "127.0.0.1",
-                "--db",
-                dir.resolve("chopsticks.sqlite").toString())
-            .directory(SCRIPTS.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    try {
-      NodeProcess.awaitLine(chopsticks, log, "RPC listening on", Duration.ofMinutes(3));
-      return answers(run("ws://127.0.0.1:" + port), "Chopsticks", 15);
-    } finally {
-      chopsticks.destroy();
-      if (!chopsticks.waitFor(10, TimeUnit.SECONDS)) {
-        chopsticks.destroyForcibly();
-      }
+    try (Chopsticks chopsticks =
+        Chopsticks.start(dir, "--genesis", genesis.toAbsolutePath().toString())) {
+      return answers(run(chopsticks.url()), "Chopsticks", 15);
     }
   }
 }

@@ -20,11 +20,12 @@ import java.util.regex.Pattern;
  * A node as a child JVM ({@code node ARGS -d DIR --rpc-port 0}), as a JavaScript client meets it:
  * its JSON-RPC server on an ephemeral loopback port read from its log. Closing it sends SIGTERM.
  */
-record RunningNode(Process process, Path log, int port) implements AutoCloseable {
+public record RunningNode(Process process, Path log, int port) implements AutoCloseable {
   private static final Pattern RPC_ADDRESS =
       Pattern.compile("Running JSON-RPC server: addr=[^:]+:(\\d+)");
 
-  static RunningNode start(Path dir, String... args) throws IOException, InterruptedException {
+  public static RunningNode start(Path dir, String... args)
+      throws IOException, InterruptedException {
     Path log = dir.resolve("node.log");
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("-d", dir.resolve("base").toString(), "--rpc-port", "0", "--no-prometheus"));
@@ -39,12 +40,12 @@ record RunningNode(Process process, Path log, int port) implements AutoCloseable
   }
 
   /** The WebSocket URL a client connects to. */
-  String url() {
+  public String url() {
     return "ws://127.0.0.1:" + port;
   }
 
   /** The server's address, for {@link NodeSystemRpcIT#call} or {@link WsRpcClient}. */
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
   }
 

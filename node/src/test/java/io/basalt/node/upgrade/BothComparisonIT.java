@@ -124,7 +124,7 @@ class BothComparisonIT {
       assertThat(node.chain().best().number()).isEqualTo(1);
       report =
           new UpgradeRehearsal(node, divergences, Optional.of(ExecutionStrategy.BOTH))
-              .run(dev.name(), Bytes.wrap(Files.readAllBytes(V101)), RehearsalOptions.defaults());
+              .run(dev.name(), Bytes.wrap(Files.readAllBytes(V101)), TryUpgradeOptions.defaults());
     }
     assertThat(report.passed()).isFalse();
     assertThat(report.after().orElseThrow().specVersion()).isEqualTo(101);

@@ -14,20 +14,20 @@ class SetCodeCheckTest {
     return new RuntimeVersion(name, name, 1, spec, 1, List.of(), 1, 0);
   }
 
-  private static RehearsalOptions relaxed(boolean name, boolean version) {
-    return new RehearsalOptions(1, UpgradeCheckSelect.PRE_AND_POST, !name, !version, true, true);
+  private static TryUpgradeOptions relaxed(boolean name, boolean version) {
+    return new TryUpgradeOptions(1, UpgradeCheckSelect.PRE_AND_POST, !name, !version, true, true);
   }
 
   @Test
   void sameNameAndHigherVersionPass() {
-    assertThat(SetCodeCheck.refusals(v("demo", 100), v("demo", 101), RehearsalOptions.defaults()))
+    assertThat(SetCodeCheck.refusals(v("demo", 100), v("demo", 101), TryUpgradeOptions.defaults()))
         .isEmpty();
   }
 
   @Test
   void eachBrokenRuleIsOneLineAndEachSwitchRelaxesItsRule() {
     List<String> both =
-        SetCodeCheck.refusals(v("demo", 100), v("other", 100), RehearsalOptions.defaults());
+        SetCodeCheck.refusals(v("demo", 100), v("other", 100), TryUpgradeOptions.defaults());
     assertThat(both).hasSize(2);
     assertThat(both.get(0)).contains("spec_name 'other' differs from the chain's 'demo'");
     assertThat(both.get(1)).contains("spec_version 100 is not higher than the chain's 100");

@@ -122,7 +122,7 @@ class TryRuntimeChecksIT {
             new BasePath(base, false),
             log)) {
       return new UpgradeRehearsal(node, log, Optional.empty())
-          .run("Development", code, RehearsalOptions.defaults().withBlocks(0));
+          .run("Development", code, TryUpgradeOptions.defaults().withBlocks(0));
     }
   }
 

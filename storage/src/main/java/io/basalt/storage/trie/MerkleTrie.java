@@ -441,6 +441,11 @@ public final class MerkleTrie {
     Optional<TrieNode> node;
     try {
       node = source.decodedNode(hash);
+      if (node.isEmpty()) {
+        node =
+            source.missingNode(
+                hash, path == null ? Nibbles.EMPTY : Nibbles.wrap(Arrays.copyOf(path, pathLength)));
+      }
     } catch (TrieNodeDecodingException e) {
       throw new StorageException(
           "trie node "
@@ -492,6 +497,7 @@ public final class MerkleTrie {
       case NodeValue.Hashed hashed ->
           source
               .node(hashed.hash())
+              .or(() -> source.missingValue(hashed.hash(), key))
               .orElseThrow(
                   () -> new MissingTrieNodeException(hashed.hash(), "hashed value of key " + key));
     };

@@ -106,6 +106,19 @@ public final class Nibbles implements Comparable<Nibbles> {
     return Bytes.wrap(toKey(nibbles, nibbles.length));
   }
 
+  /**
+   * The shortest key whose nibbles start with this path: the path itself, with a zero nibble added
+   * when its length is odd. A storage proof for that key (present or not) holds every node on this
+   * path, which is how a forked chain fetches the node at a path.
+   */
+  public Bytes shortestKeyUnder() {
+    if ((nibbles.length & 1) == 0) {
+      return toKey();
+    }
+    byte[] padded = Arrays.copyOf(nibbles, nibbles.length + 1);
+    return Bytes.wrap(toKey(padded, padded.length));
+  }
+
   /** The nibble values as a fresh array, one per byte. */
   public byte[] toArray() {
     return nibbles.clone();

@@ -27,6 +27,23 @@ public interface TrieNodeSource {
     return node(hash).map(TrieNodeCodec::decode);
   }
 
+  /**
+   * A node that {@link #decodedNode} did not find, met by a trie walk at {@code path} (the nibbles
+   * from the root to where the node starts). A source that can fetch missing nodes from elsewhere
+   * ({@link TrieNodeStore} with a {@link TrieNodeFetcher}) does so here; the others have nothing.
+   */
+  default Optional<TrieNode> missingNode(Hash256 hash, Nibbles path) {
+    return Optional.empty();
+  }
+
+  /**
+   * A V1 hashed value that {@link #node} did not find, read for {@code key}; see {@link
+   * #missingNode}.
+   */
+  default Optional<Bytes> missingValue(Hash256 hash, Bytes key) {
+    return Optional.empty();
+  }
+
   /** A source over a fixed map (not copied: later changes to the map are visible). */
   static TrieNodeSource of(Map<Hash256, Bytes> nodes) {
     return hash -> Optional.ofNullable(nodes.get(hash));

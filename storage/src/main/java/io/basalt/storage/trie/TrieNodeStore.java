@@ -6,6 +6,7 @@ import io.basalt.primitives.bytes.Hash256;
 import io.basalt.storage.kv.Column;
 import io.basalt.storage.kv.KeyValueStore;
 import io.basalt.storage.kv.WriteBatch;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class TrieNodeStore implements TrieNodeSource {
   private long cachedBytes;
   private long hits;
   private long misses;
+  private volatile TrieNodeFetcher fetcher;
 
   private static final class Cached {
     final Bytes raw;
@@ -104,6 +106,49 @@ public final class TrieNodeStore implements TrieNodeSource {
       cached.decoded = decoded;
     }
     return Optional.of(decoded);
+  }
+
+  /**
+   * Fetches the nodes this store lacks from {@code fetcher} from now on (a forked chain's remote
+   * state): what it delivers is written to the store, so each node is fetched once.
+   */
+  public void fetchMissingFrom(TrieNodeFetcher fetcher) {
+    this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+  }
+
+  @Override
+  public Optional<TrieNode> missingNode(Hash256 hash, Nibbles path) {
+    TrieNodeFetcher from = fetcher;
+    if (from == null || !keep(hash, from.nodesFor(hash, path))) {
+      return Optional.empty();
+    }
+    return decodedNode(hash);
+  }
+
+  @Override
+  public Optional<Bytes> missingValue(Hash256 hash, Bytes key) {
+    TrieNodeFetcher from = fetcher;
+    if (from == null || !keep(hash, from.valueFor(hash, key))) {
+      return Optional.empty();
+    }
+    return node(hash);
+  }
+
+  /**
+   * Writes fetched encodings under the hashes computed here (content addressing: a wrong answer can
+   * only be useless), returning whether {@code wanted} was among them.
+   */
+  private boolean keep(Hash256 wanted, Collection<Bytes> fetched) {
+    boolean found = false;
+    try (WriteBatch batch = store.newBatch()) {
+      for (Bytes encoding : fetched) {
+        Hash256 hash = TrieHasher.BLAKE2B_256.hash(encoding.unsafeArray());
+        found |= hash.equals(wanted);
+        batch.put(Column.TRIE_NODES, Bytes.wrap(hash.unsafeArray()), encoding);
+      }
+      batch.commit();
+    }
+    return found;
   }
 
   /** Whether the store holds the node or value with this hash. */

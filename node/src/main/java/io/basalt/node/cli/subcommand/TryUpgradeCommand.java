@@ -22,7 +22,7 @@ import io.basalt.node.service.NodeConfig;
 import io.basalt.node.service.NodeService;
 import io.basalt.node.txpool.TransactionPoolConfig;
 import io.basalt.node.upgrade.DivergenceLog;
-import io.basalt.node.upgrade.RehearsalOptions;
+import io.basalt.node.upgrade.TryUpgradeOptions;
 import io.basalt.node.upgrade.UpgradeCheckSelect;
 import io.basalt.node.upgrade.UpgradeRehearsal;
 import io.basalt.node.upgrade.UpgradeReport;
@@ -76,7 +76,7 @@ public final class TryUpgradeCommand implements Callable<Integer> {
       names = "--blocks",
       paramLabel = "N",
       description = "Blocks to build after the upgrade block (default: ${DEFAULT-VALUE}).")
-  private int blocks = RehearsalOptions.DEFAULT_BLOCKS;
+  private int blocks = TryUpgradeOptions.DEFAULT_BLOCKS;
 
   @Option(
       names = "--checks",
@@ -188,8 +188,8 @@ public final class TryUpgradeCommand implements Callable<Integer> {
     Optional<ExecutionStrategy> execution =
         Optional.ofNullable(
             importConfig.executionStrategies().get(ExecutionContext.BLOCK_CONSTRUCTION));
-    RehearsalOptions options =
-        new RehearsalOptions(
+    TryUpgradeOptions options =
+        new TryUpgradeOptions(
             blocks,
             checks,
             !disableSpecNameCheck,

@@ -11,7 +11,7 @@ package io.basalt.node.upgrade;
  * @param idempotencyCheck run the migration twice and require the same storage root
  * @param weightWarnings warn (and fail) when the upgrade block takes 80% or more of a limit
  */
-public record RehearsalOptions(
+public record TryUpgradeOptions(
     int blocks,
     UpgradeCheckSelect checks,
     boolean specNameCheck,
@@ -21,20 +21,20 @@ public record RehearsalOptions(
   /** The default number of blocks after the upgrade block. */
   public static final int DEFAULT_BLOCKS = 1;
 
-  public RehearsalOptions {
+  public TryUpgradeOptions {
     if (blocks < 0) {
       throw new IllegalArgumentException("--blocks must be 0 or more, got " + blocks);
     }
   }
 
   /** Every check on, {@link #DEFAULT_BLOCKS} blocks, pre and post checks. */
-  public static RehearsalOptions defaults() {
-    return new RehearsalOptions(
+  public static TryUpgradeOptions defaults() {
+    return new TryUpgradeOptions(
         DEFAULT_BLOCKS, UpgradeCheckSelect.PRE_AND_POST, true, true, true, true);
   }
 
-  public RehearsalOptions withBlocks(int n) {
-    return new RehearsalOptions(
+  public TryUpgradeOptions withBlocks(int n) {
+    return new TryUpgradeOptions(
         n, checks, specNameCheck, specVersionCheck, idempotencyCheck, weightWarnings);
   }
 }
