@@ -17,6 +17,7 @@ import io.basalt.storage.StorageException;
 import io.basalt.storage.block.BlockRef;
 import io.basalt.storage.block.BlockStore;
 import io.basalt.storage.kv.KeyValueStore;
+import io.basalt.storage.kv.OverlayKeyValueStore;
 import io.basalt.storage.kv.rocksdb.RocksDbKeyValueStore;
 import io.basalt.storage.trie.TrieNodeStore;
 import java.io.IOException;
@@ -67,6 +68,68 @@ public final class ChainDatabase implements AutoCloseable {
     } catch (StorageException e) {
       store.close();
       throw new UserFacingException("database at " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens a throw-away copy of the chain database in {@code directory}: RocksDB opened read-only
+   * (no lock taken, so a node may be running on it) under an in-memory layer that takes every
+   * write. Nothing is ever written to {@code directory}; what is written to the copy is gone when
+   * it closes.
+   *
+   * @throws UserFacingException if there is no database there or it cannot be read
+   */
+  public static ChainDatabase openCopy(Path directory) {
+    KeyValueStore store;
+    try {
+      store = new OverlayKeyValueStore(RocksDbKeyValueStore.openReadOnly(directory));
+    } catch (StorageException e) {
+      throw new UserFacingException(
+          "cannot open the database at " + directory + ": " + e.getMessage(), e);
+    }
+    try {
+      return new ChainDatabase(directory, store);
+    } catch (StorageException e) {
+      store.close();
+      throw new UserFacingException("database at " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A throw-away copy of a chain's existing database under {@code base} ({@link #openCopy}), its
+   * genesis checked against the spec's: how {@code try-upgrade} works on a real chain without
+   * changing it.
+   *
+   * @throws UserFacingException if the base path has no database of this chain
+   * @throws InvalidConfigurationException if the database belongs to another chain or is damaged
+   */
+  public static Opened openChainCopy(
+      ChainSpec spec, BasePath base, Runtimes runtimes, Consumer<ChainDatabase> onOpen) {
+    Path directory = base.databaseDir(spec.id());
+    if (!Files.isRegularFile(directory.resolve("CURRENT"))) {
+      throw new UserFacingException(
+          "no database of chain '"
+              + spec.id()
+              + "' under "
+              + base.root()
+              + " (expected it in "
+              + directory
+              + ")",
+          null);
+    }
+    GenesisFactory.GenesisBlock genesis =
+        GenesisFactory.build(spec, new RuntimeGenesisBuilder(runtimes));
+    ChainDatabase db = openCopy(directory);
+    try {
+      if (db.blocks().genesisHash().isEmpty()) {
+        throw new UserFacingException(
+            "the database at " + directory + " holds no chain (no genesis block)", null);
+      }
+      onOpen.accept(db);
+      return new Opened(db, genesis, db.initialize(genesis));
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
     }
   }
 

@@ -19,6 +19,7 @@ import io.basalt.node.cli.subcommand.ExportBlocksCommand;
 import io.basalt.node.cli.subcommand.ImportBlocksCommand;
 import io.basalt.node.cli.subcommand.InspectRuntimeCommand;
 import io.basalt.node.cli.subcommand.PurgeChainCommand;
+import io.basalt.node.cli.subcommand.TryUpgradeCommand;
 import io.basalt.node.cli.subcommand.key.KeyCommand;
 import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.log.LogSetup;
@@ -55,7 +56,8 @@ import picocli.CommandLine.Spec;
       KeyCommand.class,
       ImportBlocksCommand.class,
       ExportBlocksCommand.class,
-      InspectRuntimeCommand.class
+      InspectRuntimeCommand.class,
+      TryUpgradeCommand.class
     })
 public final class NodeCommand implements Callable<Integer> {
 

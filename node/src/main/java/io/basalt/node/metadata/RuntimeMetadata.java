@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The parts of a runtime's metadata the node uses: the type registry and each pallet's storage
@@ -66,12 +67,39 @@ public record RuntimeMetadata(List<MetadataType> types, List<Pallet> pallets) {
    * @param name its name, e.g. {@code "Balances"}
    * @param index its index in calls and events
    * @param storage its storage items (empty without storage)
+   * @param eventType its event enum's type, if it has events
+   * @param constants its constants, in metadata order
    */
-  public record Pallet(String name, int index, List<StorageItem> storage) {
+  public record Pallet(
+      String name,
+      int index,
+      List<StorageItem> storage,
+      OptionalInt eventType,
+      List<Constant> constants) {
     public Pallet {
       storage = List.copyOf(storage);
+      constants = List.copyOf(constants);
+    }
+
+    /** A pallet without events and constants. */
+    public Pallet(String name, int index, List<StorageItem> storage) {
+      this(name, index, storage, OptionalInt.empty(), List.of());
+    }
+
+    /** A constant by its exact name. */
+    public Optional<Constant> constant(String constantName) {
+      return constants.stream().filter(c -> c.name().equals(constantName)).findFirst();
     }
   }
+
+  /**
+   * A pallet's constant.
+   *
+   * @param name its name, e.g. {@code "BlockWeights"}
+   * @param type its type
+   * @param value its SCALE encoding
+   */
+  public record Constant(String name, int type, Bytes value) {}
 
   /**
    * A storage item of a pallet.
@@ -276,20 +304,22 @@ public record RuntimeMetadata(List<MetadataType> types, List<Pallet> pallets) {
       }
     }
     skipOptionalType(r); // calls
-    skipOptionalType(r); // event
-    int constants = r.readCompactInt();
-    for (int i = 0; i < constants; i++) {
-      r.readString();
-      r.readCompactInt();
-      r.readByteVec();
+    OptionalInt event = r.readU8() == 1 ? OptionalInt.of(r.readCompactInt()) : OptionalInt.empty();
+    int count = r.readCompactInt();
+    List<Constant> constants = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String constantName = r.readString();
+      int type = r.readCompactInt();
+      Bytes value = r.readByteVec();
       readStrings(r);
+      constants.add(new Constant(constantName, type, value));
     }
     skipOptionalType(r); // error
     int index = r.readU8();
     if (version == 15) {
       readStrings(r);
     }
-    return new Pallet(name, index, storage);
+    return new Pallet(name, index, storage, event, constants);
   }
 
   private static void skipOptionalType(ScaleReader r) {

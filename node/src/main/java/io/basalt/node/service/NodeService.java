@@ -4,13 +4,20 @@ package io.basalt.node.service;
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.executor.api.HostServices;
 import io.basalt.executor.api.NativeRuntime;
+import io.basalt.executor.code.RuntimeCode;
+import io.basalt.executor.strategy.Divergence;
+import io.basalt.executor.strategy.ExecutionContext;
+import io.basalt.executor.strategy.ExecutionObserver;
+import io.basalt.executor.strategy.ExecutorKind;
 import io.basalt.node.authoring.BlockProposer;
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.authoring.DevSealer;
 import io.basalt.node.authoring.StartOverrides;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainDatabase;
+import io.basalt.node.chain.ChainOpener;
 import io.basalt.node.chain.RuntimeCalls;
+import io.basalt.node.config.BasePath;
 import io.basalt.node.config.ForkConfig;
 import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.consensus.engines.ConsensusEngines;
@@ -127,6 +134,34 @@ public final class NodeService implements AutoCloseable {
       Clock clock,
       String nodeName,
       NativeRuntime nativeRuntime) {
+    return start(
+        config,
+        spec,
+        clock,
+        nodeName,
+        nativeRuntime,
+        ChainOpener.STANDARD,
+        config.basePath(),
+        ExecutionObserver.NONE);
+  }
+
+  /**
+   * {@link #start(NodeConfig, ChainSpec, Clock, String, NativeRuntime)} on a database {@code
+   * opener} opens under {@code databaseBase} (e.g. a throw-away copy of another node's database,
+   * for {@code try-upgrade}); everything else the node keeps (keys, node key, compiled runtimes)
+   * stays under the configuration's base path. A fork ({@link NodeConfig#fork()}) opens its own
+   * database under the configuration's base path instead. {@code observer} hears every runtime call
+   * besides the metrics (e.g. the divergences of {@code Both}).
+   */
+  public static NodeService start(
+      NodeConfig config,
+      ChainSpec spec,
+      Clock clock,
+      String nodeName,
+      NativeRuntime nativeRuntime,
+      ChainOpener opener,
+      BasePath databaseBase,
+      ExecutionObserver observer) {
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
       NodeMetrics metrics =
@@ -143,14 +178,15 @@ public final class NodeService implements AutoCloseable {
               config.validator(),
               spec.codeSubstitutes(),
               nativeRuntime,
-              new Runtimes.Listeners(metrics.executionObserver(), metrics.preparationListener()));
+              new Runtimes.Listeners(
+                  both(metrics.executionObserver(), observer), metrics.preparationListener()));
       started.push(runtimes);
       Consumer<ChainDatabase> onOpen =
           db -> StatusLog.info("💾 Database: RocksDb at {}", db.directory());
       ChainDatabase.Opened opened;
       Optional<ForkPoint> forkPoint = Optional.empty();
       if (config.fork() instanceof ForkConfig.None) {
-        opened = ChainDatabase.openChain(spec, config.basePath(), runtimes, onOpen);
+        opened = opener.open(spec, databaseBase, runtimes, onOpen);
         started.push(opened);
       } else {
         ForkedChain.Opened forked =
@@ -314,6 +350,31 @@ public final class NodeService implements AutoCloseable {
 
   public Blockchain chain() {
     return chain;
+  }
+
+  private static ExecutionObserver both(ExecutionObserver first, ExecutionObserver second) {
+    if (second.equals(ExecutionObserver.NONE)) {
+      return first;
+    }
+    return new ExecutionObserver() {
+      @Override
+      public void called(ExecutionContext context, ExecutorKind executor, String method) {
+        first.called(context, executor, method);
+        second.called(context, executor, method);
+      }
+
+      @Override
+      public void mismatch(Divergence divergence) {
+        first.mismatch(divergence);
+        second.mismatch(divergence);
+      }
+
+      @Override
+      public void runtimeInUse(RuntimeCode code) {
+        first.runtimeInUse(code);
+        second.runtimeInUse(code);
+      }
+    };
   }
 
   public Runtimes runtimes() {

@@ -82,6 +82,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   private final Map<Column, ColumnFamilyHandle> handles;
   private final List<AutoCloseable> resources;
   private final WriteOptions writeOptions;
+  private final boolean readOnly;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Set<Cursor> openCursors = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -94,7 +95,9 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
       List<ColumnFamilyHandle> allHandles,
       Map<Column, ColumnFamilyHandle> handles,
       List<AutoCloseable> resources,
-      WriteOptions writeOptions) {
+      WriteOptions writeOptions,
+      boolean readOnly) {
+    this.readOnly = readOnly;
     this.directory = directory;
     this.db = db;
     this.dbOptions = dbOptions;
@@ -189,7 +192,62 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     WriteOptions writeOptions = new WriteOptions().setSync(config.syncWrites());
     LOG.debug("opened RocksDB database at {}", dir);
     return new RocksDbKeyValueStore(
-        dir, db, dbOptions, columnOptions, allHandles, handles, resources, writeOptions);
+        dir, db, dbOptions, columnOptions, allHandles, handles, resources, writeOptions, false);
+  }
+
+  /**
+   * Opens an existing database for reading only: nothing in {@code directory} is created or written
+   * (no lock taken, no log replayed to disk, no info log), so it works while a node has the
+   * database open, and sees the data as it was when opened. Columns the database does not have read
+   * as empty. {@link #newBatch} fails.
+   *
+   * @throws StorageException if {@code directory} holds no RocksDB database or it cannot be read
+   */
+  public static RocksDbKeyValueStore openReadOnly(Path directory) {
+    Path dir = directory.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(dir.resolve("CURRENT"))) {
+      throw new StorageException(
+          "no database at " + dir + " (no RocksDB CURRENT file there)", null, false);
+    }
+    List<byte[]> existing = existingColumnFamilies(dir);
+    List<AutoCloseable> resources = new ArrayList<>();
+    DBOptions dbOptions =
+        new DBOptions().setCreateIfMissing(false).setInfoLogLevel(InfoLogLevel.ERROR_LEVEL);
+    List<ColumnFamilyOptions> columnOptions = new ArrayList<>();
+    List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+    Map<Column, Integer> positions = new EnumMap<>(Column.class);
+    for (byte[] name : existing) {
+      ColumnFamilyOptions options = new ColumnFamilyOptions();
+      columnOptions.add(options);
+      for (Column column : Column.values()) {
+        if (Arrays.equals(nameOf(column), name)) {
+          positions.put(column, descriptors.size());
+        }
+      }
+      descriptors.add(new ColumnFamilyDescriptor(name, options));
+    }
+    List<ColumnFamilyHandle> allHandles = new ArrayList<>();
+    RocksDB db;
+    try {
+      db = RocksDB.openReadOnly(dbOptions, dir.toString(), descriptors, allHandles);
+    } catch (RocksDBException e) {
+      columnOptions.forEach(ColumnFamilyOptions::close);
+      dbOptions.close();
+      throw translateOpenFailure(dir, e);
+    }
+    Map<Column, ColumnFamilyHandle> handles = new EnumMap<>(Column.class);
+    positions.forEach((column, position) -> handles.put(column, allHandles.get(position)));
+    LOG.debug("opened RocksDB database at {} read-only", dir);
+    return new RocksDbKeyValueStore(
+        dir,
+        db,
+        dbOptions,
+        columnOptions,
+        allHandles,
+        handles,
+        resources,
+        new WriteOptions(),
+        true);
   }
 
   /**
@@ -224,7 +282,11 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     lock.readLock().lock();
     try {
       checkOpen();
-      byte[] value = db.get(handles.get(column), key.unsafeArray());
+      ColumnFamilyHandle handle = handles.get(column);
+      if (handle == null) {
+        return Optional.empty();
+      }
+      byte[] value = db.get(handle, key.unsafeArray());
       return value == null ? Optional.empty() : Optional.of(Bytes.wrap(value));
     } catch (RocksDBException e) {
       throw failure("read from column " + column.storageName(), e);
@@ -239,6 +301,9 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     try {
       checkOpen();
       ColumnFamilyHandle handle = handles.get(column);
+      if (handle == null) {
+        return false;
+      }
       if (!db.keyMayExist(handle, key.unsafeArray(), null)) {
         return false;
       }
@@ -256,6 +321,9 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     lock.readLock().lock();
     try {
       checkOpen();
+      if (!handles.containsKey(column)) {
+        return Stream.empty();
+      }
       cursor = new Cursor(handles.get(column), fromInclusive, toExclusive);
       openCursors.add(cursor);
     } finally {
@@ -271,6 +339,12 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   @Override
   public WriteBatch newBatch() {
     checkOpen();
+    if (readOnly) {
+      throw new StorageException(
+          "the database at " + directory + " is open read-only: nothing may be written",
+          null,
+          false);
+    }
     return new Batch();
   }
 

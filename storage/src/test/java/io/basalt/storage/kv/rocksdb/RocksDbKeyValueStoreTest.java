@@ -209,4 +209,41 @@ class RocksDbKeyValueStoreTest extends KeyValueStoreContractTest {
     entries.close();
     store = RocksDbKeyValueStore.open(temp.resolve("db"));
   }
+
+  @Test
+  void readOnlyOpenSeesTheDataWhileAWriterHasItOpenAndChangesNoFile() throws IOException {
+    put(Column.HEADERS, "0x01", "0xaa");
+    put(Column.META, "0x02", "0xbb");
+    Path dir = temp.resolve("db");
+    Map<String, String> before = checksums(dir);
+    try (RocksDbKeyValueStore ro = RocksDbKeyValueStore.openReadOnly(dir)) {
+      assertThat(ro.get(Column.HEADERS, b("0x01"))).contains(b("0xaa"));
+      assertThat(keys(ro.prefix(Column.META, Bytes.EMPTY))).containsExactly(b("0x02"));
+      assertThatThrownBy(ro::newBatch)
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("read-only");
+    }
+    assertThat(checksums(dir)).isEqualTo(before);
+  }
+
+  @Test
+  void readOnlyOpenOfADirectoryWithoutADatabaseSaysSoAndCreatesNothing() {
+    Path missing = temp.resolve("nothing-here");
+    assertThatThrownBy(() -> RocksDbKeyValueStore.openReadOnly(missing))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("no database at");
+    assertThat(Files.exists(missing)).isFalse();
+  }
+
+  private static Map<String, String> checksums(Path dir) throws IOException {
+    Map<String, String> sums = new TreeMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        sums.put(
+            f.getFileName().toString(),
+            io.basalt.primitives.hash.Hashing.blake2b256Hash(Files.readAllBytes(f)).toHex());
+      }
+    }
+    return sums;
+  }
 }
