@@ -9,9 +9,11 @@ import io.basalt.executor.vm.RuntimeBlob;
 import io.basalt.node.authoring.Consensus;
 import io.basalt.node.chain.ChainOpener;
 import io.basalt.node.chain.ChainSpecs;
+import io.basalt.node.cli.options.ForkOptions;
 import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.SharedOptions;
 import io.basalt.node.config.BasePath;
+import io.basalt.node.config.ForkConfig;
 import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.config.KeystoreConfig;
@@ -53,8 +55,8 @@ import picocli.CommandLine.TypeConversionException;
  * stdout) says what the migration did. Exit code 0 only when every check passed; a refusal before
  * anything was built is one {@code Error:} line per reason.
  *
- * <p>Where the chain comes from is one {@link ChainOpener}: {@link #source()} picks it (the
- * database copy today; a fork of a live chain or a state dump can be another).
+ * <p>Where the chain comes from: the database copy ({@link ChainOpener#COPY}), or with {@code
+ * --fork-url} / {@code --fork-state} a fork opened under the throw-away work directory.
  */
 @Command(
     name = "try-upgrade",
@@ -116,6 +118,11 @@ public final class TryUpgradeCommand implements Callable<Integer> {
   @ArgGroup(validate = false, heading = "%nExecution:%n")
   private ImportOptions imports = new ImportOptions();
 
+  @ArgGroup(
+      validate = false,
+      heading = "%nFork (instead of -d, the state of a live chain or a dump):%n")
+  private ForkOptions fork = new ForkOptions();
+
   @Spec private CommandSpec spec;
 
   /** The report's formats. */
@@ -159,9 +166,14 @@ public final class TryUpgradeCommand implements Callable<Integer> {
 
   private int rehearse(ChainSpec chainSpec, Bytes code, BasePath source, BasePath work) {
     ImportConfig given = imports.toConfig();
+    // A fork opens its own throw-away database under the work directory (NodeService does so
+    // when the configuration has a fork); the -d database is then not read.
+    ForkConfig forkConfig = fork.toConfig();
+    boolean forked = !(forkConfig instanceof ForkConfig.None);
     // Compiled runtimes are shared with a node on the same base path (when it has this chain's
     // database); the database itself is never written.
-    BasePath cacheBase = Files.isDirectory(source.databaseDir(chainSpec.id())) ? source : work;
+    BasePath cacheBase =
+        !forked && Files.isDirectory(source.databaseDir(chainSpec.id())) ? source : work;
     ImportConfig importConfig =
         new ImportConfig(
             given.wasmExecution(),
@@ -172,18 +184,19 @@ public final class TryUpgradeCommand implements Callable<Integer> {
             given.runtimeCacheSize());
     NodeConfig config =
         new NodeConfig(
-            shared.chain(),
-            work,
-            Optional.of("try-upgrade"),
-            true,
-            importConfig,
-            new KeystoreConfig(Optional.empty(), Optional.of("Alice")),
-            new Consensus.Manual(),
-            OffchainWorkerPolicy.NEVER,
-            PrometheusConfig.disabled(),
-            TransactionPoolConfig.defaults(),
-            Optional.empty(),
-            shared.logDirectives());
+                shared.chain(),
+                work,
+                Optional.of("try-upgrade"),
+                true,
+                importConfig,
+                new KeystoreConfig(Optional.empty(), Optional.of("Alice")),
+                new Consensus.Manual(),
+                OffchainWorkerPolicy.NEVER,
+                PrometheusConfig.disabled(),
+                TransactionPoolConfig.defaults(),
+                Optional.empty(),
+                shared.logDirectives())
+            .withFork(forkConfig);
     DivergenceLog divergences = new DivergenceLog();
     Optional<ExecutionStrategy> execution =
         Optional.ofNullable(
