@@ -201,7 +201,10 @@ public final class ForkedChain {
               + ": the block it returns for "
               + blockHash
               + " hashes to "
-              + header.hash(),
+              + header.hash()
+              + (header.number() == 0
+                  ? " (Chopsticks reports a made-up genesis hash: fork a block built on it)"
+                  : ""),
           null);
     }
     JsonNode version = source.call("state_getRuntimeVersion", blockHash.toString());

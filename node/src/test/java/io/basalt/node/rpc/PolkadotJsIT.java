@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.basalt.node.Chopsticks;
 import io.basalt.node.NodeCli;
+import io.basalt.node.fork.RemoteNode;
 import io.basalt.runtime.demo.chain.PolkadotJs;
 import io.basalt.testsupport.Fixtures;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,6 +174,46 @@ class PolkadotJsIT {
       Map<String, JsonNode> steps = run("real-chain-transfer.mjs", node, Duration.ofMinutes(6));
       assertThat(steps.get("runtime").get("specName").asText()).isEqualTo(specName);
       assertThat(steps.get("finalizedAdvanced").get("number").asLong()).isPositive();
+      JsonNode sent = steps.get("transfer");
+      assertThat(texts(sent.get("statuses"))).startsWith("Ready").endsWith("Finalized");
+      assertThat(sent.get("success").asBoolean()).isTrue();
+      assertThat(
+              new BigInteger(sent.get("bobAfter").asText())
+                  .subtract(new BigInteger(sent.get("bobBefore").asText())))
+          .isEqualTo(BigInteger.valueOf(1_000_000_000L));
+    }
+  }
+
+  /**
+   * A Basalt fork of Chopsticks serving node-template (blocks every second, Aura with Alice's key):
+   * polkadot.js signs with the genesis hash the fork reports (Chopsticks' made-up one, which the
+   * runtime's {@code System.BlockHash(0)} holds too) and sees a transfer finalized.
+   */
+  @Test
+  void polkadotJsSeesATransferFinalizedOnAForkOfChopsticks(@TempDir Path dir) throws Exception {
+    PolkadotJs.requireInstalled(JS);
+    Path spec = Fixtures.file("chainspecs/node-template-local.json").toAbsolutePath();
+    try (Chopsticks chopsticks = Chopsticks.start(dir, "--genesis", spec.toString());
+        RemoteNode client = new RemoteNode(URI.create(chopsticks.url()))) {
+      client.call("dev_newBlock", Map.of("count", 1));
+      assertTransferFinalizedOnFork(spec, chopsticks, dir);
+    }
+  }
+
+  private static void assertTransferFinalizedOnFork(Path spec, Chopsticks chopsticks, Path dir)
+      throws Exception {
+    try (RunningNode fork =
+        RunningNode.start(
+            Files.createDirectories(dir.resolve("fork")),
+            "--chain",
+            spec.toString(),
+            "--fork-url",
+            chopsticks.url(),
+            "--alice",
+            "--consensus",
+            "manual-seal-1000")) {
+      Map<String, JsonNode> steps = run("real-chain-transfer.mjs", fork, Duration.ofMinutes(4));
+      assertThat(steps.get("runtime").get("specName").asText()).isEqualTo("node-template");
       JsonNode sent = steps.get("transfer");
       assertThat(texts(sent.get("statuses"))).startsWith("Ready").endsWith("Finalized");
       assertThat(sent.get("success").asBoolean()).isTrue();
