@@ -5,6 +5,7 @@ import io.basalt.node.chain.Blockchain;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.importer.PreparedBlock;
+import io.basalt.node.lifecycle.WorkerThread;
 import io.basalt.node.log.StatusLog;
 import io.basalt.node.metadata.RuntimeMetadata;
 import io.basalt.primitives.bytes.Bytes;
@@ -396,14 +397,6 @@ public final class DevSealer implements AutoCloseable {
         timer.cancel(false);
       }
     }
-    thread.shutdown();
-    try {
-      if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
-        thread.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      thread.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    WorkerThread.stop(thread, Duration.ofSeconds(10));
   }
 }

@@ -9,6 +9,7 @@ import io.basalt.node.chain.RuntimeCalls;
 import io.basalt.node.importer.AuxWrite;
 import io.basalt.node.importer.BlockVerifier;
 import io.basalt.node.importer.Verdict;
+import io.basalt.node.lifecycle.WorkerThread;
 import io.basalt.node.log.StatusLog;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
@@ -24,6 +25,7 @@ import io.basalt.primitives.types.SignedBlock;
 import io.basalt.storage.block.BlockRef;
 import io.basalt.storage.block.BlockStore;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -267,7 +269,7 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
   public void close() {
     closed = true;
     chain.removeListener(this);
-    voter.shutdownNow();
+    WorkerThread.stop(voter, Duration.ofSeconds(10));
   }
 
   private void scheduleVote() {
@@ -280,7 +282,11 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
                   try {
                     vote();
                   } catch (RuntimeException e) {
-                    LOG.error("the GRANDPA voter failed: {}", e.toString(), e);
+                    if (closed) {
+                      LOG.debug("the GRANDPA voter stopped while closing: {}", e.toString());
+                    } else {
+                      LOG.error("the GRANDPA voter failed: {}", e.toString(), e);
+                    }
                   }
                 });
       } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -12,6 +12,7 @@ import io.basalt.node.consensus.SlotClaim;
 import io.basalt.node.importer.BlockImportResult;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.importer.PreparedBlock;
+import io.basalt.node.lifecycle.WorkerThread;
 import io.basalt.node.log.StatusLog;
 import io.basalt.primitives.types.Header;
 import java.time.Clock;
@@ -144,14 +145,6 @@ public final class SlotWorker implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    thread.shutdown();
-    try {
-      if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
-        thread.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      thread.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    WorkerThread.stop(thread, Duration.ofSeconds(10));
   }
 }
