@@ -26,6 +26,10 @@ import io.basalt.node.metadata.JsonScaleDecoder;
 import io.basalt.node.metadata.RuntimeMetadata;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.node.service.NodeService;
+import io.basalt.node.txpool.PoolTransaction;
+import io.basalt.node.txpool.Submission;
+import io.basalt.node.txpool.TransactionPool;
+import io.basalt.node.txpool.TransactionSource;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.scale.ScaleDecodingException;
@@ -75,6 +79,8 @@ public final class UpgradeRehearsal {
   private final DevSealer sealer;
   private final DivergenceLog divergences;
   private final Optional<ExecutionStrategy> compare;
+  private final TransactionPool pool;
+  private List<Bytes> poolTransactions = List.of();
 
   /**
    * @param node a node on a throw-away database, with a sealer
@@ -90,6 +96,16 @@ public final class UpgradeRehearsal {
         node.sealer().orElseThrow(() -> new IllegalArgumentException("the node makes no blocks"));
     this.divergences = divergences;
     this.compare = execution.filter(s -> s == ExecutionStrategy.BOTH);
+    this.pool = node.pool();
+  }
+
+  /**
+   * Puts transactions into the rehearsal node's pool before it builds its blocks (a fork source's
+   * pending ones), so that the blocks after the upgrade carry them; the report counts them.
+   */
+  public UpgradeRehearsal withPoolTransactions(List<Bytes> transactions) {
+    this.poolTransactions = List.copyOf(transactions);
+    return this;
   }
 
   /**
@@ -120,6 +136,13 @@ public final class UpgradeRehearsal {
       return r.build();
     }
     r.tryRuntime = tryRuntime(start, blob, next, code, options, r);
+    List<Hash256> pooled = new ArrayList<>();
+    for (Bytes transaction : poolTransactions) {
+      if (pool.submit(TransactionSource.EXTERNAL, transaction)
+          instanceof Submission.Accepted accepted) {
+        pooled.add(accepted.hash());
+      }
+    }
 
     Header codeBlock;
     Header upgrade;
@@ -150,6 +173,12 @@ public final class UpgradeRehearsal {
       }
       Header built = last;
       metadataAt(built, r).ifPresent(m -> checkExtrinsics(built, m, r));
+    }
+    if (!poolTransactions.isEmpty()) {
+      r.pool =
+          Optional.of(
+              new UpgradeReport.PoolUse(
+                  poolTransactions.size(), pooled.size(), included(pooled, codeBlock, last)));
     }
     RuntimeVersion after = runtimes.codeAt(chain.stateAt(last), last.number()).onChainVersion();
     r.after = Optional.of(version(after));
@@ -418,6 +447,23 @@ public final class UpgradeRehearsal {
     }
   }
 
+  /** How many of {@code hashes} the blocks from {@code first} to {@code last} include. */
+  private int included(List<Hash256> hashes, Header first, Header last) {
+    java.util.Set<Hash256> wanted = new java.util.HashSet<>(hashes);
+    int found = 0;
+    for (Header h = last; h.number() >= first.number(); h = chain.requireHeader(h.parentHash())) {
+      for (Bytes extrinsic : chain.body(h.hash()).orElse(List.of())) {
+        if (wanted.remove(PoolTransaction.hashOf(PoolTransaction.withLengthPrefix(extrinsic)))) {
+          found++;
+        }
+      }
+      if (h.number() == first.number()) {
+        break;
+      }
+    }
+    return found;
+  }
+
   private Header seal(SealRequest request) {
     CreatedBlock created;
     try {
@@ -468,6 +514,7 @@ public final class UpgradeRehearsal {
     Optional<UpgradeReport.Proof> proof = Optional.empty();
     UpgradeReport.TryRuntime tryRuntime = new UpgradeReport.TryRuntime.Skipped("not reached");
     Optional<UpgradeReport.Comparison> comparison = Optional.empty();
+    Optional<UpgradeReport.PoolUse> pool = Optional.empty();
     final List<String> warnings = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
 
@@ -496,6 +543,7 @@ public final class UpgradeRehearsal {
           proof,
           tryRuntime,
           comparison,
+          pool,
           warnings,
           failures);
     }

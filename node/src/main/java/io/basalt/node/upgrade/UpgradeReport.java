@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param proof the upgrade block's proof size against the PoV limit
  * @param tryRuntime what the TryRuntime checks did
  * @param comparison the native-vs-Wasm comparison, when asked for
+ * @param pool the fork source's pending transactions put into the rehearsal's pool, if any
  * @param warnings things worth a look that do not fail the rehearsal
  * @param failures what failed, in order (each one line)
  */
@@ -52,6 +53,7 @@ public record UpgradeReport(
     Optional<Proof> proof,
     TryRuntime tryRuntime,
     Optional<Comparison> comparison,
+    Optional<PoolUse> pool,
     List<String> warnings,
     List<String> failures) {
 
@@ -62,6 +64,12 @@ public record UpgradeReport(
     warnings = List.copyOf(warnings);
     failures = List.copyOf(failures);
   }
+
+  /**
+   * The fork source's pending transactions ({@code author_pendingExtrinsics}) given to the
+   * rehearsal's pool, and how many of them the blocks built include.
+   */
+  public record PoolUse(int submitted, int accepted, int included) {}
 
   /** Whether every check passed. */
   public boolean passed() {
@@ -246,6 +254,17 @@ public record UpgradeReport(
                   + c.note().map(n -> " (" + n + ")").orElse(""));
           c.divergences().forEach(d -> line(b, "  " + d));
         });
+    pool.ifPresent(
+        p ->
+            line(
+                b,
+                "Pool: "
+                    + p.submitted()
+                    + " pending transaction(s) of the fork source, "
+                    + p.accepted()
+                    + " accepted, "
+                    + p.included()
+                    + " included in the blocks built"));
     warnings.forEach(w -> line(b, "Warning: " + w));
     if (failures.isEmpty()) {
       line(b, "Result: PASSED");
@@ -319,6 +338,12 @@ public record UpgradeReport(
           c.divergences().forEach(d::add);
           c.note().ifPresent(x -> n.put("note", x));
         });
+    pool.ifPresent(
+        p ->
+            o.putObject("pool")
+                .put("submitted", p.submitted())
+                .put("accepted", p.accepted())
+                .put("included", p.included()));
     ArrayNode wn = o.putArray("warnings");
     warnings.forEach(wn::add);
     ArrayNode fl = o.putArray("failures");

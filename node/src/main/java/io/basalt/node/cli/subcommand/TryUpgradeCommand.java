@@ -19,6 +19,9 @@ import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.config.KeystoreConfig;
 import io.basalt.node.config.PrometheusConfig;
 import io.basalt.node.failure.UserFacingException;
+import io.basalt.node.fork.ForkSourceException;
+import io.basalt.node.fork.RemoteNode;
+import io.basalt.node.log.StatusLog;
 import io.basalt.node.offchain.OffchainWorkerPolicy;
 import io.basalt.node.service.NodeConfig;
 import io.basalt.node.service.NodeService;
@@ -36,6 +39,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -221,7 +226,9 @@ public final class TryUpgradeCommand implements Callable<Integer> {
             source,
             divergences)) {
       report =
-          new UpgradeRehearsal(node, divergences, execution).run(chainSpec.name(), code, options);
+          new UpgradeRehearsal(node, divergences, execution)
+              .withPoolTransactions(sourcePending(forkConfig))
+              .run(chainSpec.name(), code, options);
     }
     PrintWriter err = spec.commandLine().getErr();
     if (report.upgradeBlock().isEmpty() && !report.passed()) {
@@ -238,6 +245,25 @@ public final class TryUpgradeCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  /**
+   * A live source's pending transactions ({@code author_pendingExtrinsics}), which the rehearsal's
+   * blocks should carry as the source's next blocks would; none for a database or a dump.
+   */
+  private static List<Bytes> sourcePending(ForkConfig fork) {
+    if (!(fork instanceof ForkConfig.Remote remote)) {
+      return List.of();
+    }
+    try (RemoteNode source = new RemoteNode(remote.url())) {
+      List<Bytes> pending = new ArrayList<>();
+      source.call("author_pendingExtrinsics").forEach(x -> pending.add(Bytes.fromHex(x.asText())));
+      return pending;
+    } catch (ForkSourceException e) {
+      // A source without the method (or a pool) leaves the rehearsal's pool empty.
+      StatusLog.info("No pending transactions from the fork source: {}", e.getMessage());
+      return List.of();
+    }
   }
 
   /** The new code, checked to be (compressed) Wasm with sections that parse. */
