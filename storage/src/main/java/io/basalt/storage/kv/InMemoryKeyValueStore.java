@@ -84,59 +84,21 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
     }
   }
 
-  private record Op(Column column, Bytes key, Bytes valueOrNull) {}
-
-  private final class Batch implements WriteBatch {
-    private final List<Op> ops = new ArrayList<>();
-    private boolean done;
-
+  private final class Batch extends BufferedWriteBatch {
     @Override
-    public WriteBatch put(Column column, Bytes key, Bytes value) {
-      checkUsable();
-      ops.add(new Op(column, Objects.requireNonNull(key), Objects.requireNonNull(value)));
-      return this;
-    }
-
-    @Override
-    public WriteBatch delete(Column column, Bytes key) {
-      checkUsable();
-      ops.add(new Op(column, Objects.requireNonNull(key), null));
-      return this;
-    }
-
-    @Override
-    public int size() {
-      return ops.size();
-    }
-
-    @Override
-    public void commit() {
-      checkUsable();
-      done = true;
+    void apply(List<Op> ops) {
       lock.writeLock().lock();
       try {
         checkOpen();
         for (Op op : ops) {
-          if (op.valueOrNull() == null) {
+          if (op.value().isEmpty()) {
             columns.get(op.column()).remove(op.key());
           } else {
-            columns.get(op.column()).put(op.key(), op.valueOrNull());
+            columns.get(op.column()).put(op.key(), op.value().get());
           }
         }
       } finally {
         lock.writeLock().unlock();
-      }
-    }
-
-    @Override
-    public void close() {
-      done = true;
-      ops.clear();
-    }
-
-    private void checkUsable() {
-      if (done) {
-        throw new IllegalStateException("write batch already committed or closed");
       }
     }
   }

@@ -176,35 +176,9 @@ public final class OverlayKeyValueStore implements KeyValueStore {
     }
   }
 
-  private record Op(Column column, Bytes key, Optional<Bytes> value) {}
-
-  private final class Batch implements WriteBatch {
-    private final List<Op> ops = new ArrayList<>();
-    private boolean done;
-
+  private final class Batch extends BufferedWriteBatch {
     @Override
-    public WriteBatch put(Column column, Bytes key, Bytes value) {
-      checkUsable();
-      ops.add(new Op(column, Objects.requireNonNull(key), Optional.of(value)));
-      return this;
-    }
-
-    @Override
-    public WriteBatch delete(Column column, Bytes key) {
-      checkUsable();
-      ops.add(new Op(column, Objects.requireNonNull(key), Optional.empty()));
-      return this;
-    }
-
-    @Override
-    public int size() {
-      return ops.size();
-    }
-
-    @Override
-    public void commit() {
-      checkUsable();
-      done = true;
+    void apply(List<Op> ops) {
       checkOpen();
       lock.writeLock().lock();
       try {
@@ -213,18 +187,6 @@ public final class OverlayKeyValueStore implements KeyValueStore {
         }
       } finally {
         lock.writeLock().unlock();
-      }
-    }
-
-    @Override
-    public void close() {
-      done = true;
-      ops.clear();
-    }
-
-    private void checkUsable() {
-      if (done) {
-        throw new IllegalStateException("write batch already committed or closed");
       }
     }
   }
