@@ -141,12 +141,10 @@ public final class Blockchain {
    * fetched for that block under {@link #STATE_ROOT_SUBSTITUTE}.
    */
   public Hash256 stateRootOf(Header header) {
-    if (substitute.isPresent() && header.stateRoot().equals(substitute.get().claimed())) {
-      if (header.hash().equals(substitute.get().block())) {
-        return substitute.get().actual();
-      }
-    }
-    return header.stateRoot();
+    return substitute
+        .filter(s -> header.stateRoot().equals(s.claimed()) && header.hash().equals(s.block()))
+        .map(StateRootSubstitute::actual)
+        .orElse(header.stateRoot());
   }
 
   /**

@@ -138,16 +138,7 @@ public final class RemoteState implements TrieNodeFetcher {
     List<JsonNode> pages = source.batch(firstPages);
     List<Bytes> keys = new ArrayList<>();
     for (int b = 0; b < 256; b++) {
-      JsonNode page = pages.get(b);
-      Bytes prefix = Bytes.of((byte) b);
-      while (true) {
-        page.forEach(k -> keys.add(Bytes.fromHex(k.asText())));
-        if (page.size() < PAGE) {
-          break;
-        }
-        String last = page.get(page.size() - 1).asText();
-        page = source.batch(List.of(keysPage(prefix, Optional.of(last), child))).get(0);
-      }
+      collect(pages.get(b), Bytes.of((byte) b), child, keys);
     }
     return keys;
   }
@@ -155,14 +146,20 @@ public final class RemoteState implements TrieNodeFetcher {
   /** Every key under {@code prefix} of the top trie. */
   private List<Bytes> keys(Bytes prefix) {
     List<Bytes> keys = new ArrayList<>();
-    Optional<String> start = Optional.empty();
+    RemoteNode.Call first = keysPage(prefix, Optional.empty(), Optional.empty());
+    collect(source.batch(List.of(first)).get(0), prefix, Optional.empty(), keys);
+    return keys;
+  }
+
+  /** Adds {@code page} of keys under {@code prefix} and the pages after it to {@code keys}. */
+  private void collect(JsonNode page, Bytes prefix, Optional<Bytes> child, List<Bytes> keys) {
     while (true) {
-      JsonNode page = source.batch(List.of(keysPage(prefix, start, Optional.empty()))).get(0);
       page.forEach(k -> keys.add(Bytes.fromHex(k.asText())));
       if (page.size() < PAGE) {
-        return keys;
+        return;
       }
-      start = Optional.of(page.get(page.size() - 1).asText());
+      String last = page.get(page.size() - 1).asText();
+      page = source.batch(List.of(keysPage(prefix, Optional.of(last), child))).get(0);
     }
   }
 
