@@ -48,9 +48,7 @@ class ChopsticksForkIT {
               "manual")) {
         HttpRpcClient rpc = new HttpRpcClient(fork.port());
         assertThat(rpc.result("chain_getBlockHash", 2).asText()).isEqualTo(forkHash);
-        for (int i = 0; i < 3; i++) {
-          rpc.result("engine_createBlock", true, true);
-        }
+        rpc.createBlocks(3);
         for (long n = 3; n <= 5; n++) {
           JsonNode header = rpc.result("chain_getHeader", rpc.result("chain_getBlockHash", n));
           assertThat(header.get("digest").get("logs").toString())

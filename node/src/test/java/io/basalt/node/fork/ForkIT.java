@@ -33,9 +33,7 @@ class ForkIT {
     try (RunningNode source =
         RunningNode.start(sourceDir, "--chain", chain.toString(), "--consensus", "manual")) {
       HttpRpcClient rpc = new HttpRpcClient(source.port());
-      rpc.result("engine_createBlock", true, true);
-      rpc.result("engine_createBlock", true, true);
-      rpc.result("engine_createBlock", true, true);
+      rpc.createBlocks(3);
       JsonNode header = rpc.result("chain_getHeader");
       forkNumber = Long.decode(header.get("number").asText());
       forkHash = rpc.result("chain_getBlockHash", forkNumber).asText();
@@ -57,9 +55,7 @@ class ForkIT {
         assertThat(forked.result("chain_getBlockHash", forkNumber).asText()).isEqualTo(forkHash);
         assertThat(forked.result("chain_getBlockHash", 0).asText())
             .isEqualTo(rpc.result("chain_getBlockHash", 0).asText());
-        for (int i = 0; i < 10; i++) {
-          forked.result("engine_createBlock", true, true);
-        }
+        forked.createBlocks(10);
         assertThat(Long.decode(forked.result("chain_getHeader").get("number").asText()))
             .isEqualTo(forkNumber + 10);
         assertThat(pairs(forked, forkHash)).isEqualTo(sourcePairs);
@@ -84,7 +80,7 @@ class ForkIT {
             "ws://127.0.0.1:1")) {
       HttpRpcClient forked = new HttpRpcClient(fork.port());
       assertThat(pairs(forked, forkHash)).isEqualTo(sourcePairs);
-      forked.result("engine_createBlock", true, true);
+      forked.createBlocks(1);
       assertThat(Long.decode(forked.result("chain_getHeader").get("number").asText()))
           .isEqualTo(forkNumber + 11);
       assertThat(Files.readString(fork.log())).contains("Forked at block #" + forkNumber);

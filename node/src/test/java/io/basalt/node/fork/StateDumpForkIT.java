@@ -40,13 +40,11 @@ class StateDumpForkIT {
             "--consensus",
             "manual")) {
       HttpRpcClient rpc = new HttpRpcClient(source.port());
-      for (int i = 0; i < 3; i++) {
-        rpc.result("engine_createBlock", true, true);
-      }
+      rpc.createBlocks(3);
       dumpedHash = rpc.result("chain_getBlockHash", 3).asText();
       header = rpc.result("chain_getHeader", dumpedHash);
       pairs = rpc.result("state_getPairs", "0x", dumpedHash);
-      rpc.result("engine_createBlock", true, true);
+      rpc.createBlocks(1);
       nextHash = rpc.result("chain_getBlockHash", 4).asText();
       next = rpc.result("chain_getBlock", nextHash);
     }

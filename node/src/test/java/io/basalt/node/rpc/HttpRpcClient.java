@@ -71,6 +71,18 @@ public final class HttpRpcClient {
     return response.get("result");
   }
 
+  /**
+   * Has a manual-seal node build {@code count} blocks ({@code engine_createBlock(true, true)}) and
+   * returns the last one's hash.
+   */
+  public String createBlocks(int count) throws IOException, InterruptedException {
+    String hash = null;
+    for (int i = 0; i < count; i++) {
+      hash = result("engine_createBlock", true, true).get("hash").asText();
+    }
+    return hash;
+  }
+
   /** The error of a call that must fail. */
   public JsonNode error(String method, Object... params) throws IOException, InterruptedException {
     JsonNode response = call(method, params);

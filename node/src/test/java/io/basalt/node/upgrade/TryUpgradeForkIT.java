@@ -40,9 +40,7 @@ class TryUpgradeForkIT {
             "--consensus",
             "manual")) {
       HttpRpcClient rpc = new HttpRpcClient(source.port());
-      for (int i = 0; i < 2; i++) {
-        rpc.result("engine_createBlock", true, true);
-      }
+      rpc.createBlocks(2);
       String best = rpc.result("chain_getBlockHash", 2).asText();
       // A transfer waiting in the source's pool: the rehearsal's blocks carry it.
       ExtrinsicFactory xts =
