@@ -1,21 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.service;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.chainspec.ChainSpec;
-import io.basalt.executor.api.NativeRuntime;
-import io.basalt.executor.api.RuntimeContext;
 import io.basalt.executor.strategy.ExecutionStrategy;
 import io.basalt.node.LogCapture;
 import io.basalt.node.chain.BlockOrigin;
 import io.basalt.node.chain.ChainSpecs;
 import io.basalt.node.offchain.OffchainWorkerPolicy;
-import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
-import io.basalt.primitives.types.RuntimeVersion;
-import io.basalt.runtime.demo.BasaltDemoNativeRuntime;
 import io.basalt.storage.trie.MerkleTrie;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,26 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * is kept, and a Wasm-only node that imports the blocks reaches the same state roots.
  */
 class BothDivergenceIT {
-  private static final Bytes EXTRA_KEY = Bytes.wrap("diverged".getBytes(US_ASCII));
-
-  /** The demo runtime's Java implementation, plus one write when a block is initialised. */
-  private static final class DivergentNative implements NativeRuntime {
-    private final NativeRuntime real = BasaltDemoNativeRuntime.v100();
-
-    @Override
-    public RuntimeVersion version() {
-      return real.version();
-    }
-
-    @Override
-    public byte[] call(String method, byte[] input, RuntimeContext context) {
-      byte[] result = real.call(method, input, context);
-      if (method.equals("Core_initialize_block")) {
-        context.externalities().set(EXTRA_KEY, Bytes.fromHex("0x01"));
-      }
-      return result;
-    }
-  }
 
   @Test
   void divergencesAreLoggedAndCountedAndWasmsStateIsKept(@TempDir Path dir) {
@@ -77,7 +51,10 @@ class BothDivergenceIT {
                         "Consensus error between wasm and native in Core_initialize_block at"
                             + " block #")
                     .contains("(block_construction): 1 key differs. Using wasm.")
-                    .endsWith("\n  top " + EXTRA_KEY.toHex() + ": native 0x01 vs wasm (none)"));
+                    .endsWith(
+                        "\n  top "
+                            + DivergentNative.EXTRA_KEY.toHex()
+                            + ": native 0x01 vs wasm (none)"));
     assertThat(run.result())
         .contains(
             "basalt_runtime_mismatches_total{chain=\"dev\",context=\"block_construction\"} 2\n");
@@ -118,7 +95,9 @@ class BothDivergenceIT {
       for (Hash256 block : blocks) {
         Hash256 root = both.chain().requireHeader(block).stateRoot();
         assertThat(wasm.chain().requireHeader(block).stateRoot()).isEqualTo(root);
-        assertThat(trie.get(root, EXTRA_KEY)).as("the native write was rolled back").isEmpty();
+        assertThat(trie.get(root, DivergentNative.EXTRA_KEY))
+            .as("the native write was rolled back")
+            .isEmpty();
       }
       String metrics = DevNodes.scrape(both);
       assertThat(DevNodes.scrape(wasm))

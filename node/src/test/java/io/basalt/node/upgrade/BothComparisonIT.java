@@ -4,8 +4,6 @@ package io.basalt.node.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.chainspec.ChainSpec;
-import io.basalt.executor.api.NativeRuntime;
-import io.basalt.executor.api.RuntimeContext;
 import io.basalt.executor.strategy.ExecutionContext;
 import io.basalt.executor.strategy.ExecutionStrategy;
 import io.basalt.node.NodeCli;
@@ -16,13 +14,11 @@ import io.basalt.node.config.BasePath;
 import io.basalt.node.config.ImportConfig;
 import io.basalt.node.importer.TestCaches;
 import io.basalt.node.service.DevConfigs;
+import io.basalt.node.service.DivergentNative;
 import io.basalt.node.service.NodeConfig;
 import io.basalt.node.service.NodeService;
 import io.basalt.primitives.bytes.Bytes;
-import io.basalt.primitives.types.RuntimeVersion;
-import io.basalt.runtime.demo.BasaltDemoNativeRuntime;
 import io.basalt.testsupport.ProjectFiles;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,26 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BothComparisonIT {
   private static final Path V101 = ProjectFiles.file("runtime-wasm/blobs/basalt_demo_v101.wasm");
-  private static final Bytes EXTRA_KEY = Bytes.wrap("diverged".getBytes(StandardCharsets.US_ASCII));
-
-  /** The demo runtime's Java implementation, plus one write when a block is initialised. */
-  private static final class DivergentNative implements NativeRuntime {
-    private final NativeRuntime real = BasaltDemoNativeRuntime.v100();
-
-    @Override
-    public RuntimeVersion version() {
-      return real.version();
-    }
-
-    @Override
-    public byte[] call(String method, byte[] input, RuntimeContext context) {
-      byte[] result = real.call(method, input, context);
-      if (method.equals("Core_initialize_block")) {
-        context.externalities().set(EXTRA_KEY, Bytes.fromHex("0x01"));
-      }
-      return result;
-    }
-  }
 
   private static ImportConfig both() {
     Map<ExecutionContext, ExecutionStrategy> all = new EnumMap<>(ExecutionContext.class);
@@ -131,7 +107,7 @@ class BothComparisonIT {
     assertThat(report.failures().getFirst())
         .startsWith("native and Wasm diverged: ")
         .contains("Core_initialize_block")
-        .contains(EXTRA_KEY.toHex());
+        .contains(DivergentNative.EXTRA_KEY.toHex());
     assertThat(report.comparison().orElseThrow().divergences()).isNotEmpty();
     assertThat(report.toText()).contains("First failure: native and Wasm diverged");
   }
