@@ -4,13 +4,9 @@ package io.basalt.node.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dylibso.chicory.wabt.Wat2Wasm;
-import io.basalt.node.authoring.Consensus;
 import io.basalt.node.chain.ChainOpener;
 import io.basalt.node.chain.ChainSpecs;
 import io.basalt.node.config.BasePath;
-import io.basalt.node.config.ImportConfig;
-import io.basalt.node.importer.TestCaches;
-import io.basalt.node.service.DevConfigs;
 import io.basalt.node.service.NodeService;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.types.ApiVersion;
@@ -19,7 +15,6 @@ import io.basalt.runtime.demo.BasaltDemoNativeRuntime;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,24 +34,10 @@ class TryRuntimeChecksIT {
   static void demoChainAtV100() {
     base = dir.resolve("node");
     try (NodeService node =
-        NodeService.start(config(base), ChainSpecs.load("dev"), Clock.systemUTC())) {
+        NodeService.start(
+            TryUpgradeIT.configAt(base).build(), ChainSpecs.load("dev"), Clock.systemUTC())) {
       node.sealer().orElseThrow().createBlock(true, true, Optional.empty()).join();
     }
-  }
-
-  private static io.basalt.node.service.NodeConfig config(Path at) {
-    ImportConfig d = ImportConfig.defaults();
-    return DevConfigs.at(at)
-        .consensus(new Consensus.Manual())
-        .imports(
-            new ImportConfig(
-                d.wasmExecution(),
-                false,
-                Optional.of(TestCaches.wasmCache()),
-                Map.of(),
-                Optional.empty(),
-                d.runtimeCacheSize()))
-        .build();
   }
 
   /**
@@ -113,7 +94,7 @@ class TryRuntimeChecksIT {
     DivergenceLog log = new DivergenceLog();
     try (NodeService node =
         NodeService.start(
-            config(work),
+            TryUpgradeIT.configAt(work).build(),
             ChainSpecs.load("dev"),
             Clock.systemUTC(),
             "rehearsal",

@@ -64,7 +64,8 @@ class TryUpgradeIT {
     return args.toArray(String[]::new);
   }
 
-  private static DevConfigs configAt(Path base) {
+  /** A manual-seal dev node at {@code base}, compiled runtimes in the tests' shared cache. */
+  static DevConfigs configAt(Path base) {
     ImportConfig d = ImportConfig.defaults();
     return DevConfigs.at(base)
         .consensus(new Consensus.Manual())
