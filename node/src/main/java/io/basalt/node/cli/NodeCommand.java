@@ -7,6 +7,7 @@ import io.basalt.node.cli.options.AuthoringOptions;
 import io.basalt.node.cli.options.ForkOptions;
 import io.basalt.node.cli.options.ImportOptions;
 import io.basalt.node.cli.options.KeystoreOptions;
+import io.basalt.node.cli.options.NetworkOptions;
 import io.basalt.node.cli.options.OffchainWorkerOptions;
 import io.basalt.node.cli.options.PrometheusOptions;
 import io.basalt.node.cli.options.RehearsalOptions;
@@ -92,6 +93,9 @@ public final class NodeCommand implements Callable<Integer> {
 
   @ArgGroup(validate = false, heading = "%nForks:%n")
   private ForkOptions fork = new ForkOptions();
+
+  @ArgGroup(validate = false, heading = "%nNetwork:%n")
+  private NetworkOptions network = new NetworkOptions();
 
   @Spec private CommandSpec spec;
 
@@ -188,6 +192,7 @@ public final class NodeCommand implements Callable<Integer> {
         Optional.of(rpc.toConfig(shared.dev(), validator)),
         logDirectives,
         rehearsal.startOverrides(),
-        fork.toConfig());
+        fork.toConfig(),
+        network.toConfig());
   }
 }

@@ -7,6 +7,7 @@ import io.basalt.node.config.BasePath;
 import io.basalt.node.config.ForkConfig;
 import io.basalt.node.config.ImportConfig;
 import io.basalt.node.config.KeystoreConfig;
+import io.basalt.node.config.NetworkConfig;
 import io.basalt.node.config.PrometheusConfig;
 import io.basalt.node.offchain.OffchainWorkerPolicy;
 import io.basalt.node.txpool.TransactionPoolConfig;
@@ -33,6 +34,7 @@ import java.util.Optional;
  * @param startOverrides {@code --wasm-override} and {@code --import-storage}: a block built at
  *     start with them (needs block production)
  * @param fork where the chain starts if not from genesis ({@code --fork-url}, {@code --fork-state})
+ * @param network the peer-to-peer network; disabled: the node runs alone
  */
 public record NodeConfig(
     String chain,
@@ -48,7 +50,8 @@ public record NodeConfig(
     Optional<RpcServerConfig> rpc,
     List<String> logDirectives,
     StartOverrides startOverrides,
-    ForkConfig fork) {
+    ForkConfig fork,
+    NetworkConfig network) {
   public NodeConfig {
     logDirectives = List.copyOf(logDirectives);
   }
@@ -81,7 +84,8 @@ public record NodeConfig(
         rpc,
         logDirectives,
         StartOverrides.none(),
-        ForkConfig.none());
+        ForkConfig.none(),
+        NetworkConfig.disabled());
   }
 
   /** This configuration with {@code overrides} applied at start. */
@@ -100,7 +104,8 @@ public record NodeConfig(
         rpc,
         logDirectives,
         overrides,
-        fork);
+        fork,
+        network);
   }
 
   /** This configuration with another fork. */
@@ -119,6 +124,27 @@ public record NodeConfig(
         rpc,
         logDirectives,
         startOverrides,
-        fork);
+        fork,
+        network);
+  }
+
+  /** This configuration on another network. */
+  public NodeConfig withNetwork(NetworkConfig network) {
+    return new NodeConfig(
+        chain,
+        basePath,
+        nodeName,
+        validator,
+        imports,
+        keystore,
+        consensus,
+        offchainWorkers,
+        prometheus,
+        pool,
+        rpc,
+        logDirectives,
+        startOverrides,
+        fork,
+        network);
   }
 }

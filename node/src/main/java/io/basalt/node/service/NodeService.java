@@ -299,7 +299,9 @@ public final class NodeService implements AutoCloseable {
       }
       PrometheusEndpoint endpoint = PrometheusEndpoint.start(config.prometheus(), metrics);
       started.push(endpoint); // it logs where it listens
-      PeerId peerId = NodeIdentity.load(config.basePath(), spec.id());
+      NodeIdentity identity =
+          NodeIdentity.load(config.network().nodeKey(), config.basePath(), spec.id());
+      PeerId peerId = identity.peerId();
       StatusLog.info("🏷  Local node identity is: {}", peerId.toBase58());
       Optional<RpcServer> rpc = Optional.empty();
       if (config.rpc().isPresent()) {
