@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.network.codec.DecoderFuzz;
+import io.basalt.network.codec.WestendBlocks;
 import io.basalt.network.frame.FrameException;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hex;
@@ -77,6 +78,18 @@ class AnnounceCodecTest {
 
     assertThat(announce.encode()).isEqualTo(expected);
     assertThat(BlockAnnounce.decode(expected)).isEqualTo(announce);
+  }
+
+  @Test
+  void realWestendHeaderAnnounced() {
+    WestendBlocks.Block block = WestendBlocks.load().get(9);
+    byte[] wire = new ScaleWriter().writeRaw(block.header()).writeU8(1).toByteArray();
+
+    BlockAnnounce announce = BlockAnnounce.decode(wire);
+
+    assertThat(announce.header().hash()).isEqualTo(block.hash());
+    assertThat(announce.state()).contains(BlockState.BEST);
+    assertThat(announce.encode()).isEqualTo(wire);
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.network.codec.DecoderFuzz;
+import io.basalt.network.codec.WestendBlocks;
 import io.basalt.network.frame.FrameException;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hex;
@@ -118,6 +119,33 @@ class SyncCodecTest {
 
     assertThat(BlockResponse.decode(response.encode())).isEqualTo(response);
     assertThat(BlockData.decode(emptyJustification.encode())).isEqualTo(emptyJustification);
+  }
+
+  @Test
+  void realWestendBlocksRoundTrip() {
+    List<WestendBlocks.Block> blocks = WestendBlocks.load();
+    List<BlockData> data =
+        blocks.stream()
+            .map(
+                b ->
+                    new BlockData(
+                        b.hash(),
+                        Optional.of(Header.CODEC.decode(b.header())),
+                        b.extrinsics(),
+                        List.of(),
+                        Optional.empty(),
+                        false,
+                        Optional.empty()))
+            .toList();
+    var response = new BlockResponse(data);
+
+    BlockResponse decoded = BlockResponse.decode(response.encode());
+
+    assertThat(decoded).isEqualTo(response);
+    for (int i = 0; i < blocks.size(); i++) {
+      assertThat(decoded.blocks().get(i).header().orElseThrow().hash())
+          .isEqualTo(blocks.get(i).hash());
+    }
   }
 
   @Test
