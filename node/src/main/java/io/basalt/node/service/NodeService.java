@@ -2,6 +2,8 @@
 package io.basalt.node.service;
 
 import io.basalt.chainspec.ChainSpec;
+import io.basalt.chainspec.ChainType;
+import io.basalt.node.network.NetworkService;
 import io.basalt.executor.api.HostServices;
 import io.basalt.executor.api.NativeRuntime;
 import io.basalt.executor.code.RuntimeCode;
@@ -84,6 +86,7 @@ public final class NodeService implements AutoCloseable {
   private final Optional<GrandpaFinality> grandpa;
   private final PrometheusEndpoint endpoint;
   private final Optional<RpcServer> rpc;
+  private final Optional<NetworkService> network;
 
   private NodeService(
       Deque<AutoCloseable> started,
@@ -96,7 +99,9 @@ public final class NodeService implements AutoCloseable {
       ConsensusEngines.Selection engines,
       Optional<GrandpaFinality> grandpa,
       PrometheusEndpoint endpoint,
-      Optional<RpcServer> rpc) {
+      Optional<RpcServer> rpc,
+      Optional<NetworkService> network) {
+    this.network = network;
     this.engines = engines;
     this.grandpa = grandpa;
     this.rpc = rpc;
@@ -303,6 +308,25 @@ public final class NodeService implements AutoCloseable {
           NodeIdentity.load(config.network().nodeKey(), config.basePath(), spec.id());
       PeerId peerId = identity.peerId();
       StatusLog.info("🏷  Local node identity is: {}", peerId.toBase58());
+      Optional<NetworkService> network = Optional.empty();
+      if (config.network().enabled()) {
+        NetworkService service =
+            NetworkService.start(
+                config.network(),
+                identity,
+                chain.genesisHash(),
+                spec.protocolId(),
+                spec.chainType().equals(ChainType.LOCAL)
+                    || spec.chainType().equals(ChainType.DEVELOPMENT),
+                config.validator(),
+                spec.bootNodes(),
+                chain,
+                importer,
+                pool,
+                "basalt/" + NodeVersion.version());
+        started.push(service);
+        network = Optional.of(service);
+      }
       Optional<RpcServer> rpc = Optional.empty();
       if (config.rpc().isPresent()) {
         RpcServer server =
@@ -343,11 +367,16 @@ public final class NodeService implements AutoCloseable {
       }
       return new NodeService(
           started, opened, chain, runtimes, importer, pool, sealer, engines, grandpa, endpoint,
-          rpc);
+          rpc, network);
     } catch (RuntimeException | Error e) {
       closeAll(started);
       throw e;
     }
+  }
+
+  /** The peer-to-peer network, unless disabled. */
+  public Optional<NetworkService> network() {
+    return network;
   }
 
   public Blockchain chain() {
