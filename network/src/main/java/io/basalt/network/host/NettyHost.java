@@ -108,13 +108,48 @@ public final class NettyHost implements Host {
     host.handle(Identify.PROTOCOL, stream -> Identify.serve(stream, host::identifyMessage));
     try {
       for (Multiaddr address : config.listenAddresses()) {
-        host.listen(address);
+        if (host.coveredByDualStack(address)) {
+          continue;
+        }
+        try {
+          host.listen(address);
+        } catch (java.io.UncheckedIOException e) {
+          // As Substrate: an address that cannot be bound is reported, the others still serve.
+          LOG.warn("Can't listen on {} because: {}", address, e.getCause().getMessage());
+        }
       }
     } catch (RuntimeException e) {
       host.close();
       throw e;
     }
     return host;
+  }
+
+  /**
+   * Whether {@code address} is the IPv4 wildcard on a port whose IPv6 wildcard is already bound:
+   * the JDK binds {@code ::} dual-stack, so it accepts IPv4 too and a second bind would fail.
+   */
+  private boolean coveredByDualStack(Multiaddr address) {
+    Optional<InetSocketAddress> socket = address.tcpSocketAddress();
+    if (socket.isEmpty()
+        || socket.get().isUnresolved()
+        || !(socket.get().getAddress() instanceof java.net.Inet4Address)
+        || !socket.get().getAddress().isAnyLocalAddress()
+        || socket.get().getPort() == 0) {
+      return false;
+    }
+    synchronized (boundAddresses) {
+      return boundAddresses.stream()
+          .anyMatch(
+              bound ->
+                  bound.has(Multiaddr.Protocol.WS) == address.has(Multiaddr.Protocol.WS)
+                      && bound
+                          .tcpSocketAddress()
+                          .filter(b -> b.getAddress() instanceof java.net.Inet6Address)
+                          .filter(b -> b.getAddress().isAnyLocalAddress())
+                          .filter(b -> b.getPort() == socket.get().getPort())
+                          .isPresent());
+    }
   }
 
   private void listen(Multiaddr address) {

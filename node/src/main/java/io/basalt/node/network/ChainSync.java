@@ -214,7 +214,10 @@ public final class ChainSync implements AutoCloseable {
     Header header = announce.header();
     Hash256 hash = header.hash();
     if (header.number() > peer.bestNumber
-        || announce.state().map(s -> s == io.basalt.network.announce.BlockState.BEST).orElse(false)) {
+        || announce
+            .state()
+            .map(s -> s == io.basalt.network.announce.BlockState.BEST)
+            .orElse(false)) {
       peer.bestHash = hash;
       peer.bestNumber = header.number();
     }
@@ -226,23 +229,24 @@ public final class ChainSync implements AutoCloseable {
       peer.busy = true;
       BlockRequest request =
           new BlockRequest(FULL_BLOCK, new FromBlock.Hash(hash), Direction.ASCENDING, 1, true);
-      fetcher
-          .fetch(peerId, request)
-          .whenComplete(
-              (response, failure) ->
-                  submit(
-                      () -> {
-                        peer.busy = false;
-                        if (failure != null) {
-                          requestFailed(peerId, failure);
-                          return;
-                        }
-                        List<BlockData> blocks = response.blocks();
-                        if (blocks.isEmpty() || !blocks.getFirst().hash().equals(hash)) {
-                          return;
-                        }
-                        importChain(peerId, List.of(blocks.getFirst()));
-                      }));
+      var unused =
+          fetcher
+              .fetch(peerId, request)
+              .whenComplete(
+                  (response, failure) ->
+                      submit(
+                          () -> {
+                            peer.busy = false;
+                            if (failure != null) {
+                              requestFailed(peerId, failure);
+                              return;
+                            }
+                            List<BlockData> blocks = response.blocks();
+                            if (blocks.isEmpty() || !blocks.getFirst().hash().equals(hash)) {
+                              return;
+                            }
+                            importChain(peerId, List.of(blocks.getFirst()));
+                          }));
     } else if (!peer.busy && header.number() > chain.finalized().number()) {
       // A fork whose parent we lack: walk down from it until a block we know.
       fetchFork(peerId, peer, hash, header.number() - chain.finalized().number());
@@ -254,30 +258,32 @@ public final class ChainSync implements AutoCloseable {
     int count = (int) Math.min(depth, maxBlocksPerRequest);
     BlockRequest request =
         new BlockRequest(FULL_BLOCK, new FromBlock.Hash(top), Direction.DESCENDING, count, true);
-    fetcher
-        .fetch(peerId, request)
-        .whenComplete(
-            (response, failure) ->
-                submit(
-                    () -> {
-                      peer.busy = false;
-                      if (failure != null) {
-                        requestFailed(peerId, failure);
-                        return;
-                      }
-                      List<BlockData> blocks = new ArrayList<>(response.blocks());
-                      if (blocks.isEmpty() || !linksDownwards(blocks, top)) {
-                        misbehaved(peerId, "blocks that do not link");
-                        return;
-                      }
-                      java.util.Collections.reverse(blocks);
-                      Header lowest = blocks.getFirst().header().orElseThrow();
-                      if (chain.contains(lowest.parentHash())) {
-                        importChain(peerId, blocks);
-                      } else if (blocks.size() == count && lowest.number() > 1) {
-                        LOG.debug("sync: fork below #{} from {} is deeper", lowest.number(), peerId);
-                      }
-                    }));
+    var unused =
+        fetcher
+            .fetch(peerId, request)
+            .whenComplete(
+                (response, failure) ->
+                    submit(
+                        () -> {
+                          peer.busy = false;
+                          if (failure != null) {
+                            requestFailed(peerId, failure);
+                            return;
+                          }
+                          List<BlockData> blocks = new ArrayList<>(response.blocks());
+                          if (blocks.isEmpty() || !linksDownwards(blocks, top)) {
+                            misbehaved(peerId, "blocks that do not link");
+                            return;
+                          }
+                          java.util.Collections.reverse(blocks);
+                          Header lowest = blocks.getFirst().header().orElseThrow();
+                          if (chain.contains(lowest.parentHash())) {
+                            importChain(peerId, blocks);
+                          } else if (blocks.size() == count && lowest.number() > 1) {
+                            LOG.debug(
+                                "sync: fork below #{} from {} is deeper", lowest.number(), peerId);
+                          }
+                        }));
   }
 
   /** One pass: updates the sync state and sends what requests are due. */
@@ -301,7 +307,7 @@ public final class ChainSync implements AutoCloseable {
       }
       PeerId peerId = entry.getKey();
       PeerSync peer = entry.getValue();
-      if (peer.busy || peer.bestNumber <= best.number() && chain.contains(peer.bestHash)) {
+      if (peer.busy || (peer.bestNumber <= best.number() && chain.contains(peer.bestHash))) {
         continue;
       }
       if (peer.common.isEmpty() && !findCommonAncestor(peerId, peer, best)) {
@@ -336,32 +342,32 @@ public final class ChainSync implements AutoCloseable {
     peer.busy = true;
     inFlight.put(first, peerId);
     BlockRequest request =
-        new BlockRequest(
-            FULL_BLOCK, new FromBlock.Number(first), Direction.ASCENDING, count, true);
-    fetcher
-        .fetch(peerId, request)
-        .whenComplete(
-            (response, failure) ->
-                submit(
-                    () -> {
-                      peer.busy = false;
-                      inFlight.remove(first, peerId);
-                      if (failure != null) {
-                        requestFailed(peerId, failure);
-                        return;
-                      }
-                      List<BlockData> blocks = response.blocks();
-                      if (blocks.isEmpty()) {
-                        // The peer no longer has it (a re-org); look for the ancestor again.
-                        peer.common = OptionalLong.empty();
-                        return;
-                      }
-                      if (!linksUpwards(blocks, first)) {
-                        misbehaved(peerId, "blocks that do not link");
-                        return;
-                      }
-                      downloaded.put(first, new Range(first, peerId, blocks));
-                    }));
+        new BlockRequest(FULL_BLOCK, new FromBlock.Number(first), Direction.ASCENDING, count, true);
+    var unused =
+        fetcher
+            .fetch(peerId, request)
+            .whenComplete(
+                (response, failure) ->
+                    submit(
+                        () -> {
+                          peer.busy = false;
+                          inFlight.remove(first, peerId);
+                          if (failure != null) {
+                            requestFailed(peerId, failure);
+                            return;
+                          }
+                          List<BlockData> blocks = response.blocks();
+                          if (blocks.isEmpty()) {
+                            // The peer no longer has it (a re-org); look for the ancestor again.
+                            peer.common = OptionalLong.empty();
+                            return;
+                          }
+                          if (!linksUpwards(blocks, first)) {
+                            misbehaved(peerId, "blocks that do not link");
+                            return;
+                          }
+                          downloaded.put(first, new Range(first, peerId, blocks));
+                        }));
   }
 
   /** Imports the downloaded ranges that continue our best chain. */
@@ -450,8 +456,7 @@ public final class ChainSync implements AutoCloseable {
       LOG.debug("sync: common ancestor with {} is #{}", peerId, peer.searchLow);
       return true;
     }
-    long number =
-        peer.probedTop ? (peer.searchLow + peer.searchHigh + 1) / 2 : peer.searchHigh;
+    long number = peer.probedTop ? (peer.searchLow + peer.searchHigh + 1) / 2 : peer.searchHigh;
     peer.busy = true;
     BlockRequest request =
         new BlockRequest(
@@ -460,27 +465,28 @@ public final class ChainSync implements AutoCloseable {
             Direction.ASCENDING,
             1,
             false);
-    fetcher
-        .fetch(peerId, request)
-        .whenComplete(
-            (response, failure) ->
-                submit(
-                    () -> {
-                      peer.busy = false;
-                      if (failure != null) {
-                        peer.searching = false;
-                        requestFailed(peerId, failure);
-                        return;
-                      }
-                      Optional<Hash256> theirs =
-                          response.blocks().stream().findFirst().map(BlockData::hash);
-                      peer.probedTop = true;
-                      if (theirs.isPresent() && theirs.equals(chain.canonicalHash(number))) {
-                        peer.searchLow = number;
-                      } else {
-                        peer.searchHigh = number - 1;
-                      }
-                    }));
+    var unused =
+        fetcher
+            .fetch(peerId, request)
+            .whenComplete(
+                (response, failure) ->
+                    submit(
+                        () -> {
+                          peer.busy = false;
+                          if (failure != null) {
+                            peer.searching = false;
+                            requestFailed(peerId, failure);
+                            return;
+                          }
+                          Optional<Hash256> theirs =
+                              response.blocks().stream().findFirst().map(BlockData::hash);
+                          peer.probedTop = true;
+                          if (theirs.isPresent() && theirs.equals(chain.canonicalHash(number))) {
+                            peer.searchLow = number;
+                          } else {
+                            peer.searchHigh = number - 1;
+                          }
+                        }));
     return false;
   }
 
@@ -492,7 +498,7 @@ public final class ChainSync implements AutoCloseable {
       if (header.isEmpty()
           || header.get().number() != number
           || !header.get().hash().equals(block.hash())
-          || previous != null && !header.get().parentHash().equals(previous)) {
+          || (previous != null && !header.get().parentHash().equals(previous))) {
         return false;
       }
       previous = block.hash();
@@ -524,8 +530,7 @@ public final class ChainSync implements AutoCloseable {
             .map(j -> Justification.LIST_CODEC.decode(j.toArray()))
             .or(
                 () ->
-                    data.justification()
-                        .map(j -> List.of(new Justification(EngineId.GRANDPA, j))));
+                    data.justification().map(j -> List.of(new Justification(EngineId.GRANDPA, j))));
     return new SignedBlock(new Block(header, extrinsics), justifications);
   }
 

@@ -12,7 +12,6 @@ import io.basalt.network.multiaddr.Multiaddr;
 import io.basalt.network.notification.NotificationConfig;
 import io.basalt.network.notification.NotificationHandler;
 import io.basalt.network.notification.NotificationProtocol;
-import io.basalt.network.peerset.AddressScope;
 import io.basalt.network.peerset.PeerSet;
 import io.basalt.network.peerset.PeerSetConfig;
 import io.basalt.network.peerset.ReputationChange;
@@ -31,12 +30,12 @@ import io.basalt.node.chain.ChainListener;
 import io.basalt.node.config.NetworkConfig;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
-import io.basalt.node.service.NodeIdentity;
 import io.basalt.node.txpool.TransactionPool;
 import io.basalt.node.txpool.TransactionSource;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.crypto.PeerId;
+import io.basalt.primitives.crypto.ed25519.Ed25519KeyPair;
 import io.basalt.primitives.hash.Hashing;
 import io.basalt.primitives.types.Header;
 import io.basalt.storage.block.BlockRef;
@@ -64,9 +63,9 @@ import org.slf4j.LoggerFactory;
  * transactions protocols; peers from {@code --bootnodes}, the chain spec's boot nodes and {@code
  * --reserved-nodes}, kept by a {@link PeerSet} with reputation and bans.
  *
- * <p>Threads: Netty's event loops deliver bytes and only decode and enqueue; requests are served
- * on a small pool; sync and imports run on {@code basalt-sync}; dialing and transaction
- * propagation on {@code basalt-network}.
+ * <p>Threads: Netty's event loops deliver bytes and only decode and enqueue; requests are served on
+ * a small pool; sync and imports run on {@code basalt-sync}; dialing and transaction propagation on
+ * {@code basalt-network}.
  */
 public final class NetworkService implements AutoCloseable, ChainListener {
   private static final Logger LOG = LoggerFactory.getLogger("sub-libp2p");
@@ -112,7 +111,7 @@ public final class NetworkService implements AutoCloseable, ChainListener {
 
   private NetworkService(
       NetworkConfig config,
-      NodeIdentity identity,
+      Ed25519KeyPair identity,
       ProtocolNames names,
       boolean authority,
       boolean allowPrivateIp,
@@ -158,7 +157,8 @@ public final class NetworkService implements AutoCloseable, ChainListener {
                 MAX_BLOCK_RESPONSE,
                 RequestResponseConfig.DEFAULT_TIMEOUT,
                 2),
-            request -> serve(request, bytes -> blockServer.serve(BlockRequest.decode(bytes)).encode()),
+            request ->
+                serve(request, bytes -> blockServer.serve(BlockRequest.decode(bytes)).encode()),
             scheduler);
     this.sync =
         new ChainSync(
@@ -170,7 +170,8 @@ public final class NetworkService implements AutoCloseable, ChainListener {
             config.maxParallelDownloads());
     this.announces =
         new NotificationProtocol(
-            new NotificationConfig(names.blockAnnounces(), this::announceHandshake, 1024, MAX_ANNOUNCE),
+            new NotificationConfig(
+                names.blockAnnounces(), this::announceHandshake, 1024, MAX_ANNOUNCE),
             new AnnounceHandler(),
             peerSet);
     this.transactions =
@@ -179,9 +180,7 @@ public final class NetworkService implements AutoCloseable, ChainListener {
                 names.transactions(), roles::encode, 1024, MAX_TRANSACTIONS_NOTIFICATION),
             new TransactionsHandler(),
             peerSet);
-    this.host =
-        NettyHost.start(
-            HostConfig.of(identity.key(), config.listenAddresses(), agentVersion));
+    this.host = NettyHost.start(HostConfig.of(identity, config.listenAddresses(), agentVersion));
     blockRequests.register(host);
     announces.register(host);
     transactions.register(host);
@@ -199,7 +198,7 @@ public final class NetworkService implements AutoCloseable, ChainListener {
     for (Multiaddr address : known) {
       address
           .peer()
-          .filter(peer -> !peer.equals(identity.peerId()))
+          .filter(peer -> !peer.equals(host.localPeer()))
           .ifPresent(peer -> peerSet.addAddress(peer, address.withoutPeer()));
     }
     var unused1 = scheduler.scheduleWithFixedDelay(this::dialPeers, 0, 1, TimeUnit.SECONDS);
@@ -219,7 +218,7 @@ public final class NetworkService implements AutoCloseable, ChainListener {
    */
   public static NetworkService start(
       NetworkConfig config,
-      NodeIdentity identity,
+      Ed25519KeyPair identity,
       Hash256 genesisHash,
       Optional<String> protocolId,
       boolean localChain,
@@ -259,7 +258,7 @@ public final class NetworkService implements AutoCloseable, ChainListener {
     chain.addListener(service);
     for (Multiaddr address : service.host.listenAddresses()) {
       StatusLog.info(
-          "🔍 Listening for new connections on {}", address.withPeer(identity.peerId()));
+          "🔍 Listening for new connections on {}", address.withPeer(service.host.localPeer()));
     }
     return service;
   }
@@ -341,12 +340,9 @@ public final class NetworkService implements AutoCloseable, ChainListener {
   private CompletableFuture<BlockResponse> fetchBlocks(PeerId peer, BlockRequest request) {
     Connection connection = connections.get(peer);
     if (connection == null || !connection.isOpen()) {
-      return CompletableFuture.failedFuture(
-          new IllegalStateException("no connection to " + peer));
+      return CompletableFuture.failedFuture(new IllegalStateException("no connection to " + peer));
     }
-    return blockRequests
-        .request(connection, request.encode())
-        .thenApply(BlockResponse::decode);
+    return blockRequests.request(connection, request.encode()).thenApply(BlockResponse::decode);
   }
 
   /** Serves a request on the server pool; a request that does not decode costs the peer. */
@@ -373,20 +369,21 @@ public final class NetworkService implements AutoCloseable, ChainListener {
           peerSet.dialFailed(peer);
           continue;
         }
-        host.dial(addresses.getFirst().withPeer(peer))
-            .whenComplete(
-                (connection, failure) -> {
-                  if (failure != null) {
-                    Duration backoff = peerSet.dialFailed(peer);
-                    LOG.debug(
-                        "Dial to {} failed (next try in {}s): {}",
-                        peer,
-                        backoff.toSeconds(),
-                        rootMessage(failure));
-                  } else {
-                    peerSet.dialSucceeded(peer);
-                  }
-                });
+        var unused =
+            host.dial(addresses.getFirst().withPeer(peer))
+                .whenComplete(
+                    (connection, failure) -> {
+                      if (failure != null) {
+                        Duration backoff = peerSet.dialFailed(peer);
+                        LOG.debug(
+                            "Dial to {} failed (next try in {}s): {}",
+                            peer,
+                            backoff.toSeconds(),
+                            rootMessage(failure));
+                      } else {
+                        peerSet.dialSucceeded(peer);
+                      }
+                    });
       }
     } catch (RuntimeException e) {
       LOG.warn("Dialing peers failed: {}", e.toString(), e);
@@ -454,22 +451,24 @@ public final class NetworkService implements AutoCloseable, ChainListener {
         return;
       }
       connections.put(peer, connection);
-      announces
-          .open(connection)
-          .whenComplete(
-              (ok, failure) -> {
-                if (failure != null) {
-                  LOG.debug("Block announces to {} failed: {}", peer, rootMessage(failure));
-                }
-              });
-      transactions
-          .open(connection)
-          .whenComplete(
-              (ok, failure) -> {
-                if (failure != null) {
-                  LOG.debug("Transactions to {} failed: {}", peer, rootMessage(failure));
-                }
-              });
+      var unusedAnnounces =
+          announces
+              .open(connection)
+              .whenComplete(
+                  (ok, failure) -> {
+                    if (failure != null) {
+                      LOG.debug("Block announces to {} failed: {}", peer, rootMessage(failure));
+                    }
+                  });
+      var unusedTransactions =
+          transactions
+              .open(connection)
+              .whenComplete(
+                  (ok, failure) -> {
+                    if (failure != null) {
+                      LOG.debug("Transactions to {} failed: {}", peer, rootMessage(failure));
+                    }
+                  });
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.basalt.node.authoring.DevSealer;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.RuntimeCalls;
 import io.basalt.node.importer.BlockImporter;
+import io.basalt.node.network.NetworkService;
 import io.basalt.node.runtime.Runtimes;
 import io.basalt.node.txpool.TransactionPool;
 import io.basalt.primitives.crypto.PeerId;
@@ -44,6 +45,7 @@ public final class NodeRpc {
    * @param keystore the node's keystore
    * @param sealer block production on request, unless the node only imports
    * @param logDirectives the {@code -l} directives given at start
+   * @param network the peer-to-peer network, unless the node runs alone
    */
   public record Node(
       ChainSpec spec,
@@ -56,7 +58,8 @@ public final class NodeRpc {
       TransactionPool pool,
       Keystore keystore,
       Optional<DevSealer> sealer,
-      List<String> logDirectives) {
+      List<String> logDirectives,
+      Optional<NetworkService> network) {
     public Node {
       logDirectives = List.copyOf(logDirectives);
     }
@@ -91,7 +94,8 @@ public final class NodeRpc {
                 node.chain(),
                 node.pool(),
                 node.calls(),
-                node.logDirectives())));
+                node.logDirectives(),
+                node.network())));
     groups.add(new ChainMethods(new NodeChainApi(node.chain())));
     groups.add(new StateMethods(node.state(), new NodeChainApi(node.chain())));
     groups.add(new ChildStateMethods(node.state()));

@@ -4,9 +4,11 @@ package io.basalt.node.rpc;
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.executor.vm.InvalidRuntimeCodeException;
 import io.basalt.executor.vm.RuntimeTrapException;
+import io.basalt.network.multiaddr.Multiaddr;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.RuntimeCalls;
 import io.basalt.node.log.LogSetup;
+import io.basalt.node.network.NetworkService;
 import io.basalt.node.txpool.TransactionPool;
 import io.basalt.primitives.bytes.Bytes;
 import io.basalt.primitives.bytes.Hash256;
@@ -31,8 +33,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code system_*} as the node answers it. Basalt has no networking yet, so the answers about peers
- * are the honest ones: no peers, not syncing, no listen addresses; the peer id is the node key's.
+ * {@code system_*} as the node answers it. Peers, sync state, listen addresses and reserved peers
+ * come from the {@link NetworkService}; a node without a network has no peers and is not syncing.
  */
 public final class NodeSystemApi implements SystemApi {
   private final ChainSpec spec;
@@ -45,6 +47,7 @@ public final class NodeSystemApi implements SystemApi {
   private final List<String> startupLogDirectives;
   private final long startingBlock;
   private final Set<String> reserved = ConcurrentHashMap.newKeySet();
+  private final Optional<NetworkService> network;
 
   public NodeSystemApi(
       ChainSpec spec,
@@ -54,7 +57,9 @@ public final class NodeSystemApi implements SystemApi {
       Blockchain chain,
       TransactionPool pool,
       RuntimeCalls calls,
-      List<String> startupLogDirectives) {
+      List<String> startupLogDirectives,
+      Optional<NetworkService> network) {
+    this.network = network;
     this.spec = spec;
     this.version = version;
     this.authority = authority;
@@ -101,7 +106,10 @@ public final class NodeSystemApi implements SystemApi {
 
   @Override
   public Health health() {
-    return new Health(0, false, !chainType().equals(ChainType.DEVELOPMENT));
+    return new Health(
+        network.map(n -> n.peers().size()).orElse(0),
+        network.map(NetworkService::isMajorSyncing).orElse(false),
+        !chainType().equals(ChainType.DEVELOPMENT));
   }
 
   @Override
@@ -111,21 +119,56 @@ public final class NodeSystemApi implements SystemApi {
 
   @Override
   public List<String> localListenAddresses() {
-    return List.of();
+    return network.map(NetworkService::localListenAddresses).orElse(List.of());
   }
 
   @Override
   public List<PeerInfo> peers() {
-    return List.of();
+    if (network.isEmpty()) {
+      return List.of();
+    }
+    List<PeerInfo> peers = new ArrayList<>();
+    network
+        .get()
+        .peers()
+        .forEach(
+            (peer, info) ->
+                peers.add(
+                    new PeerInfo(
+                        peer.toBase58(),
+                        roleName(info.roles()),
+                        info.bestHash(),
+                        info.bestNumber())));
+    return peers;
+  }
+
+  /** Substrate's {@code system_peers} role text. */
+  private static String roleName(io.basalt.network.announce.Roles roles) {
+    if (roles.isAuthority()) {
+      return "AUTHORITY";
+    }
+    return roles.isLight() ? "LIGHT" : "FULL";
   }
 
   @Override
   public Object networkState() {
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("peerId", peerId.toBase58());
-    state.put("listenedAddresses", List.of());
+    state.put("listenedAddresses", localListenAddresses());
     state.put("externalAddresses", List.of());
-    state.put("connectedPeers", Map.of());
+    Map<String, Object> connected = new LinkedHashMap<>();
+    network.ifPresent(
+        n ->
+            n.peers()
+                .forEach(
+                    (peer, info) ->
+                        connected.put(
+                            peer.toBase58(),
+                            Map.of(
+                                "bestHash", info.bestHash().toString(),
+                                "bestNumber", info.bestNumber(),
+                                "roles", roleName(info.roles())))));
+    state.put("connectedPeers", connected);
     state.put("notConnectedPeers", Map.of());
     state.put("peerset", Map.of("nodes", Map.of()));
     return state;
@@ -138,11 +181,25 @@ public final class NodeSystemApi implements SystemApi {
       throw new RpcException(
           2002, "Peer id missing from the address", "expected .../p2p/<peer id>: " + multiaddr);
     }
+    Multiaddr address;
+    try {
+      address = Multiaddr.parse(multiaddr);
+    } catch (IllegalArgumentException e) {
+      throw new RpcException(2002, "Invalid multiaddr", e.getMessage());
+    }
+    network.ifPresent(n -> n.addReservedPeer(address));
     reserved.add(multiaddr.substring(p2p + 5));
   }
 
   @Override
   public void removeReservedPeer(String peerId) {
+    PeerId peer;
+    try {
+      peer = PeerId.fromBase58(peerId);
+    } catch (IllegalArgumentException e) {
+      throw new RpcException(2002, "Invalid peer id", e.getMessage());
+    }
+    network.ifPresent(n -> n.peerSet().removeReserved(peer));
     reserved.remove(peerId);
   }
 
@@ -159,7 +216,15 @@ public final class NodeSystemApi implements SystemApi {
   @Override
   public SyncState syncState() {
     long best = chain.best().number();
-    return new SyncState(startingBlock, best, best);
+    long highest =
+        network
+            .flatMap(
+                n -> {
+                  java.util.OptionalLong target = n.syncTarget();
+                  return target.isPresent() ? Optional.of(target.getAsLong()) : Optional.empty();
+                })
+            .orElse(best);
+    return new SyncState(startingBlock, best, Math.max(best, highest));
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.basalt.node.service;
 
 import io.basalt.chainspec.ChainSpec;
 import io.basalt.chainspec.ChainType;
-import io.basalt.node.network.NetworkService;
 import io.basalt.executor.api.HostServices;
 import io.basalt.executor.api.NativeRuntime;
 import io.basalt.executor.code.RuntimeCode;
@@ -33,6 +32,7 @@ import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
 import io.basalt.node.metrics.NodeMetrics;
 import io.basalt.node.metrics.PrometheusEndpoint;
+import io.basalt.node.network.NetworkService;
 import io.basalt.node.offchain.OffchainWorkers;
 import io.basalt.node.rpc.NodeRpc;
 import io.basalt.node.runtime.Runtimes;
@@ -313,7 +313,7 @@ public final class NodeService implements AutoCloseable {
         NetworkService service =
             NetworkService.start(
                 config.network(),
-                identity,
+                identity.key(),
                 chain.genesisHash(),
                 spec.protocolId(),
                 spec.chainType().equals(ChainType.LOCAL)
@@ -344,7 +344,8 @@ public final class NodeService implements AutoCloseable {
                         pool,
                         keystore,
                         sealer,
-                        config.logDirectives())));
+                        config.logDirectives(),
+                        network)));
         started.push(server);
         rpc = Optional.of(server);
       }
@@ -366,8 +367,8 @@ public final class NodeService implements AutoCloseable {
         slotWorker.get().start();
       }
       return new NodeService(
-          started, opened, chain, runtimes, importer, pool, sealer, engines, grandpa, endpoint,
-          rpc, network);
+          started, opened, chain, runtimes, importer, pool, sealer, engines, grandpa, endpoint, rpc,
+          network);
     } catch (RuntimeException | Error e) {
       closeAll(started);
       throw e;
