@@ -12,6 +12,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -214,8 +216,8 @@ final class YamuxStream implements ByteStream {
       return;
     }
     remoteClosed = true;
-    deliverBuffered();
     releaseIfDone();
+    deliverBuffered();
   }
 
   /** Hands buffered bytes, then a close or reset, to the listener. */
@@ -298,12 +300,13 @@ final class YamuxStream implements ByteStream {
     }
     terminated = true;
     IOException failure = new IOException(this + " was reset");
-    for (PendingWrite write : pendingWrites) {
+    List<PendingWrite> failed = new ArrayList<>(pendingWrites);
+    pendingWrites.clear();
+    release();
+    for (PendingWrite write : failed) {
       write.data.release();
       write.future.completeExceptionally(failure);
     }
-    pendingWrites.clear();
-    release();
     if (notifyListener) {
       deliverBuffered();
     }
