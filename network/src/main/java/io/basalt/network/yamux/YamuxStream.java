@@ -25,8 +25,13 @@ import org.slf4j.LoggerFactory;
 final class YamuxStream implements ByteStream {
   private static final Logger LOG = LoggerFactory.getLogger(YamuxStream.class);
 
-  /** The largest data frame we send, so that streams take turns on a busy connection. */
-  static final int MAX_FRAME_PAYLOAD = 256 * 1024;
+  /**
+   * The largest data payload we send: small enough that the receiver can deliver and credit back
+   * while the rest of the window is in flight and that streams take turns on a busy connection;
+   * with its 12-byte header a full frame fills one Noise message (65,535 bytes less the 16-byte
+   * tag).
+   */
+  static final int MAX_FRAME_PAYLOAD = 65_535 - 16 - YamuxFrame.HEADER_LENGTH;
 
   private final YamuxSession session;
   private final int id;

@@ -152,7 +152,12 @@ class YamuxProtocolTest {
     CompletableFuture<Void> written = stream.write(new byte[300_000]);
     assertThat(outbound(channel))
         .containsExactly(
-            new Frame(0, WINDOW_UPDATE, SYN, 1, 0, 0), new Frame(0, DATA, 0, 1, 262_144, 262_144));
+            new Frame(0, WINDOW_UPDATE, SYN, 1, 0, 0),
+            new Frame(0, DATA, 0, 1, 65_507, 65_507),
+            new Frame(0, DATA, 0, 1, 65_507, 65_507),
+            new Frame(0, DATA, 0, 1, 65_507, 65_507),
+            new Frame(0, DATA, 0, 1, 65_507, 65_507),
+            new Frame(0, DATA, 0, 1, 116, 116));
     assertThat(written).isNotDone();
 
     channel.writeInbound(frame(WINDOW_UPDATE, ACK, 1, 10_000));
