@@ -305,9 +305,9 @@ public final class NotificationProtocol {
 
   private void misbehaved(PeerId peerId, Substream substream, String what) {
     LOG.debug("{} broke {}: {}", peerId, config.names().getFirst(), what);
+    var unused = reporter.report(peerId, ReputationChange.BAD_MESSAGE);
     substream.reset();
     closePeer(peerId, substream, true);
-    var unused = reporter.report(peerId, ReputationChange.BAD_MESSAGE);
   }
 
   private boolean askHandler(PeerId peerId, byte[] handshake, Connection.Direction direction) {
@@ -437,9 +437,9 @@ public final class NotificationProtocol {
         if (accepted) {
           misbehaved(peerId, substream, e.getMessage());
         } else {
+          var unused = reporter.report(peerId, ReputationChange.BAD_MESSAGE);
           substream.reset();
           dropInbound();
-          var unused = reporter.report(peerId, ReputationChange.BAD_MESSAGE);
         }
       }
     }
