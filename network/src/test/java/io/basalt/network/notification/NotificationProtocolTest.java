@@ -290,6 +290,20 @@ class NotificationProtocolTest {
   }
 
   @Test
+  void shouldResetAndReportAnOversizedHandshake() {
+    NotificationProtocol b = protocol(bob, NAMES, "bob-hs", 1024, bobEvents, bobReports, 16);
+    Substream raw = MemoryPeer.connect(alice, bob).openSubstream(NAMES).join();
+    raw.setListener(new Ignore());
+
+    var unused = raw.write(io.basalt.network.frame.UnsignedVarint.encode(1025));
+    bob.drain();
+
+    assertThat(bobReports.reports()).containsExactly(alice.id() + " Bad message");
+    assertThat(bobEvents.events).isEmpty();
+    assertThat(b.openPeers()).isEmpty();
+  }
+
+  @Test
   void shouldDeliverAValidHandshakeAndNotificationsFromARawOpener() {
     NotificationProtocol b = bobProtocol();
     MemoryConnection connection = MemoryPeer.connect(alice, bob);
