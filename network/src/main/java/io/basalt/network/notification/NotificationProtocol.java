@@ -240,9 +240,11 @@ public final class NotificationProtocol {
       pending = new ArrayList<>(peer.pending);
       peer.pending.clear();
     }
-    handler.onOpened(peerId, handshake);
+    guarded("onOpened", () -> handler.onOpened(peerId, handshake));
     opening.complete(null);
-    pending.forEach(notification -> handler.onNotification(peerId, notification));
+    pending.forEach(
+        notification ->
+            guarded("onNotification", () -> handler.onNotification(peerId, notification)));
   }
 
   private void received(PeerId peerId, Substream inbound, byte[] notification) {
@@ -258,7 +260,7 @@ public final class NotificationProtocol {
         return;
       }
     }
-    handler.onNotification(peerId, notification);
+    guarded("onNotification", () -> handler.onNotification(peerId, notification));
   }
 
   private void afterInboundAccepted(PeerId peerId, Substream inbound) {
@@ -299,7 +301,7 @@ public final class NotificationProtocol {
           new OpenFailedException(peerId + " closed " + config.names().getFirst()));
     }
     if (peer.open) {
-      handler.onClosed(peerId);
+      guarded("onClosed", () -> handler.onClosed(peerId));
     }
   }
 
@@ -316,6 +318,15 @@ public final class NotificationProtocol {
     } catch (RuntimeException e) {
       LOG.warn("The {} handshake handler failed: {}", config.names().getFirst(), e.toString());
       return false;
+    }
+  }
+
+  /** Runs a handler callback; a failing handler is logged and does not break the protocol. */
+  private void guarded(String callback, Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.warn("The {} handler's {} failed: {}", config.names().getFirst(), callback, e.toString());
     }
   }
 
