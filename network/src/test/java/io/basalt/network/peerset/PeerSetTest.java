@@ -219,6 +219,31 @@ class PeerSetTest {
   }
 
   @Test
+  void shouldForgetAnIdlePeerAnHourAfterItWasLastTouched() {
+    PeerId reserved = peer();
+    PeerSet set =
+        new PeerSet(PeerSetConfig.defaults().withReserved(Set.of(reserved), false), clock);
+    PeerId idle = known(set, 1);
+    PeerId connected = known(set, 2);
+    PeerId disliked = known(set, 3);
+    set.acceptInbound(connected);
+    clock.advance(Duration.ofSeconds(1));
+    set.report(disliked, new ReputationChange(Integer.MIN_VALUE, "fatal"));
+
+    clock.advance(PeerSet.FORGET_AFTER.minusSeconds(1));
+    assertThat(set.isKnown(idle)).isTrue();
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(set.isKnown(idle)).isFalse();
+    assertThat(set.isKnown(connected)).isTrue();
+    assertThat(set.isKnown(reserved)).isTrue();
+    // Its reputation decayed to 0 long ago, but the report touched it after the idle peer.
+    assertThat(set.isKnown(disliked)).isTrue();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(set.isKnown(disliked)).isFalse();
+  }
+
+  @Test
   void shouldSkipPeersWithoutAddresses() {
     PeerSet set = new PeerSet(PeerSetConfig.defaults(), clock);
     PeerId silent = peer();
