@@ -240,9 +240,11 @@ public final class NotificationProtocol {
       pending = new ArrayList<>(peer.pending);
       peer.pending.clear();
     }
-    handler.onOpened(peerId, handshake);
+    guarded("onOpened", () -> handler.onOpened(peerId, handshake));
     opening.complete(null);
-    pending.forEach(notification -> handler.onNotification(peerId, notification));
+    pending.forEach(
+        notification ->
+            guarded("onNotification", () -> handler.onNotification(peerId, notification)));
   }
 
   private void received(PeerId peerId, Substream inbound, byte[] notification) {
@@ -258,7 +260,7 @@ public final class NotificationProtocol {
         return;
       }
     }
-    handler.onNotification(peerId, notification);
+    guarded("onNotification", () -> handler.onNotification(peerId, notification));
   }
 
   private void afterInboundAccepted(PeerId peerId, Substream inbound) {
@@ -299,15 +301,15 @@ public final class NotificationProtocol {
           new OpenFailedException(peerId + " closed " + config.names().getFirst()));
     }
     if (peer.open) {
-      handler.onClosed(peerId);
+      guarded("onClosed", () -> handler.onClosed(peerId));
     }
   }
 
   private void misbehaved(PeerId peerId, Substream substream, String what) {
     LOG.debug("{} broke {}: {}", peerId, config.names().getFirst(), what);
+    var unused = reporter.report(peerId, ReputationChange.BAD_MESSAGE);
     substream.reset();
     closePeer(peerId, substream, true);
-    var unused = reporter.report(peerId, ReputationChange.BAD_MESSAGE);
   }
 
   private boolean askHandler(PeerId peerId, byte[] handshake, Connection.Direction direction) {
@@ -316,6 +318,15 @@ public final class NotificationProtocol {
     } catch (RuntimeException e) {
       LOG.warn("The {} handshake handler failed: {}", config.names().getFirst(), e.toString());
       return false;
+    }
+  }
+
+  /** Runs a handler callback; a failing handler is logged and does not break the protocol. */
+  private void guarded(String callback, Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.warn("The {} handler's {} failed: {}", config.names().getFirst(), callback, e.toString());
     }
   }
 
@@ -437,9 +448,9 @@ public final class NotificationProtocol {
         if (accepted) {
           misbehaved(peerId, substream, e.getMessage());
         } else {
+          var unused = reporter.report(peerId, ReputationChange.BAD_MESSAGE);
           substream.reset();
           dropInbound();
-          var unused = reporter.report(peerId, ReputationChange.BAD_MESSAGE);
         }
       }
     }

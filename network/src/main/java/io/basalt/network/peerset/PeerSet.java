@@ -32,6 +32,12 @@ import org.slf4j.LoggerFactory;
 public final class PeerSet implements PeerReporter {
   private static final Logger LOG = LoggerFactory.getLogger("peerset");
 
+  /**
+   * A peer back at reputation 0, not connected and not reserved, is forgotten (with its addresses)
+   * this long after anything last happened to it, as {@code peer_store} does.
+   */
+  public static final Duration FORGET_AFTER = Duration.ofHours(1);
+
   private final Clock clock;
   private final boolean allowPrivateIp;
   private final int maxIn;
@@ -50,6 +56,13 @@ public final class PeerSet implements PeerReporter {
     PeerState state = PeerState.NOT_CONNECTED;
     int failures;
     long nextDialMillis;
+    long touchedMillis;
+  }
+
+  private Entry entry(PeerId peer) {
+    Entry entry = peers.computeIfAbsent(peer, p -> new Entry());
+    entry.touchedMillis = clock.millis();
+    return entry;
   }
 
   public PeerSet(PeerSetConfig config, Clock clock) {
@@ -80,7 +93,7 @@ public final class PeerSet implements PeerReporter {
     if (!allowPrivateIp && AddressScope.isPrivate(address)) {
       return false;
     }
-    peers.computeIfAbsent(peer, p -> new Entry()).addresses.add(address.withoutPeer());
+    entry(peer).addresses.add(address.withoutPeer());
     return true;
   }
 
@@ -100,11 +113,13 @@ public final class PeerSet implements PeerReporter {
 
   /** Whether we know anything of {@code peer}. */
   public synchronized boolean isKnown(PeerId peer) {
+    advanceTime();
     return peers.containsKey(peer);
   }
 
   /** The number of known peers. */
   public synchronized int size() {
+    advanceTime();
     return peers.size();
   }
 
@@ -196,7 +211,7 @@ public final class PeerSet implements PeerReporter {
     ReportOutcome outcome;
     synchronized (this) {
       advanceTime();
-      Entry entry = peers.computeIfAbsent(peer, p -> new Entry());
+      Entry entry = entry(peer);
       boolean wasBanned = Reputation.isBanned(entry.reputation);
       entry.reputation = Reputation.add(entry.reputation, change.value());
       if (!Reputation.isBanned(entry.reputation)) {
@@ -229,7 +244,7 @@ public final class PeerSet implements PeerReporter {
     if (reservedOnly && !isReserved) {
       return InboundDecision.REFUSE_RESERVED_ONLY;
     }
-    Entry entry = peers.computeIfAbsent(peer, p -> new Entry());
+    Entry entry = entry(peer);
     if (Reputation.isBanned(entry.reputation)) {
       return InboundDecision.REFUSE_BANNED;
     }
@@ -283,7 +298,7 @@ public final class PeerSet implements PeerReporter {
 
   /** A dial chosen by {@link #peersToDial()} connected: the peer is {@link PeerState#OUTBOUND}. */
   public synchronized void dialSucceeded(PeerId peer) {
-    Entry entry = peers.computeIfAbsent(peer, p -> new Entry());
+    Entry entry = entry(peer);
     entry.state = PeerState.OUTBOUND;
     entry.failures = 0;
     entry.nextDialMillis = 0;
@@ -294,7 +309,7 @@ public final class PeerSet implements PeerReporter {
    * base, doubled for each failure in a row, at most the maximum). Returns the backoff.
    */
   public synchronized Duration dialFailed(PeerId peer) {
-    Entry entry = peers.computeIfAbsent(peer, p -> new Entry());
+    Entry entry = entry(peer);
     entry.state = PeerState.NOT_CONNECTED;
     entry.failures++;
     Duration backoff = backoffBase.multipliedBy(1L << Math.min(entry.failures - 1, 20));
@@ -314,6 +329,7 @@ public final class PeerSet implements PeerReporter {
     }
     entry.state = PeerState.NOT_CONNECTED;
     entry.reputation = Reputation.add(entry.reputation, Reputation.DISCONNECT_CHANGE);
+    entry.touchedMillis = clock.millis();
   }
 
   /** The number of regular (not reserved) peers in {@code state}. */
@@ -354,5 +370,14 @@ public final class PeerSet implements PeerReporter {
     for (Entry entry : peers.values()) {
       entry.reputation = Reputation.decay(entry.reputation, seconds);
     }
+    long forgetBefore = clock.millis() - FORGET_AFTER.toMillis();
+    peers
+        .entrySet()
+        .removeIf(
+            e ->
+                e.getValue().reputation == 0
+                    && e.getValue().state == PeerState.NOT_CONNECTED
+                    && e.getValue().touchedMillis < forgetBefore
+                    && !reserved.contains(e.getKey()));
   }
 }

@@ -323,8 +323,8 @@ public final class RequestResponseProtocol {
     }
 
     private void respond(byte[] response, Throwable error) {
-      if (error != null) {
-        abort("the handler failed: " + unwrap(error));
+      if (error != null || response == null) {
+        abort("the handler failed: " + (error == null ? "no response" : unwrap(error)));
         return;
       }
       if (response.length > config.maxResponseSize()) {

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.network.frame.FrameReader;
+import io.basalt.network.peerset.InboundDecision;
+import io.basalt.network.peerset.PeerSet;
+import io.basalt.network.peerset.PeerSetConfig;
 import io.basalt.network.peerset.RecordingReporter;
+import io.basalt.network.peerset.ReputationChange;
 import io.basalt.network.transport.Connection;
 import io.basalt.network.transport.MemoryConnection;
 import io.basalt.network.transport.MemoryPeer;
@@ -112,6 +116,39 @@ class NotificationProtocolTest {
     assertThat(a.openPeers()).isEmpty();
     assertThat(b.openPeers()).isEmpty();
     assertThat(a.send(bob.id(), bytes("x"))).isFalse();
+  }
+
+  @Test
+  void shouldBanAndDisconnectAPeerWithAnotherGenesis() {
+    PeerSet peerSet = new PeerSet(PeerSetConfig.defaults(), java.time.Clock.systemUTC());
+    NotificationProtocol a =
+        protocol(alice, NAMES, "other-genesis", 1024, aliceEvents, aliceReports, 16);
+    NotificationProtocol b =
+        new NotificationProtocol(
+            new NotificationConfig(NAMES, () -> bytes("bob-hs"), 1024, 1024), bobEvents, peerSet);
+    NAMES.forEach(name -> bob.handle(name, b::accept));
+    MemoryConnection connection = MemoryPeer.connect(alice, bob);
+    assertThat(peerSet.acceptInbound(alice.id())).isEqualTo(InboundDecision.ACCEPT);
+    peerSet.addDisconnectListener(
+        peer -> {
+          if (peer.equals(connection.other().remotePeer())) {
+            connection.other().close();
+          }
+        });
+    bobEvents.accept =
+        (handshake, direction) -> {
+          if (!RecordingHandler.text(handshake).equals("alice-hs")) {
+            var unused = peerSet.report(alice.id(), ReputationChange.WRONG_GENESIS);
+            return false;
+          }
+          return true;
+        };
+
+    assertThatThrownBy(() -> a.open(connection).join()).isInstanceOf(CompletionException.class);
+
+    assertThat(peerSet.isBanned(alice.id())).isTrue();
+    await(connection.closeFuture());
+    assertThat(b.openPeers()).isEmpty();
   }
 
   @Test
@@ -250,6 +287,20 @@ class NotificationProtocolTest {
           bob.drain();
           assertThat(bob.listenerFailures()).isEmpty();
         });
+  }
+
+  @Test
+  void shouldResetAndReportAnOversizedHandshake() {
+    NotificationProtocol b = protocol(bob, NAMES, "bob-hs", 1024, bobEvents, bobReports, 16);
+    Substream raw = MemoryPeer.connect(alice, bob).openSubstream(NAMES).join();
+    raw.setListener(new Ignore());
+
+    var unused = raw.write(io.basalt.network.frame.UnsignedVarint.encode(1025));
+    bob.drain();
+
+    assertThat(bobReports.reports()).containsExactly(alice.id() + " Bad message");
+    assertThat(bobEvents.events).isEmpty();
+    assertThat(b.openPeers()).isEmpty();
   }
 
   @Test

@@ -108,6 +108,26 @@ class RequestResponseProtocolTest {
   }
 
   @Test
+  void shouldUseAFallbackNameAndTellTheHandlerWhichOne() {
+    RequestResponseProtocol server =
+        new RequestResponseProtocol(
+            new RequestResponseConfig(
+                List.of("/dot/sync/2"), 1024, 1024, Duration.ofSeconds(10), 4),
+            request -> CompletableFuture.completedFuture(bytes(request.protocol())),
+            timer);
+    bob.handle("/dot/sync/2", server::accept);
+    RequestResponseProtocol client =
+        new RequestResponseProtocol(
+            new RequestResponseConfig(
+                List.of("/genesis/sync/2", "/dot/sync/2"), 1024, 1024, Duration.ofSeconds(10), 4),
+            null,
+            timer);
+
+    assertThat(text(await(client.request(MemoryPeer.connect(alice, bob), bytes("x")))))
+        .isEqualTo("/dot/sync/2");
+  }
+
+  @Test
   void shouldCarryAnEmptyRequestAndResponse() {
     server(request -> CompletableFuture.completedFuture(new byte[0]), 4);
 
