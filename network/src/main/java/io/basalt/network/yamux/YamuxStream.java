@@ -12,6 +12,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +25,13 @@ import org.slf4j.LoggerFactory;
 final class YamuxStream implements ByteStream {
   private static final Logger LOG = LoggerFactory.getLogger(YamuxStream.class);
 
-  /** The largest data frame we send, so that streams take turns on a busy connection. */
-  static final int MAX_FRAME_PAYLOAD = 256 * 1024;
+  /**
+   * The largest data payload we send: small enough that the receiver can deliver and credit back
+   * while the rest of the window is in flight and that streams take turns on a busy connection;
+   * with its 12-byte header a full frame fills one Noise message (65,535 bytes less the 16-byte
+   * tag).
+   */
+  static final int MAX_FRAME_PAYLOAD = 65_535 - 16 - YamuxFrame.HEADER_LENGTH;
 
   private final YamuxSession session;
   private final int id;
@@ -214,8 +221,8 @@ final class YamuxStream implements ByteStream {
       return;
     }
     remoteClosed = true;
-    deliverBuffered();
     releaseIfDone();
+    deliverBuffered();
   }
 
   /** Hands buffered bytes, then a close or reset, to the listener. */
@@ -298,12 +305,13 @@ final class YamuxStream implements ByteStream {
     }
     terminated = true;
     IOException failure = new IOException(this + " was reset");
-    for (PendingWrite write : pendingWrites) {
+    List<PendingWrite> failed = new ArrayList<>(pendingWrites);
+    pendingWrites.clear();
+    release();
+    for (PendingWrite write : failed) {
       write.data.release();
       write.future.completeExceptionally(failure);
     }
-    pendingWrites.clear();
-    release();
     if (notifyListener) {
       deliverBuffered();
     }
