@@ -88,6 +88,8 @@ class NettyHostTest {
   @Test
   void dialsAPeerIdAndEchoesBytesBothWays() throws Exception {
     List<Connection> opened = new ArrayList<>();
+    java.util.concurrent.CompletableFuture<Connection> closed =
+        new java.util.concurrent.CompletableFuture<>();
     bob.addConnectionListener(
         new ConnectionListener() {
           @Override
@@ -98,7 +100,9 @@ class NettyHostTest {
           }
 
           @Override
-          public void onClosed(Connection connection) {}
+          public void onClosed(Connection connection) {
+            closed.complete(connection);
+          }
         });
     Connection connection = alice.dial(bobTcp()).get(10, TimeUnit.SECONDS);
     assertThat(connection.remotePeer()).isEqualTo(bob.localPeer());
@@ -117,6 +121,11 @@ class NettyHostTest {
       assertThat(opened.get(0).direction()).isEqualTo(Connection.Direction.INBOUND);
     }
     assertThat(bob.connections()).hasSize(1);
+
+    connection.close();
+    connection.closeFuture().get(10, TimeUnit.SECONDS);
+    assertThat(closed.get(10, TimeUnit.SECONDS).remotePeer()).isEqualTo(alice.localPeer());
+    assertThat(bob.connections()).isEmpty();
   }
 
   @Test
