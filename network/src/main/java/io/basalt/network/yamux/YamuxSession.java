@@ -398,7 +398,11 @@ public final class YamuxSession extends ChannelDuplexHandler {
     }
   }
 
-  /** Writes a frame without flushing; {@code payload} (owned by this call) may be null. */
+  /**
+   * Writes a frame without flushing; {@code payload} (owned by this call) may be null. The header
+   * and the payload go as two messages: a composite of both would be merged into a copy when Netty
+   * moves it to a direct buffer, and the Noise handler encrypts whatever it is handed.
+   */
   void writeFrame(int type, int flags, int streamId, long length, ByteBuf payload) {
     ChannelHandlerContext context = ctx;
     if (!context.channel().isActive()) {
@@ -407,12 +411,13 @@ public final class YamuxSession extends ChannelDuplexHandler {
       }
       return;
     }
-    ByteBuf head = YamuxFrame.header(context.alloc(), type, flags, streamId, length);
-    ByteBuf frame =
-        payload == null
-            ? head
-            : context.alloc().compositeBuffer(2).addComponents(true, head, payload);
-    var unused = context.write(frame, context.voidPromise());
+    var unusedHeader =
+        context.write(
+            YamuxFrame.header(context.alloc(), type, flags, streamId, length),
+            context.voidPromise());
+    if (payload != null) {
+      var unusedPayload = context.write(payload, context.voidPromise());
+    }
     flushNeeded = true;
   }
 
