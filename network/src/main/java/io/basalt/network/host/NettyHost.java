@@ -383,17 +383,22 @@ public final class NettyHost implements Host {
     }
   }
 
-  /** Negotiates an inbound stream against our handlers and hands it to the chosen one. */
+  /**
+   * Negotiates an inbound stream against our handlers and hands it to the chosen one; a stream not
+   * negotiated within the handshake timeout is reset.
+   */
   void acceptStream(NettyConnection connection, ByteStream stream) {
     var unused =
         StreamNegotiator.listen(stream, handlers::containsKey)
+            .orTimeout(config.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .whenComplete(
                 (negotiated, error) -> {
                   if (error != null) {
+                    stream.reset();
                     LOG.debug(
                         "inbound stream from {} failed to negotiate: {}",
                         connection,
-                        error.getMessage());
+                        error.getMessage() != null ? error.getMessage() : error.toString());
                     return;
                   }
                   Consumer<Substream> handler = handlers.get(negotiated.protocol());

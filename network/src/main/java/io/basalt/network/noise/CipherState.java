@@ -78,11 +78,19 @@ final class CipherState {
   void encrypt(ByteBuf plaintext, ByteBuf out) {
     int length = plaintext.readableBytes();
     out.ensureWritable(length + TAG_LENGTH);
-    ByteBuffer in = plaintext.nioBuffer();
     ByteBuffer target = out.nioBuffer(out.writerIndex(), length + TAG_LENGTH);
     try {
       init(Cipher.ENCRYPT_MODE, null);
-      int written = cipher.doFinal(in, target);
+      int written = 0;
+      if (plaintext.nioBufferCount() == 1) {
+        written = cipher.doFinal(plaintext.nioBuffer(), target);
+      } else {
+        // A composite of coalesced writes: encrypt its parts in place instead of copying them.
+        for (ByteBuffer part : plaintext.nioBuffers()) {
+          written += cipher.update(part, target);
+        }
+        written += cipher.doFinal(ByteBuffer.allocate(0), target);
+      }
       out.writerIndex(out.writerIndex() + written);
       plaintext.skipBytes(length);
     } catch (GeneralSecurityException e) {

@@ -88,6 +88,8 @@ class NettyHostTest {
   @Test
   void dialsAPeerIdAndEchoesBytesBothWays() throws Exception {
     List<Connection> opened = new ArrayList<>();
+    java.util.concurrent.CompletableFuture<Connection> closed =
+        new java.util.concurrent.CompletableFuture<>();
     bob.addConnectionListener(
         new ConnectionListener() {
           @Override
@@ -98,7 +100,9 @@ class NettyHostTest {
           }
 
           @Override
-          public void onClosed(Connection connection) {}
+          public void onClosed(Connection connection) {
+            closed.complete(connection);
+          }
         });
     Connection connection = alice.dial(bobTcp()).get(10, TimeUnit.SECONDS);
     assertThat(connection.remotePeer()).isEqualTo(bob.localPeer());
@@ -117,6 +121,11 @@ class NettyHostTest {
       assertThat(opened.get(0).direction()).isEqualTo(Connection.Direction.INBOUND);
     }
     assertThat(bob.connections()).hasSize(1);
+
+    connection.close();
+    connection.closeFuture().get(10, TimeUnit.SECONDS);
+    assertThat(closed.get(10, TimeUnit.SECONDS).remotePeer()).isEqualTo(alice.localPeer());
+    assertThat(bob.connections()).isEmpty();
   }
 
   @Test
@@ -203,9 +212,31 @@ class NettyHostTest {
     bogus[1] = 32;
     assertClosedByPeer(target, concat(truncated, bogus), true);
 
+    // A multistream message longer than 1 KiB.
+    assertClosedByPeer(
+        target, concat(message("/multistream/1.0.0"), new byte[] {(byte) 0x88, 0x27}), false);
+
     assertThat(connection.isOpen()).isTrue();
     assertThat(Ping.ping(connection).get(10, TimeUnit.SECONDS)).isPositive();
     assertThat(echo(connection, new byte[] {9})).containsExactly(9);
+  }
+
+  @Test
+  void closesAConnectionThatDoesNotFinishItsHandshakeInTime() throws Exception {
+    Multiaddr tcp = Multiaddr.ofTcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    try (NettyHost impatient =
+        NettyHost.start(
+            new HostConfig(key(5), List.of(tcp), "impatient", 4, Duration.ofSeconds(3), 1))) {
+      InetSocketAddress target =
+          impatient.listenAddresses().get(0).tcpSocketAddress().orElseThrow();
+      // Sends nothing at all: only the timeout can close it.
+      assertClosedByPeer(target, new byte[0], false);
+      Connection connection =
+          alice
+              .dial(impatient.listenAddresses().get(0).withPeer(impatient.localPeer()))
+              .get(10, TimeUnit.SECONDS);
+      assertThat(Ping.ping(connection).get(10, TimeUnit.SECONDS)).isPositive();
+    }
   }
 
   @Test
