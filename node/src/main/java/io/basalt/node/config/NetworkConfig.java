@@ -73,12 +73,10 @@ public record NetworkConfig(
     record Default() implements NodeKey {}
   }
 
-  /** {@code --sync}: how a fresh node catches up. */
+  /** {@code --sync}: how a fresh node catches up (warp sync is not built yet). */
   public enum SyncMode {
     /** Download and execute every block. */
-    FULL,
-    /** Download GRANDPA warp proofs to the finalized head and its state, then fill the gap. */
-    WARP
+    FULL
   }
 
   /** No network: the node runs alone (tests, subcommands). */

@@ -3,6 +3,7 @@ package io.basalt.node.cli.options;
 
 import io.basalt.network.multiaddr.Multiaddr;
 import io.basalt.node.config.ConflictingOptionsException;
+import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.config.NetworkConfig;
 import io.basalt.node.config.NetworkConfig.NodeKey;
 import io.basalt.node.config.NetworkConfig.SyncMode;
@@ -122,7 +123,9 @@ public final class NetworkOptions {
       names = "--sync",
       paramLabel = "SYNC_MODE",
       converter = SyncModeConverter.class,
-      description = "Blockchain syncing mode: full (default) or warp.")
+      description =
+          "Blockchain syncing mode: full (default). Substrate's warp, fast and fast-unsafe are"
+              + " not supported yet.")
   private SyncMode sync = SyncMode.FULL;
 
   @Option(
@@ -148,6 +151,20 @@ public final class NetworkOptions {
   public NetworkConfig toConfig() {
     if (noPrivateIp && allowPrivateIp) {
       throw new ConflictingOptionsException("--no-private-ip", "--allow-private-ip");
+    }
+    for (Multiaddr address : listenAddresses) {
+      boolean ip =
+          address.components().size() >= 2
+              && (address.components().get(0).protocol() == Multiaddr.Protocol.IP4
+                  || address.components().get(0).protocol() == Multiaddr.Protocol.IP6)
+              && address.components().get(1).protocol() == Multiaddr.Protocol.TCP;
+      int rest = address.components().size() - (address.has(Multiaddr.Protocol.WS) ? 3 : 2);
+      if (!ip || rest != 0) {
+        throw new InvalidConfigurationException(
+            "--listen-addr "
+                + address
+                + ": Basalt listens on /ip4/…/tcp/… or /ip6/…/tcp/…, optionally followed by /ws");
+      }
     }
     NodeKey key =
         nodeKey != null
@@ -213,10 +230,9 @@ public final class NetworkOptions {
     public SyncMode convert(String value) {
       return switch (value.toLowerCase(java.util.Locale.ROOT)) {
         case "full" -> SyncMode.FULL;
-        case "warp" -> SyncMode.WARP;
-        case "fast", "fast-unsafe" ->
+        case "warp", "fast", "fast-unsafe" ->
             throw new TypeConversionException(
-                "--sync " + value + " is not supported: use full or warp");
+                "--sync " + value + " is not supported yet: use full");
         default ->
             throw new TypeConversionException(
                 "'" + value + "' is not a sync mode: full, fast, fast-unsafe or warp");

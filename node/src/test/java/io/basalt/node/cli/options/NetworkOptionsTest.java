@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.basalt.network.multiaddr.Multiaddr;
 import io.basalt.node.config.BasePath;
 import io.basalt.node.config.ConflictingOptionsException;
+import io.basalt.node.config.InvalidConfigurationException;
 import io.basalt.node.config.NetworkConfig;
 import io.basalt.node.config.NetworkConfig.NodeKey;
 import io.basalt.node.service.NodeIdentity;
@@ -76,14 +77,14 @@ class NetworkOptionsTest {
             "2",
             "--no-private-ip",
             "--sync",
-            "warp");
+            "full");
     assertThat(config.bootnodes()).containsExactly(Multiaddr.parse(ALICE_NODE));
     assertThat(config.reservedNodes()).containsExactly(Multiaddr.parse(ALICE_NODE));
     assertThat(config.reservedOnly()).isTrue();
     assertThat(config.inPeers()).isEqualTo(3);
     assertThat(config.outPeers()).isEqualTo(2);
     assertThat(config.allowPrivateIp()).isEqualTo(Optional.of(false));
-    assertThat(config.sync()).isEqualTo(NetworkConfig.SyncMode.WARP);
+    assertThat(config.sync()).isEqualTo(NetworkConfig.SyncMode.FULL);
   }
 
   @Test
@@ -103,10 +104,26 @@ class NetworkOptionsTest {
   }
 
   @Test
-  void fastSyncIsRefusedWithAReason() {
+  void syncModesNotBuiltYetAreRefusedWithAReason() {
     assertThatThrownBy(() -> parse("--sync", "fast"))
         .isInstanceOf(ParameterException.class)
         .hasMessageContaining("not supported");
+    assertThatThrownBy(() -> parse("--sync", "warp"))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--sync warp is not supported yet");
+    assertThatThrownBy(() -> parse("--sync", "slow"))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("is not a sync mode");
+  }
+
+  @Test
+  void listenAddressesMustBeIpAndTcp() {
+    assertThatThrownBy(() -> parse("--listen-addr", "/dns/example.com/tcp/30333"))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("Basalt listens on /ip4/");
+    assertThatThrownBy(() -> parse("--listen-addr", "/ip4/0.0.0.0/udp/30333/quic-v1"))
+        .isInstanceOf(InvalidConfigurationException.class);
+    assertThat(parse("--listen-addr", "/ip6/::1/tcp/0/ws").listenAddresses()).hasSize(1);
   }
 
   /** Substrate's {@code --node-key 0000…0001} peer id. */
