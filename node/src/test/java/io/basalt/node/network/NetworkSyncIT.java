@@ -9,9 +9,17 @@ import io.basalt.node.config.NetworkConfig;
 import io.basalt.node.config.NetworkConfig.NodeKey;
 import io.basalt.node.service.DevConfigs;
 import io.basalt.node.service.NodeService;
+import io.basalt.node.txpool.Submission;
+import io.basalt.node.txpool.TransactionSource;
 import io.basalt.primitives.bytes.Bytes;
+import io.basalt.primitives.bytes.Hash256;
 import io.basalt.primitives.bytes.Hex;
 import io.basalt.primitives.crypto.PeerId;
+import io.basalt.runtime.demo.account.MultiAddress;
+import io.basalt.runtime.demo.call.RuntimeCall;
+import io.basalt.runtime.demo.chain.DevAccounts;
+import io.basalt.runtime.demo.chain.ExtrinsicFactory;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,6 +105,28 @@ class NetworkSyncIT {
             () -> follower.chain().best().number() == 43);
         assertThat(follower.chain().best()).isEqualTo(alice.chain().best());
         assertThat(follower.network().orElseThrow().isMajorSyncing()).isFalse();
+
+        // A transfer submitted to the key-less node reaches the author through gossip.
+        ExtrinsicFactory xts = new ExtrinsicFactory(100, follower.chain().genesisHash());
+        Bytes transfer =
+            xts.signed(
+                    DevAccounts.alice(),
+                    new RuntimeCall.TransferKeepAlive(
+                        MultiAddress.id(DevAccounts.bobId()), BigInteger.TEN.pow(12)),
+                    0)
+                .encoded();
+        assertThat(follower.pool().submit(TransactionSource.EXTERNAL, transfer))
+            .isInstanceOf(Submission.Accepted.class);
+        await("the transfer reached Alice's pool", () -> alice.pool().readyCount() == 1);
+        Hash256 included =
+            alice.sealer().orElseThrow().createBlock(false, false, Optional.empty()).join().hash();
+        assertThat(alice.chain().body(included).orElseThrow()).hasSize(2);
+        await(
+            "the follower imported the block with the transfer",
+            () -> follower.chain().contains(included));
+        await(
+            "the follower's pool dropped the included transfer",
+            () -> follower.pool().readyCount() == 0);
       }
     }
   }
