@@ -244,6 +244,7 @@ public final class GrandpaGossip implements GrandpaNetwork {
       Optional<GrandpaFinality> finality = voter;
       if (finality.isPresent()) {
         protocol.send(peer, finality.get().view().encode());
+        finality.get().replay(message -> protocol.send(peer, message.encode()));
       }
     }
 

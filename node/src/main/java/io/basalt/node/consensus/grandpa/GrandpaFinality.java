@@ -197,6 +197,33 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
     }
   }
 
+  /**
+   * Sends the current round's votes to {@code to} (a peer that just connected: it missed them), on
+   * the voter thread.
+   */
+  public void replay(GrandpaNetwork to) {
+    if (closed) {
+      return;
+    }
+    try {
+      voter.execute(
+          () -> {
+            synchronized (voting) {
+              round.ifPresent(
+                  r -> {
+                    for (VoteKind kind : List.of(VoteKind.PREVOTE, VoteKind.PRECOMMIT)) {
+                      for (SignedMessage vote : r.votes(kind)) {
+                        to.broadcast(new VoteMessage(r.number(), r.set().setId(), vote));
+                      }
+                    }
+                  });
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
+  }
+
   /** The round the networked voter is in (1 before it starts). */
   public long currentRound() {
     return currentRound;
