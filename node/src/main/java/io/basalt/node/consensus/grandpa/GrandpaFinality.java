@@ -54,9 +54,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * GRANDPA finality without a network: it tracks the authority set, verifies the justifications
- * blocks arrive with, and, when the node's keystore holds a supermajority of the voting weight,
- * finalizes blocks itself with real justifications.
+ * GRANDPA finality: it tracks the authority set, verifies the justifications blocks arrive with,
+ * and finalizes blocks with real justifications, by itself when the node's keystore holds a
+ * supermajority of the voting weight, else with the other voters over the network.
  *
  * <p><b>Verification</b> ({@link BlockVerifier}): a block's GRANDPA change digests are recorded
  * beside it (aux {@code FRNK:changes:<hash>}); a {@code FRNK} justification it carries is checked
@@ -74,6 +74,16 @@ import org.slf4j.LoggerFactory;
  * the keystore, checked with the same code as imported justifications, and the block is finalized
  * with the justification stored. Without a supermajority nothing is finalized and {@link #status()}
  * says why.
+ *
+ * <p><b>Voting with the network</b> ({@link #attachNetwork}): when the local keys hold less than a
+ * supermajority, each round has real phases. The local voters prevote the best block (within the
+ * voting limit) once it is above the finalized block or others prevoted; once the prevotes of a
+ * supermajority have a ghost (the highest block they vote for or above) they precommit it; once the
+ * precommits of a supermajority have a ghost, it is finalized with a justification of those signed
+ * precommits and a commit goes to the peers. Votes and commits arrive through {@link #deliver}: a
+ * vote for a later round makes the voter join that round, a commit is checked as a justification
+ * and finalizes its block (once imported). A round with votes that does not complete in 5 s is left
+ * for the next one. All of it runs on the voter thread.
  *
  * <pre>{@code
  * GrandpaFinality grandpa = new GrandpaFinality(chain, calls, keystore);
