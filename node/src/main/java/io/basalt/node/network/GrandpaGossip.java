@@ -141,9 +141,8 @@ public final class GrandpaGossip implements GrandpaNetwork {
         if (finality.isEmpty() || !fresh(bytes)) {
           return;
         }
-        Optional<String> problem = checkVote(from, finality.get(), vote);
-        if (problem.isPresent()) {
-          LOG.debug("GRANDPA vote from {} dropped: {}", from, problem.get());
+        GrandpaFinality f = finality.get();
+        if (!passes(from, "vote", checkVote(f.state().set(), f.currentRound(), vote))) {
           return;
         }
         forward(from, bytes);
@@ -154,9 +153,7 @@ public final class GrandpaGossip implements GrandpaNetwork {
         if (finality.isEmpty() || !fresh(bytes)) {
           return;
         }
-        Optional<String> problem = checkCommit(from, finality.get(), commit);
-        if (problem.isPresent()) {
-          LOG.debug("GRANDPA commit from {} dropped: {}", from, problem.get());
+        if (!passes(from, "commit", checkCommit(finality.get().state().set(), commit))) {
           return;
         }
         forward(from, bytes);
@@ -179,51 +176,74 @@ public final class GrandpaGossip implements GrandpaNetwork {
   }
 
   /**
-   * Empty if the vote may go to the voter; a signer outside the set or a bad signature also costs
-   * the sender.
+   * What the gossip makes of a vote or commit: accepted, or dropped with a reason, at a cost to the
+   * sender when it can only be garbage.
+   *
+   * @param problem empty if accepted
+   * @param costly whether the sender is reported ({@link ReputationChange#BAD_MESSAGE})
    */
-  private Optional<String> checkVote(PeerId from, GrandpaFinality finality, VoteMessage vote) {
-    AuthoritySet set = finality.state().set();
-    if (vote.setId() != set.setId()) {
-      return Optional.of("set " + vote.setId() + ", ours is " + set.setId());
+  record Check(Optional<String> problem, boolean costly) {
+    static final Check ACCEPTED = new Check(Optional.empty(), false);
+
+    static Check dropped(String why) {
+      return new Check(Optional.of(why), false);
     }
-    long ours = finality.currentRound();
-    if (vote.round() + 1 < ours || vote.round() > ours + ROUND_WINDOW) {
-      return Optional.of("round " + vote.round() + " is far from ours, " + ours);
+
+    static Check garbage(String why) {
+      return new Check(Optional.of(why), true);
+    }
+  }
+
+  /**
+   * Checks a vote against our set and round: a vote of another set or a round far from ours is
+   * dropped; one signed by someone outside the set, or badly signed, is garbage.
+   */
+  static Check checkVote(AuthoritySet set, long ourRound, VoteMessage vote) {
+    if (vote.setId() != set.setId()) {
+      return Check.dropped("set " + vote.setId() + ", ours is " + set.setId());
+    }
+    if (vote.round() + 1 < ourRound || vote.round() > ourRound + ROUND_WINDOW) {
+      return Check.dropped("round " + vote.round() + " is far from ours, " + ourRound);
     }
     SignedMessage m = vote.message();
     if (set.find(m.id()).isEmpty()) {
-      peerSet.report(from, ReputationChange.BAD_MESSAGE);
-      return Optional.of("signer " + m.id().toHex() + " is not a voter of the set");
+      return Check.garbage("signer " + m.id().toHex() + " is not a voter of the set");
     }
     byte[] payload =
         GossipMessage.signingPayload(
             m.kind(), m.targetHash(), m.targetNumber(), vote.round(), vote.setId());
     if (!Ed25519.verify(m.signature().unsafeArray(), payload, m.id().unsafeArray())) {
-      peerSet.report(from, ReputationChange.BAD_MESSAGE);
-      return Optional.of("bad signature by " + m.id().toHex());
+      return Check.garbage("bad signature by " + m.id().toHex());
     }
-    return Optional.empty();
+    return Check.ACCEPTED;
   }
 
   /** Cheap checks of a commit; its signatures are checked by the voter, as a justification's. */
-  private Optional<String> checkCommit(
-      PeerId from, GrandpaFinality finality, CommitMessage commit) {
-    AuthoritySet set = finality.state().set();
+  static Check checkCommit(AuthoritySet set, CommitMessage commit) {
     if (commit.setId() != set.setId()) {
-      return Optional.of("set " + commit.setId() + ", ours is " + set.setId());
+      return Check.dropped("set " + commit.setId() + ", ours is " + set.setId());
     }
     if (commit.commit().precommits().size() != commit.commit().authData().size()) {
-      peerSet.report(from, ReputationChange.BAD_MESSAGE);
-      return Optional.of("precommits and signatures differ in number");
+      return Check.garbage("precommits and signatures differ in number");
     }
     for (AuthoritySignature auth : commit.commit().authData()) {
       if (set.find(auth.id()).isEmpty()) {
-        peerSet.report(from, ReputationChange.BAD_MESSAGE);
-        return Optional.of("signer " + auth.id().toHex() + " is not a voter of the set");
+        return Check.garbage("signer " + auth.id().toHex() + " is not a voter of the set");
       }
     }
-    return Optional.empty();
+    return Check.ACCEPTED;
+  }
+
+  /** Applies a check: true if accepted; a costly failure is reported to the peer set. */
+  private boolean passes(PeerId from, String what, Check check) {
+    if (check.problem().isEmpty()) {
+      return true;
+    }
+    LOG.debug("GRANDPA {} from {} dropped: {}", what, from, check.problem().get());
+    if (check.costly()) {
+      peerSet.report(from, ReputationChange.BAD_MESSAGE);
+    }
+    return false;
   }
 
   private final class Handler implements NotificationHandler {
