@@ -92,6 +92,7 @@ public final class NetworkService implements AutoCloseable, ChainListener {
   private final PeerSet peerSet;
   private final NotificationProtocol announces;
   private final NotificationProtocol transactions;
+  private final GrandpaGossip grandpa;
   private final RequestResponseProtocol blockRequests;
   private final ChainSync sync;
   private final ScheduledExecutorService scheduler;
@@ -180,10 +181,12 @@ public final class NetworkService implements AutoCloseable, ChainListener {
                 names.transactions(), roles::encode, 1024, MAX_TRANSACTIONS_NOTIFICATION),
             new TransactionsHandler(),
             peerSet);
+    this.grandpa = new GrandpaGossip(names.grandpa(), roles, peerSet);
     this.host = NettyHost.start(HostConfig.of(identity, config.listenAddresses(), agentVersion));
     blockRequests.register(host);
     announces.register(host);
     transactions.register(host);
+    grandpa.register(host);
     host.addConnectionListener(new Connections());
     peerSet.addDisconnectListener(
         peer -> {
@@ -305,6 +308,16 @@ public final class NetworkService implements AutoCloseable, ChainListener {
     peerSet.addAddress(peer, address.withoutPeer());
     peerSet.addReserved(peer);
     var unused = scheduler.submit(this::dialPeers);
+  }
+
+  /** Gossips the votes and commits of {@code finality}'s voter; call before it starts. */
+  public void attachGrandpa(io.basalt.node.consensus.grandpa.GrandpaFinality finality) {
+    grandpa.attach(finality);
+  }
+
+  /** GRANDPA's gossip protocol. */
+  public GrandpaGossip grandpaGossip() {
+    return grandpa;
   }
 
   /** The listening host (tests). */
@@ -458,6 +471,15 @@ public final class NetworkService implements AutoCloseable, ChainListener {
                   (ok, failure) -> {
                     if (failure != null) {
                       LOG.debug("Block announces to {} failed: {}", peer, rootMessage(failure));
+                    }
+                  });
+      var unusedGrandpa =
+          grandpa
+              .open(connection)
+              .whenComplete(
+                  (ok, failure) -> {
+                    if (failure != null) {
+                      LOG.debug("GRANDPA gossip to {} failed: {}", peer, rootMessage(failure));
                     }
                   });
       var unusedTransactions =

@@ -326,6 +326,7 @@ public final class NodeService implements AutoCloseable {
                 "basalt/" + NodeVersion.version());
         started.push(service);
         network = Optional.of(service);
+        grandpa.ifPresent(service::attachGrandpa);
       }
       Optional<RpcServer> rpc = Optional.empty();
       if (config.rpc().isPresent()) {
@@ -373,6 +374,11 @@ public final class NodeService implements AutoCloseable {
       closeAll(started);
       throw e;
     }
+  }
+
+  /** GRANDPA's voter, on chains whose runtime has GRANDPA (and not forks). */
+  public Optional<GrandpaFinality> grandpa() {
+    return grandpa;
   }
 
   /** The peer-to-peer network, unless disabled. */

@@ -27,6 +27,7 @@ public final class DevConfigs {
   private final Path base;
   private String name = "test";
   private boolean authority = true;
+  private String devAccount = "Alice";
   private ImportConfig imports = ImportConfig.defaults();
   private Optional<Consensus> consensus = Optional.empty();
   private OffchainWorkerPolicy workers = OffchainWorkerPolicy.NEVER;
@@ -53,6 +54,12 @@ public final class DevConfigs {
    */
   public DevConfigs authority(boolean isAuthority) {
     this.authority = isAuthority;
+    return this;
+  }
+
+  /** The dev account whose keys an authority holds ({@code Alice} unless told). */
+  public DevConfigs devAccount(String name) {
+    this.devAccount = name;
     return this;
   }
 
@@ -96,7 +103,8 @@ public final class DevConfigs {
         Optional.of(name),
         authority,
         imports,
-        new KeystoreConfig(Optional.empty(), authority ? Optional.of("Alice") : Optional.empty()),
+        new KeystoreConfig(
+            Optional.empty(), authority ? Optional.of(devAccount) : Optional.empty()),
         consensus.orElse(authority ? new Consensus.Manual() : new Consensus.None()),
         workers,
         prometheus,

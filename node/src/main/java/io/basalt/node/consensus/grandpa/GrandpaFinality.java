@@ -1,6 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 package io.basalt.node.consensus.grandpa;
 
+import io.basalt.network.grandpa.AuthoritySignature;
+import io.basalt.network.grandpa.CommitMessage;
+import io.basalt.network.grandpa.CompactCommit;
+import io.basalt.network.grandpa.GossipMessage;
+import io.basalt.network.grandpa.NeighborPacket;
+import io.basalt.network.grandpa.SignedMessage;
+import io.basalt.network.grandpa.VoteKind;
+import io.basalt.network.grandpa.VoteMessage;
 import io.basalt.node.chain.BlockOrigin;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainEvent;
@@ -31,12 +39,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,9 +54,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * GRANDPA finality without a network: it tracks the authority set, verifies the justifications
- * blocks arrive with, and, when the node's keystore holds a supermajority of the voting weight,
- * finalizes blocks itself with real justifications.
+ * GRANDPA finality: it tracks the authority set, verifies the justifications blocks arrive with,
+ * and finalizes blocks with real justifications, by itself when the node's keystore holds a
+ * supermajority of the voting weight, else with the other voters over the network.
  *
  * <p><b>Verification</b> ({@link BlockVerifier}): a block's GRANDPA change digests are recorded
  * beside it (aux {@code FRNK:changes:<hash>}); a {@code FRNK} justification it carries is checked
@@ -65,6 +75,16 @@ import org.slf4j.LoggerFactory;
  * with the justification stored. Without a supermajority nothing is finalized and {@link #status()}
  * says why.
  *
+ * <p><b>Voting with the network</b> ({@link #attachNetwork}): when the local keys hold less than a
+ * supermajority, each round has real phases. The local voters prevote the best block (within the
+ * voting limit) once it is above the finalized block or others prevoted; once the prevotes of a
+ * supermajority have a ghost (the highest block they vote for or above) they precommit it; once the
+ * precommits of a supermajority have a ghost, it is finalized with a justification of those signed
+ * precommits and a commit goes to the peers. Votes and commits arrive through {@link #deliver}: a
+ * vote for a later round makes the voter join that round, a commit is checked as a justification
+ * and finalizes its block (once imported). A round with votes that does not complete in 5 s is left
+ * for the next one. All of it runs on the voter thread.
+ *
  * <pre>{@code
  * GrandpaFinality grandpa = new GrandpaFinality(chain, calls, keystore);
  * importer.addVerifier(grandpa);
@@ -82,6 +102,12 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
   /** The runtime API that gives the current set id (GrandpaApi v2 and later). */
   public static final String SET_ID_CALL = "GrandpaApi_current_set_id";
 
+  /** How often the networked voter looks again at votes whose blocks arrived meanwhile. */
+  private static final Duration TICK = Duration.ofMillis(250);
+
+  /** A round with votes that does not complete in this time is abandoned for the next. */
+  private static final Duration ROUND_TIMEOUT = Duration.ofSeconds(5);
+
   static final Bytes STATE_KEY = ascii("FRNK:state");
   private static final Bytes CHANGES_PREFIX = ascii("FRNK:changes:");
   private static final ScaleCodec<List<ConsensusLog>> LOGS_CODEC =
@@ -89,13 +115,19 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
 
   private final Blockchain chain;
   private final Keystore keystore;
-  private final ExecutorService voter;
+  private final ScheduledExecutorService voter;
   private final AtomicBoolean voteScheduled = new AtomicBoolean();
   private final Object lock = new Object();
   private volatile GrandpaState state;
   private volatile Optional<String> status = Optional.empty();
   private final Object voting = new Object();
   private volatile boolean closed;
+  private volatile GrandpaNetwork network = GrandpaNetwork.NONE;
+  private volatile boolean networked;
+  // The networked voter's round and a commit waiting for its block; voter thread only.
+  private Optional<VotingRound> round = Optional.empty();
+  private Optional<CommitMessage> pendingCommit = Optional.empty();
+  private volatile long currentRound = 1;
 
   /**
    * GRANDPA on {@code chain}: the state is read back from the database, or started from {@code
@@ -108,7 +140,7 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
     this.chain = chain;
     this.keystore = keystore;
     this.voter =
-        Executors.newSingleThreadExecutor(
+        Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("grandpa-voter").daemon().factory());
     GrandpaState loaded =
         chain
@@ -131,6 +163,85 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
   public void start() {
     chain.addListener(this);
     scheduleVote();
+  }
+
+  /**
+   * Votes with the network's voters too: when the local keys alone hold no supermajority, rounds
+   * get real prevote and precommit phases whose votes go out through {@code gossip}, and the votes
+   * and commits of others come in through {@link #deliver}. Call before {@link #start()}.
+   */
+  public void attachNetwork(GrandpaNetwork gossip) {
+    this.network = gossip;
+    this.networked = true;
+    var unused =
+        voter.scheduleWithFixedDelay(
+            this::scheduleVote, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * A vote or commit from the network, already checked cheaply by the gossip (set id, round window,
+   * vote signature); handled on the voter thread. Other messages are ignored.
+   */
+  public void deliver(GossipMessage message) {
+    if (closed) {
+      return;
+    }
+    try {
+      voter.execute(
+          () -> {
+            try {
+              synchronized (voting) {
+                switch (message) {
+                  case VoteMessage v -> onVote(v);
+                  case CommitMessage c -> onCommit(c);
+                  default -> {}
+                }
+                networkStep();
+              }
+            } catch (RuntimeException e) {
+              LOG.warn("a GRANDPA message from the network failed: {}", e.toString(), e);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
+  }
+
+  /**
+   * Sends the current round's votes to {@code to} (a peer that just connected: it missed them), on
+   * the voter thread.
+   */
+  public void replay(GrandpaNetwork to) {
+    if (closed) {
+      return;
+    }
+    try {
+      voter.execute(
+          () -> {
+            synchronized (voting) {
+              round.ifPresent(
+                  r -> {
+                    for (VoteKind kind : List.of(VoteKind.PREVOTE, VoteKind.PRECOMMIT)) {
+                      for (SignedMessage vote : r.votes(kind)) {
+                        to.broadcast(new VoteMessage(r.number(), r.set().setId(), vote));
+                      }
+                    }
+                  });
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
+  }
+
+  /** The round the networked voter is in (1 before it starts). */
+  public long currentRound() {
+    return currentRound;
+  }
+
+  /** Our view for neighbor packets: the current round, set and finalized height. */
+  public NeighborPacket view() {
+    return new NeighborPacket(currentRound, state.set().setId(), chain.finalized().number());
   }
 
   /** The current GRANDPA state. */
@@ -242,6 +353,9 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
         }
         done.add(finalized.get());
       }
+      if (networked && !closed) {
+        networkStep();
+      }
       return done;
     }
   }
@@ -351,6 +465,7 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
           "GRANDPA round {} could not finalize #{}: {}", round, target.number(), e.getMessage());
       return Optional.empty();
     }
+    network.broadcast(commitMessage(justification, set.setId()));
     LOG.debug(
         "GRANDPA round {} of set {} finalized #{} ({})",
         round,
@@ -358,6 +473,278 @@ public final class GrandpaFinality implements BlockVerifier, ChainListener, Auto
         target.number(),
         StatusLog.shortHash(target.hash()));
     return Optional.of(target);
+  }
+
+  /**
+   * One step of the networked voter, when the local keys alone cannot finalize: prevote the best
+   * block (within the voting limit), precommit the prevotes' ghost once a supermajority prevoted,
+   * finalize the precommits' ghost once a supermajority precommitted, and move to the next round
+   * then or after a timeout.
+   */
+  private void networkStep() {
+    retryPendingCommit();
+    GrandpaState s = state;
+    AuthoritySet set = s.set();
+    if (set.authorities().isEmpty() || localWeight(set) >= set.threshold()) {
+      return;
+    }
+    VotingRound r = ensureRound(s);
+    BlockRef base = chain.finalized();
+    List<Authority> local = localVoters(set);
+    if (!r.prevoted() && !local.isEmpty()) {
+      BlockRef target = voteTarget(s);
+      if (target.number() > base.number() || r.hasPrevotes()) {
+        cast(r, VoteKind.PREVOTE, target.number() < base.number() ? base : target, local);
+        r.markPrevoted();
+      }
+    }
+    if (!r.precommitted() && (r.prevoted() || local.isEmpty())) {
+      Optional<BlockRef> ghost = r.prevoteGhost(base, chain::header);
+      if (ghost.isPresent()) {
+        cast(r, VoteKind.PRECOMMIT, ghost.get(), local);
+        r.markPrecommitted();
+      }
+    }
+    Optional<BlockRef> decided = r.precommitGhost(base, chain::header);
+    if (decided.isPresent()) {
+      if (decided.get().number() > base.number()) {
+        finalizeRound(r, decided.get());
+      }
+      completeRound(r.number());
+      return;
+    }
+    boolean active = r.prevoted() || r.hasPrevotes();
+    if (active && System.nanoTime() - r.startedNanos() > ROUND_TIMEOUT.toNanos()) {
+      LOG.debug("GRANDPA round {} of set {} timed out", r.number(), set.setId());
+      startRound(r.number() + 1, set);
+    }
+  }
+
+  private void onVote(VoteMessage message) {
+    GrandpaState s = state;
+    if (message.setId() != s.set().setId()) {
+      return;
+    }
+    VotingRound r = ensureRound(s);
+    if (message.round() < r.number()) {
+      return;
+    }
+    if (message.round() > r.number()) {
+      r = startRound(message.round(), s.set()); // the others are ahead: join them
+    }
+    r.add(message.message());
+  }
+
+  private void onCommit(CommitMessage message) {
+    GrandpaState s = state;
+    if (message.setId() != s.set().setId()) {
+      return;
+    }
+    CompactCommit commit = message.commit();
+    BlockRef target = new BlockRef(commit.targetHash(), commit.targetNumber());
+    if (target.number() > chain.finalized().number()) {
+      if (chain.header(target.hash()).isEmpty()) {
+        pendingCommit = Optional.of(message); // the block is on its way
+        return;
+      }
+      List<GrandpaJustification.SignedPrecommit> precommits = new ArrayList<>();
+      for (int i = 0; i < commit.precommits().size() && i < commit.authData().size(); i++) {
+        var precommit = commit.precommits().get(i);
+        AuthoritySignature auth = commit.authData().get(i);
+        precommits.add(
+            new GrandpaJustification.SignedPrecommit(
+                new GrandpaJustification.Precommit(
+                    precommit.targetHash(), precommit.targetNumber()),
+                auth.signature(),
+                auth.id()));
+      }
+      if (commit.precommits().size() != commit.authData().size()) {
+        LOG.debug(
+            "GRANDPA commit with {} precommits but {} signatures ignored",
+            commit.precommits().size(),
+            commit.authData().size());
+        return;
+      }
+      GrandpaJustification justification =
+          new GrandpaJustification(
+              message.round(),
+              new GrandpaJustification.Commit(target.hash(), target.number(), precommits),
+              ancestries(target, precommits));
+      Optional<String> problem =
+          JustificationCheck.check(justification, s.set(), target, chain::header);
+      if (problem.isPresent()) {
+        LOG.debug("GRANDPA commit ignored: {}", problem.get());
+        return;
+      }
+      finalizeWith(justification, target);
+    }
+    VotingRound r = ensureRound(s);
+    if (message.round() >= r.number()) {
+      completeRound(message.round());
+    }
+  }
+
+  private void retryPendingCommit() {
+    if (pendingCommit.isPresent()
+        && chain.header(pendingCommit.get().commit().targetHash()).isPresent()) {
+      CommitMessage commit = pendingCommit.get();
+      pendingCommit = Optional.empty();
+      onCommit(commit);
+    }
+  }
+
+  /** Signs a vote with every local key, records it and sends it to the peers. */
+  private void cast(VotingRound r, VoteKind kind, BlockRef target, List<Authority> local) {
+    long setId = r.set().setId();
+    byte[] payload =
+        GossipMessage.signingPayload(kind, target.hash(), target.number(), r.number(), setId);
+    for (Authority voter : local) {
+      Optional<byte[]> signature =
+          keystore.sign(KeyTypeId.GRANDPA, KeyScheme.ED25519, voter.id(), payload);
+      if (signature.isEmpty()) {
+        continue;
+      }
+      SignedMessage vote =
+          new SignedMessage(
+              kind, target.hash(), target.number(), Bytes.wrap(signature.get()), voter.id());
+      r.add(vote);
+      network.broadcast(new VoteMessage(r.number(), setId, vote));
+    }
+    LOG.debug(
+        "GRANDPA round {} of set {}: {} for #{} ({})",
+        r.number(),
+        setId,
+        kind,
+        target.number(),
+        StatusLog.shortHash(target.hash()));
+  }
+
+  /** Finalizes what the round's precommits decided and sends the commit to the peers. */
+  private void finalizeRound(VotingRound r, BlockRef target) {
+    List<GrandpaJustification.SignedPrecommit> precommits = new ArrayList<>();
+    for (SignedMessage vote : r.precommitsFor(target, chain::header)) {
+      precommits.add(
+          new GrandpaJustification.SignedPrecommit(
+              new GrandpaJustification.Precommit(vote.targetHash(), vote.targetNumber()),
+              vote.signature(),
+              vote.id()));
+    }
+    GrandpaJustification justification =
+        new GrandpaJustification(
+            r.number(),
+            new GrandpaJustification.Commit(target.hash(), target.number(), precommits),
+            ancestries(target, precommits));
+    Optional<String> problem =
+        JustificationCheck.check(justification, r.set(), target, chain::header);
+    if (problem.isPresent()) {
+      LOG.error("GRANDPA round {} made an invalid justification: {}", r.number(), problem.get());
+      return;
+    }
+    if (finalizeWith(justification, target)) {
+      network.broadcast(commitMessage(justification, r.set().setId()));
+    }
+  }
+
+  private boolean finalizeWith(GrandpaJustification justification, BlockRef target) {
+    try {
+      chain.finalize(
+          target.hash(), Optional.of(new Justification(EngineId.GRANDPA, justification.encoded())));
+    } catch (IllegalArgumentException e) {
+      LOG.debug(
+          "GRANDPA round {} could not finalize #{}: {}",
+          justification.round(),
+          target.number(),
+          e.getMessage());
+      return false;
+    }
+    LOG.debug(
+        "GRANDPA round {} finalized #{} ({}) with {} precommit(s)",
+        justification.round(),
+        target.number(),
+        StatusLog.shortHash(target.hash()),
+        justification.commit().precommits().size());
+    return true;
+  }
+
+  /** The headers between {@code target} and the precommitted blocks above it. */
+  private List<Header> ancestries(
+      BlockRef target, List<GrandpaJustification.SignedPrecommit> precommits) {
+    Map<Hash256, Header> found = new LinkedHashMap<>();
+    for (GrandpaJustification.SignedPrecommit p : precommits) {
+      Hash256 hash = p.precommit().targetHash();
+      long number = p.precommit().targetNumber();
+      while (number > target.number()) {
+        Optional<Header> header = chain.header(hash);
+        if (header.isEmpty()) {
+          break;
+        }
+        found.putIfAbsent(hash, header.get());
+        hash = header.get().parentHash();
+        number--;
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
+  private static CommitMessage commitMessage(GrandpaJustification justification, long setId) {
+    GrandpaJustification.Commit commit = justification.commit();
+    List<io.basalt.network.grandpa.Precommit> precommits = new ArrayList<>();
+    List<AuthoritySignature> auth = new ArrayList<>();
+    for (GrandpaJustification.SignedPrecommit p : commit.precommits()) {
+      precommits.add(
+          new io.basalt.network.grandpa.Precommit(
+              p.precommit().targetHash(), p.precommit().targetNumber()));
+      auth.add(new AuthoritySignature(p.signature(), p.id()));
+    }
+    return new CommitMessage(
+        justification.round(),
+        setId,
+        new CompactCommit(commit.targetHash(), commit.targetNumber(), precommits, auth));
+  }
+
+  /** The block to prevote: the best one, or the change block the set must finalize first. */
+  private BlockRef voteTarget(GrandpaState s) {
+    BlockRef best = chain.best();
+    Optional<Long> limit = s.votingLimit(best, this::isAncestorOrSelf);
+    return limit.isPresent() && limit.get() < best.number() ? ancestorAt(best, limit.get()) : best;
+  }
+
+  /** The current round, a new one if the set changed or the state completed it. */
+  private VotingRound ensureRound(GrandpaState s) {
+    Optional<VotingRound> r = round;
+    if (r.isEmpty() || r.get().set().setId() != s.set().setId() || r.get().number() <= s.round()) {
+      return startRound(s.round() + 1, s.set());
+    }
+    return r.get();
+  }
+
+  private VotingRound startRound(long number, AuthoritySet set) {
+    VotingRound r = new VotingRound(number, set, System.nanoTime());
+    round = Optional.of(r);
+    currentRound = number;
+    network.broadcast(new NeighborPacket(number, set.setId(), chain.finalized().number()));
+    return r;
+  }
+
+  /** Records {@code completed} as done and starts the next round. */
+  private void completeRound(long completed) {
+    AuthoritySet set;
+    synchronized (lock) {
+      if (state.round() < completed) {
+        state = state.withRound(completed);
+        persist(state);
+      }
+      set = state.set();
+    }
+    startRound(state.round() + 1, set);
+  }
+
+  private long localWeight(AuthoritySet set) {
+    long weight = 0;
+    for (Authority a : localVoters(set)) {
+      weight += a.weight();
+    }
+    return weight;
   }
 
   /** Updates {@link #status}; true if the local voters may finalize. */
