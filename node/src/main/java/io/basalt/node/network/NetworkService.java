@@ -99,6 +99,7 @@ public final class NetworkService implements AutoCloseable, ChainListener {
   private final Map<PeerId, Connection> connections = new ConcurrentHashMap<>();
   private final Map<PeerId, Set<Hash256>> knownTransactions = new ConcurrentHashMap<>();
   private final Map<PeerId, PeerInfo> peerInfo = new ConcurrentHashMap<>();
+  private final NetworkInformant informant;
 
   /**
    * What we know of a connected peer for {@code system_peers}.
@@ -185,6 +186,14 @@ public final class NetworkService implements AutoCloseable, ChainListener {
     announces.register(host);
     transactions.register(host);
     host.addConnectionListener(new Connections());
+    this.informant =
+        new NetworkInformant(
+            host.stats()::bytesIn,
+            host.stats()::bytesOut,
+            peerInfo::size,
+            sync::isMajorSyncing,
+            sync::target,
+            System::nanoTime);
     peerSet.addDisconnectListener(
         peer -> {
           Connection connection = connections.get(peer);
@@ -285,6 +294,11 @@ public final class NetworkService implements AutoCloseable, ChainListener {
     return sync.isMajorSyncing();
   }
 
+  /** The peers sync may download from. */
+  public int syncPeersCount() {
+    return sync.peersCount();
+  }
+
   /** The best block a peer announced, if higher than ours. */
   public java.util.OptionalLong syncTarget() {
     return sync.target();
@@ -305,6 +319,11 @@ public final class NetworkService implements AutoCloseable, ChainListener {
     peerSet.addAddress(peer, address.withoutPeer());
     peerSet.addReserved(peer);
     var unused = scheduler.submit(this::dialPeers);
+  }
+
+  /** The informant's status line with peers, sync speed and traffic. */
+  public NetworkInformant informant() {
+    return informant;
   }
 
   /** The listening host (tests). */
