@@ -513,6 +513,9 @@ public final class NetworkService implements AutoCloseable, ChainListener {
         return false;
       }
       if (!theirs.genesisHash().equals(chain.genesisHash())) {
+        if (peerSet.isBanned(peer)) {
+          return false; // both substreams carry the handshake: one line per peer is enough
+        }
         LOG.info(
             "💔 Peer {} is on another chain: genesis {} (ours: {})",
             peer,
