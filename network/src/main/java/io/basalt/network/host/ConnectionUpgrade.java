@@ -99,7 +99,9 @@ final class ConnectionUpgrade extends ChannelInboundHandlerAdapter {
             YamuxConfig.defaults(),
             stream -> host.acceptStream(self[0], stream));
     ctx.pipeline().addBefore(NAME, "yamux", session);
-    connection = new NettyConnection(ctx.channel(), session, remotePeer, remoteAddress, direction);
+    connection =
+        new NettyConnection(
+            ctx.channel(), session, remotePeer, remoteAddress, direction, host.stats());
     self[0] = connection;
     if (timeout != null) {
       timeout.cancel(false);

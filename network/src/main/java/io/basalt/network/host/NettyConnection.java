@@ -20,6 +20,7 @@ final class NettyConnection implements Connection {
   private final PeerId remotePeer;
   private final Multiaddr remoteAddress;
   private final Direction direction;
+  private final HostStats stats;
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
 
   NettyConnection(
@@ -27,7 +28,9 @@ final class NettyConnection implements Connection {
       YamuxSession session,
       PeerId remotePeer,
       Multiaddr remoteAddress,
-      Direction direction) {
+      Direction direction,
+      HostStats stats) {
+    this.stats = stats;
     this.channel = channel;
     this.session = session;
     this.remotePeer = remotePeer;
@@ -65,7 +68,7 @@ final class NettyConnection implements Connection {
               if (error != null) {
                 throw error instanceof CompletionException c ? c : new CompletionException(error);
               }
-              return new NettySubstream(negotiated, this);
+              return new NettySubstream(negotiated, this, stats);
             });
   }
 

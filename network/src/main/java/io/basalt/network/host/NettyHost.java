@@ -81,6 +81,8 @@ public final class NettyHost implements Host {
   private final ArrayDeque<ConnectionUpgrade> pendingInbound = new ArrayDeque<>();
   private final List<Multiaddr> boundAddresses = new ArrayList<>();
   private final byte[] encodedPublicKey;
+  private final HostStats stats = new HostStats();
+  private final ByteCounter byteCounter = new ByteCounter(stats);
 
   private NettyHost(HostConfig config) {
     this.config = config;
@@ -195,6 +197,7 @@ public final class NettyHost implements Host {
     upgrade.remoteAddress(addressOf(channel, webSocket));
     admit(upgrade);
     ChannelPipeline pipeline = channel.pipeline();
+    pipeline.addLast(ByteCounter.NAME, byteCounter);
     if (webSocket) {
       pipeline.addLast(
           new HttpServerCodec(),
@@ -285,6 +288,7 @@ public final class NettyHost implements Host {
                   protected void initChannel(SocketChannel channel) {
                     channels.add(channel);
                     ChannelPipeline pipeline = channel.pipeline();
+                    pipeline.addLast(ByteCounter.NAME, byteCounter);
                     if (webSocket) {
                       pipeline.addLast(
                           new HttpClientCodec(),
@@ -336,6 +340,11 @@ public final class NettyHost implements Host {
     listeners.add(listener);
   }
 
+  /** Bytes and connections counted since the host started. */
+  public HostStats stats() {
+    return stats;
+  }
+
   @Override
   public List<Connection> connections() {
     return List.copyOf(connections);
@@ -361,6 +370,7 @@ public final class NettyHost implements Host {
 
   void connectionOpened(NettyConnection connection) {
     connections.add(connection);
+    stats.opened(connection.direction());
     for (ConnectionListener listener : listeners) {
       try {
         listener.onOpened(connection);
@@ -374,6 +384,7 @@ public final class NettyHost implements Host {
     if (!connections.remove(connection)) {
       return;
     }
+    stats.closed(connection.direction());
     for (ConnectionListener listener : listeners) {
       try {
         listener.onClosed(connection);
@@ -403,7 +414,7 @@ public final class NettyHost implements Host {
                   }
                   Consumer<Substream> handler = handlers.get(negotiated.protocol());
                   try {
-                    handler.accept(new NettySubstream(negotiated, connection));
+                    handler.accept(new NettySubstream(negotiated, connection, stats));
                   } catch (RuntimeException e) {
                     LOG.warn(
                         "the {} handler failed on a stream from {}",

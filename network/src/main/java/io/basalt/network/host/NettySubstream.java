@@ -12,10 +12,12 @@ import java.util.concurrent.CompletableFuture;
 final class NettySubstream implements Substream {
   private final NegotiatedStream stream;
   private final NettyConnection connection;
+  private final HostStats stats;
 
-  NettySubstream(NegotiatedStream stream, NettyConnection connection) {
+  NettySubstream(NegotiatedStream stream, NettyConnection connection, HostStats stats) {
     this.stream = stream;
     this.connection = connection;
+    this.stats = stats;
   }
 
   @Override
@@ -35,6 +37,7 @@ final class NettySubstream implements Substream {
 
   @Override
   public CompletableFuture<Void> write(byte[] bytes) {
+    stats.protocolSent(stream.protocol(), bytes.length);
     return stream.write(bytes);
   }
 
@@ -50,7 +53,25 @@ final class NettySubstream implements Substream {
 
   @Override
   public void setListener(StreamListener listener) {
-    stream.setListener(listener);
+    String protocol = stream.protocol();
+    stream.setListener(
+        new StreamListener() {
+          @Override
+          public void onData(byte[] bytes) {
+            stats.protocolReceived(protocol, bytes.length);
+            listener.onData(bytes);
+          }
+
+          @Override
+          public void onRemoteClosed() {
+            listener.onRemoteClosed();
+          }
+
+          @Override
+          public void onReset() {
+            listener.onReset();
+          }
+        });
   }
 
   @Override

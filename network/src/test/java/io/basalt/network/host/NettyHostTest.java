@@ -129,6 +129,33 @@ class NettyHostTest {
   }
 
   @Test
+  void countsBytesPerProtocolAndOnTheSocketAndConnections() throws Exception {
+    Connection connection = alice.dial(bobTcp()).get(10, TimeUnit.SECONDS);
+    byte[] payload = new byte[100_000];
+    new Random(3).nextBytes(payload);
+    assertThat(echo(connection, payload)).isEqualTo(payload);
+
+    HostStats stats = alice.stats();
+    assertThat(stats.protocolBytesOut()).containsEntry(ECHO, 100_000L);
+    assertThat(stats.protocolBytesIn()).containsEntry(ECHO, 100_000L);
+    assertThat(bob.stats().protocolBytesIn()).containsEntry(ECHO, 100_000L);
+    // The socket carries the payload plus Noise tags, Yamux headers and the handshakes.
+    assertThat(stats.bytesOut()).isGreaterThan(100_000L);
+    assertThat(stats.bytesIn()).isGreaterThan(100_000L);
+    assertThat(stats.connectionsOpened(Connection.Direction.OUTBOUND)).isEqualTo(1);
+    assertThat(bob.stats().connectionsOpened(Connection.Direction.INBOUND)).isEqualTo(1);
+
+    connection.close();
+    connection.closeFuture().get(10, TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (stats.connectionsClosed(Connection.Direction.OUTBOUND) == 0
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(stats.connectionsClosed(Connection.Direction.OUTBOUND)).isEqualTo(1);
+  }
+
+  @Test
   void fallsBackToTheNextProtocolAndFailsWhenNoneIsSupported() throws Exception {
     Connection connection = alice.dial(bobTcp()).get(10, TimeUnit.SECONDS);
     Substream stream =

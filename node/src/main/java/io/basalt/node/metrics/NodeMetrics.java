@@ -5,7 +5,10 @@ import io.basalt.executor.RuntimePreparation;
 import io.basalt.executor.RuntimePreparationListener;
 import io.basalt.executor.code.RuntimeCode;
 import io.basalt.executor.strategy.ExecutionObserver;
+import io.basalt.network.host.HostStats;
+import io.basalt.network.transport.Connection.Direction;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -16,7 +19,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -54,6 +63,8 @@ public final class NodeMetrics {
   private final Counter resubmitted;
   private final Timer compile;
   private final RuntimeCallMetrics runtimeCalls;
+  private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
+  private final List<LongSupplier> counterSources = new CopyOnWriteArrayList<>();
 
   /**
    * Who the node is, for the constant metrics.
@@ -170,6 +181,76 @@ public final class NodeMetrics {
         "Number of known chain leaves (aka forks)",
         leaves,
         Tags.empty());
+  }
+
+  /**
+   * Watches the network as {@code sc-network} reports it: {@code substrate_sub_libp2p_peers_count},
+   * {@code substrate_sync_peers}, {@code substrate_sync_is_major_syncing}, {@code
+   * substrate_sub_libp2p_network_bytes_total{direction="in|out"}}, {@code
+   * substrate_sub_libp2p_connections_opened_total{direction}} and {@code
+   * substrate_sub_libp2p_connections_closed_total{direction}}, plus Basalt's payload bytes per
+   * protocol, {@code basalt_sub_libp2p_protocol_bytes_total{direction,protocol}} (Substrate only
+   * has histograms of notification sizes). Call once.
+   */
+  public void watchNetwork(
+      HostStats stats, LongSupplier peers, LongSupplier syncPeers, BooleanSupplier majorSyncing) {
+    requireFirst("substrate_sub_libp2p_peers_count");
+    live("substrate_sub_libp2p_peers_count", "Number of connected peers", peers, Tags.empty());
+    live("substrate_sync_peers", "Number of peers we sync with", syncPeers, Tags.empty());
+    live(
+        "substrate_sync_is_major_syncing",
+        "Whether the node is performing a major sync or not.",
+        () -> majorSyncing.getAsBoolean() ? 1 : 0,
+        Tags.empty());
+    String bytes = "substrate_sub_libp2p_network_bytes_total";
+    String bytesHelp = "Total bandwidth usage";
+    functionCounter(bytes, bytesHelp, stats::bytesIn, Tags.of("direction", "in"));
+    functionCounter(bytes, bytesHelp, stats::bytesOut, Tags.of("direction", "out"));
+    for (Direction direction : Direction.values()) {
+      String label = direction == Direction.INBOUND ? "in" : "out";
+      functionCounter(
+          "substrate_sub_libp2p_connections_opened_total",
+          "Total number of connections opened by direction",
+          () -> stats.connectionsOpened(direction),
+          Tags.of("direction", label));
+      functionCounter(
+          "substrate_sub_libp2p_connections_closed_total",
+          "Total number of connections closed, by direction",
+          () -> stats.connectionsClosed(direction),
+          Tags.of("direction", label));
+    }
+    Set<String> registered = ConcurrentHashMap.newKeySet();
+    beforeScrape.add(
+        () -> {
+          registerProtocols(stats.protocolBytesIn().keySet(), registered, "in", stats);
+          registerProtocols(stats.protocolBytesOut().keySet(), registered, "out", stats);
+        });
+  }
+
+  private void registerProtocols(
+      Set<String> protocols, Set<String> registered, String direction, HostStats stats) {
+    for (String protocol : protocols) {
+      if (registered.add(direction + " " + protocol)) {
+        functionCounter(
+            "basalt_sub_libp2p_protocol_bytes_total",
+            "Payload bytes per negotiated protocol, after Noise and Yamux",
+            () -> {
+              Map<String, Long> counts =
+                  direction.equals("in") ? stats.protocolBytesIn() : stats.protocolBytesOut();
+              return counts.getOrDefault(protocol, 0L);
+            },
+            Tags.of("direction", direction, "protocol", protocol));
+      }
+    }
+  }
+
+  private void functionCounter(String name, String help, LongSupplier value, Tags tags) {
+    // FunctionCounter holds its object weakly: keep the supplier alive here.
+    counterSources.add(value);
+    FunctionCounter.builder(name, value, v -> (double) v.getAsLong())
+        .description(help)
+        .tags(tags)
+        .register(registry);
   }
 
   /** Watches the pool's ready queue ({@code substrate_ready_transactions_number}). Call once. */
@@ -319,6 +400,7 @@ public final class NodeMetrics {
     if (!exposed) {
       throw new IllegalStateException("metrics are disabled (--no-prometheus): nothing to expose");
     }
+    beforeScrape.forEach(Runnable::run);
     return PrometheusText.render(registry.getMeters());
   }
 

@@ -2,6 +2,7 @@
 package io.basalt.node.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
@@ -58,6 +59,7 @@ final class PrometheusText {
       switch (meter) {
         case Gauge gauge -> sample(out, name, labels(gauge), number(gauge.value()));
         case Counter counter -> sample(out, name, labels(counter), number(counter.count()));
+        case FunctionCounter counter -> sample(out, name, labels(counter), number(counter.count()));
         case Timer timer -> writeHistogram(out, name, timer);
         default -> throw new IllegalStateException("no Prometheus form for meter " + name);
       }
@@ -68,6 +70,7 @@ final class PrometheusText {
     return switch (meter) {
       case Gauge g -> "gauge";
       case Counter c -> "counter";
+      case FunctionCounter c -> "counter";
       case Timer t -> "histogram";
       default -> throw new IllegalStateException("no Prometheus form for meter " + meter.getId());
     };

@@ -100,6 +100,7 @@ public final class NetworkService implements AutoCloseable, ChainListener {
   private final Map<PeerId, Connection> connections = new ConcurrentHashMap<>();
   private final Map<PeerId, Set<Hash256>> knownTransactions = new ConcurrentHashMap<>();
   private final Map<PeerId, PeerInfo> peerInfo = new ConcurrentHashMap<>();
+  private final NetworkInformant informant;
 
   /**
    * What we know of a connected peer for {@code system_peers}.
@@ -188,6 +189,14 @@ public final class NetworkService implements AutoCloseable, ChainListener {
     transactions.register(host);
     grandpa.register(host);
     host.addConnectionListener(new Connections());
+    this.informant =
+        new NetworkInformant(
+            host.stats()::bytesIn,
+            host.stats()::bytesOut,
+            peerInfo::size,
+            sync::isMajorSyncing,
+            sync::target,
+            System::nanoTime);
     peerSet.addDisconnectListener(
         peer -> {
           Connection connection = connections.get(peer);
@@ -288,6 +297,11 @@ public final class NetworkService implements AutoCloseable, ChainListener {
     return sync.isMajorSyncing();
   }
 
+  /** The peers sync may download from. */
+  public int syncPeersCount() {
+    return sync.peersCount();
+  }
+
   /** The best block a peer announced, if higher than ours. */
   public java.util.OptionalLong syncTarget() {
     return sync.target();
@@ -318,6 +332,11 @@ public final class NetworkService implements AutoCloseable, ChainListener {
   /** GRANDPA's gossip protocol. */
   public GrandpaGossip grandpaGossip() {
     return grandpa;
+  }
+
+  /** The informant's status line with peers, sync speed and traffic. */
+  public NetworkInformant informant() {
+    return informant;
   }
 
   /** The listening host (tests). */
@@ -516,6 +535,9 @@ public final class NetworkService implements AutoCloseable, ChainListener {
         return false;
       }
       if (!theirs.genesisHash().equals(chain.genesisHash())) {
+        if (peerSet.isBanned(peer)) {
+          return false; // both substreams carry the handshake: one line per peer is enough
+        }
         LOG.info(
             "💔 Peer {} is on another chain: genesis {} (ours: {})",
             peer,

@@ -325,6 +325,11 @@ public final class NodeService implements AutoCloseable {
                 pool,
                 "basalt/" + NodeVersion.version());
         started.push(service);
+        metrics.watchNetwork(
+            service.host().stats(),
+            () -> service.peers().size(),
+            service::syncPeersCount,
+            service::isMajorSyncing);
         network = Optional.of(service);
         grandpa.ifPresent(service::attachGrandpa);
       }
@@ -473,16 +478,22 @@ public final class NodeService implements AutoCloseable {
   public void logStatus() {
     BlockRef best = chain.best();
     BlockRef finalized = chain.finalized();
+    String finality =
+        finalityWaits() && best.number() > finalized.number()
+            ? ", finality: "
+                + grandpa.flatMap(GrandpaFinality::status).orElse("waiting for GRANDPA voters")
+            : "";
+    if (network.isPresent()) {
+      StatusLog.info("{}", network.get().informant().status(best, finalized, finality));
+      return;
+    }
     StatusLog.info(
         "💤 Idle (0 peers), best: #{} ({}), finalized #{} ({}), ⬇ 0 ⬆ 0{}",
         best.number(),
         StatusLog.shortHash(best.hash()),
         finalized.number(),
         StatusLog.shortHash(finalized.hash()),
-        finalityWaits() && best.number() > finalized.number()
-            ? ", finality: "
-                + grandpa.flatMap(GrandpaFinality::status).orElse("waiting for GRANDPA voters")
-            : "");
+        finality);
   }
 
   /**

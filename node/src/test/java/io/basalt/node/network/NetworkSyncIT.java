@@ -7,6 +7,7 @@ import io.basalt.network.multiaddr.Multiaddr;
 import io.basalt.node.chain.ChainSpecs;
 import io.basalt.node.config.NetworkConfig;
 import io.basalt.node.config.NetworkConfig.NodeKey;
+import io.basalt.node.config.PrometheusConfig;
 import io.basalt.node.service.DevConfigs;
 import io.basalt.node.service.NodeService;
 import io.basalt.node.txpool.Submission;
@@ -62,6 +63,18 @@ class NetworkSyncIT {
     }
   }
 
+  static String scrape(int port) throws java.io.IOException, InterruptedException {
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
   @Test
   void aFreshNodeSyncsFromItsBootnodeAndFollowsAnnouncedBlocks(
       @TempDir Path alicePath, @TempDir Path followerPath) throws Exception {
@@ -70,6 +83,7 @@ class NetworkSyncIT {
         NodeService.start(
             DevConfigs.at(alicePath)
                 .name("alice")
+                .prometheus(PrometheusConfig.listening(0, false))
                 .build()
                 .withNetwork(network(aliceKey, List.of())),
             ChainSpecs.load("dev"),
@@ -105,6 +119,22 @@ class NetworkSyncIT {
             () -> follower.chain().best().number() == 43);
         assertThat(follower.chain().best()).isEqualTo(alice.chain().best());
         assertThat(follower.network().orElseThrow().isMajorSyncing()).isFalse();
+
+        String metrics = scrape(alice.prometheusAddress().orElseThrow().getPort());
+        assertThat(metrics)
+            .contains("substrate_sub_libp2p_peers_count{chain=\"dev\"} 1\n")
+            .contains("substrate_sync_peers{chain=\"dev\"} 1\n")
+            .contains("substrate_sync_is_major_syncing{chain=\"dev\"} 0\n")
+            .contains(
+                "substrate_sub_libp2p_connections_opened_total{chain=\"dev\",direction=\"in\"} 1\n")
+            .containsPattern(
+                "substrate_sub_libp2p_network_bytes_total\\{chain=\"dev\",direction=\"out\"} [1-9]")
+            .containsPattern(
+                "basalt_sub_libp2p_protocol_bytes_total\\{chain=\"dev\",direction=\"out\","
+                    + "protocol=\"/[^\"]+/sync/2\"} [1-9]");
+        String status =
+            aliceNetwork.informant().status(alice.chain().best(), alice.chain().finalized(), "");
+        assertThat(status).startsWith("💤 Idle (1 peers), best: #43 (");
 
         // A transfer submitted to the key-less node reaches the author through gossip.
         ExtrinsicFactory xts = new ExtrinsicFactory(100, follower.chain().genesisHash());
