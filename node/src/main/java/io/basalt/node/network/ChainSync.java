@@ -299,8 +299,15 @@ public final class ChainSync implements AutoCloseable {
     if (wasMajor && !majorSyncing) {
       LOG.debug("sync: caught up at #{}", best.number());
     }
+    // Ask for the next ranges before importing, so downloads overlap the imports.
+    requestMore();
     importDownloaded();
-    best = chain.best();
+    requestMore();
+  }
+
+  /** Sends the requests due: common-ancestor probes and block ranges to idle peers. */
+  private void requestMore() {
+    BlockRef best = chain.best();
     for (Map.Entry<PeerId, PeerSync> entry : peers.entrySet()) {
       if (inFlight.size() >= maxParallelDownloads * Math.max(1, peers.size())) {
         break;
