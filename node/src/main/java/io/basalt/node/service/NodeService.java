@@ -325,6 +325,7 @@ public final class NodeService implements AutoCloseable {
                 pool,
                 "basalt/" + NodeVersion.version());
         started.push(service);
+        service.serveLightClients(consensusCalls);
         network = Optional.of(service);
       }
       Optional<RpcServer> rpc = Optional.empty();
