@@ -57,7 +57,7 @@ public final class WarpProofServer {
     List<WarpSyncFragment> fragments = new ArrayList<>();
     long size = 0;
     TreeSet<Long> enactments = new TreeSet<>();
-    Hash256 last = request.begin();
+    long lastNumber = begin.number();
     for (long n = begin.number() + 1; n <= finalized.number(); n++) {
       Optional<Header> found = chain.canonicalHash(n).flatMap(chain::header);
       if (found.isEmpty()) {
@@ -74,7 +74,15 @@ public final class WarpProofServer {
         continue;
       }
       Optional<Bytes> justification = grandpaJustification(header.hash());
-      if (justification.isEmpty()) {
+      if (justification.isEmpty() && head) {
+        // The head has no justification of its own: prove the highest block that has one.
+        Optional<Header> justified = highestJustified(header, begin.number());
+        if (justified.isPresent()) {
+          header = justified.get();
+          justification = grandpaJustification(header.hash());
+        }
+      }
+      if (justification.isEmpty() || header.number() <= lastNumber) {
         continue; // nothing to prove it with: the next fragment will
       }
       WarpSyncFragment fragment = new WarpSyncFragment(header, justification.get());
@@ -84,10 +92,27 @@ public final class WarpProofServer {
       }
       fragments.add(fragment);
       size += fragmentSize;
-      last = header.hash();
+      lastNumber = header.number();
     }
-    boolean finished = last.equals(finalized.hash()) || fragments.isEmpty();
-    return new WarpSyncProof(fragments, finished);
+    // Finished unless the size cap stopped us (returned above): the head, or the highest block
+    // with a justification below it, is the last a peer can be shown.
+    return new WarpSyncProof(fragments, true);
+  }
+
+  /** The highest block at or below {@code from} and above {@code floor} with a justification. */
+  private Optional<Header> highestJustified(Header from, long floor) {
+    Header at = from;
+    while (at.number() > floor) {
+      if (grandpaJustification(at.hash()).isPresent()) {
+        return Optional.of(at);
+      }
+      Optional<Header> parent = chain.header(at.parentHash());
+      if (parent.isEmpty()) {
+        return Optional.empty();
+      }
+      at = parent.get();
+    }
+    return Optional.empty();
   }
 
   private Optional<Bytes> grandpaJustification(Hash256 block) {
