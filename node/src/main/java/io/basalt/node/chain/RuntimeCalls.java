@@ -45,6 +45,15 @@ public final class RuntimeCalls {
   }
 
   /**
+   * Calls {@code method} at {@code at} on the given state (e.g. one over a node source that records
+   * what the call reads, for an execution proof); the runtime is the state's {@code :code}.
+   */
+  public Bytes callOn(Header at, TrieStateBackend state, String method, Bytes input) {
+    return call(
+        at, state, runtimes.codeAt(state, at.number()), method, input, HostServices.standard());
+  }
+
+  /**
    * Calls {@code method} at {@code at}'s state as if its {@code :code} were {@code code}: what a
    * runtime about to be written there answers (its metadata, before the block that sets it).
    *

@@ -27,6 +27,7 @@ import io.basalt.network.transport.ConnectionListener;
 import io.basalt.node.chain.Blockchain;
 import io.basalt.node.chain.ChainEvent;
 import io.basalt.node.chain.ChainListener;
+import io.basalt.node.chain.RuntimeCalls;
 import io.basalt.node.config.NetworkConfig;
 import io.basalt.node.importer.BlockImporter;
 import io.basalt.node.log.StatusLog;
@@ -95,6 +96,7 @@ public final class NetworkService implements AutoCloseable, ChainListener {
   private final GrandpaGossip grandpa;
   private final RequestResponseProtocol blockRequests;
   private final ChainSync sync;
+  private final LightServers lightServers;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService servers;
   private final Map<PeerId, Connection> connections = new ConcurrentHashMap<>();
@@ -197,6 +199,7 @@ public final class NetworkService implements AutoCloseable, ChainListener {
             sync::isMajorSyncing,
             sync::target,
             System::nanoTime);
+    this.lightServers = new LightServers(host, names, chain, this::serve, scheduler);
     peerSet.addDisconnectListener(
         peer -> {
           Connection connection = connections.get(peer);
@@ -339,6 +342,11 @@ public final class NetworkService implements AutoCloseable, ChainListener {
     return informant;
   }
 
+  /** Serves light clients' {@code /light/2} runtime calls and reads with these runtime calls. */
+  public void serveLightClients(RuntimeCalls calls) {
+    lightServers.serveLight(calls);
+  }
+
   /** The listening host (tests). */
   public NettyHost host() {
     return host;
@@ -350,8 +358,12 @@ public final class NetworkService implements AutoCloseable, ChainListener {
       sync.poke();
       if (!sync.isMajorSyncing()) {
         Header header = imported.header();
+        // Substrate always sends the (empty) data field; smoldot refuses announces without it.
         byte[] announce =
-            BlockAnnounce.of(header, imported.isNewBest() ? BlockState.BEST : BlockState.NORMAL)
+            new BlockAnnounce(
+                    header,
+                    Optional.of(imported.isNewBest() ? BlockState.BEST : BlockState.NORMAL),
+                    Optional.of(Bytes.EMPTY))
                 .encode();
         for (PeerId peer : announces.openPeers()) {
           PeerInfo info = peerInfo.get(peer);

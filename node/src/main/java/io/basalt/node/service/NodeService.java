@@ -330,6 +330,7 @@ public final class NodeService implements AutoCloseable {
             () -> service.peers().size(),
             service::syncPeersCount,
             service::isMajorSyncing);
+        service.serveLightClients(consensusCalls);
         network = Optional.of(service);
         grandpa.ifPresent(service::attachGrandpa);
       }
