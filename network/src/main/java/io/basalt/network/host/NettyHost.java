@@ -174,16 +174,14 @@ public final class NettyHost implements Host {
                     accept(channel, webSocket);
                   }
                 });
-    Channel server;
-    try {
-      server = bootstrap.bind(socket).sync().channel();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while binding " + address, e);
-    } catch (RuntimeException e) {
+    io.netty.channel.ChannelFuture binding = bootstrap.bind(socket).awaitUninterruptibly();
+    if (!binding.isSuccess()) {
+      // Netty hands back the JDK's BindException (a checked exception) as the failure cause.
+      Throwable e = binding.cause();
       throw new java.io.UncheckedIOException(
           new java.io.IOException("cannot listen on " + address + ": " + e.getMessage(), e));
     }
+    Channel server = binding.channel();
     channels.add(server);
     Multiaddr bound = Multiaddr.ofTcp((InetSocketAddress) server.localAddress());
     synchronized (boundAddresses) {

@@ -249,6 +249,22 @@ class NettyHostTest {
   }
 
   @Test
+  void anAddressInUseIsSkippedAndTheOthersStillServe() throws Exception {
+    Multiaddr taken = alice.listenAddresses().get(0);
+    Multiaddr free = Multiaddr.ofTcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    try (NettyHost second =
+        NettyHost.start(
+            new HostConfig(key(6), List.of(taken, free), "second", 4, Duration.ofSeconds(5), 1))) {
+      assertThat(second.listenAddresses()).hasSize(1).doesNotContain(taken);
+      Connection connection =
+          alice
+              .dial(second.listenAddresses().get(0).withPeer(second.localPeer()))
+              .get(10, TimeUnit.SECONDS);
+      assertThat(Ping.ping(connection).get(10, TimeUnit.SECONDS)).isPositive();
+    }
+  }
+
+  @Test
   void closesAConnectionThatDoesNotFinishItsHandshakeInTime() throws Exception {
     Multiaddr tcp = Multiaddr.ofTcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     try (NettyHost impatient =

@@ -15,6 +15,7 @@ import io.basalt.primitives.types.EngineId;
 import io.basalt.testsupport.Fixtures;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,9 @@ class NetworkBabeSyncIT {
                   .build()
                   .withNetwork(network("00".repeat(31) + "02", List.of(aliceAddress))),
               spec,
-              Clock.systemUTC())) {
+              // Alice fast-forwards into future slots; the follower's clock is ahead so that
+              // BABE's check against blocks from the future lets them in.
+              Clock.offset(Clock.systemUTC(), Duration.ofHours(1)))) {
         assertThat(follower.engines().slots().orElseThrow().name()).isEqualTo("BABE");
         await("the follower has Alice's blocks", () -> follower.chain().best().number() == BLOCKS);
         for (long n = 1; n <= BLOCKS; n++) {
