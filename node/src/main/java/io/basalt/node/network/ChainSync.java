@@ -226,27 +226,19 @@ public final class ChainSync implements AutoCloseable {
     }
     if (chain.contains(header.parentHash()) && !peer.busy) {
       // The usual case at the tip: fetch the one block and import it.
-      peer.busy = true;
       BlockRequest request =
           new BlockRequest(FULL_BLOCK, new FromBlock.Hash(hash), Direction.ASCENDING, 1, true);
-      var unused =
-          fetcher
-              .fetch(peerId, request)
-              .whenComplete(
-                  (response, failure) ->
-                      submit(
-                          () -> {
-                            peer.busy = false;
-                            if (failure != null) {
-                              requestFailed(peerId, failure);
-                              return;
-                            }
-                            List<BlockData> blocks = response.blocks();
-                            if (blocks.isEmpty() || !blocks.getFirst().hash().equals(hash)) {
-                              return;
-                            }
-                            importChain(peerId, List.of(blocks.getFirst()));
-                          }));
+      send(
+          peerId,
+          peer,
+          request,
+          response -> {
+            List<BlockData> blocks = response.blocks();
+            if (!blocks.isEmpty() && blocks.getFirst().hash().equals(hash)) {
+              importChain(peerId, List.of(blocks.getFirst()));
+            }
+          },
+          () -> {});
     } else if (!peer.busy && header.number() > chain.finalized().number()) {
       // A fork whose parent we lack: walk down from it until a block we know.
       fetchFork(peerId, peer, hash, header.number() - chain.finalized().number());
@@ -254,36 +246,28 @@ public final class ChainSync implements AutoCloseable {
   }
 
   private void fetchFork(PeerId peerId, PeerSync peer, Hash256 top, long depth) {
-    peer.busy = true;
     int count = (int) Math.min(depth, maxBlocksPerRequest);
     BlockRequest request =
         new BlockRequest(FULL_BLOCK, new FromBlock.Hash(top), Direction.DESCENDING, count, true);
-    var unused =
-        fetcher
-            .fetch(peerId, request)
-            .whenComplete(
-                (response, failure) ->
-                    submit(
-                        () -> {
-                          peer.busy = false;
-                          if (failure != null) {
-                            requestFailed(peerId, failure);
-                            return;
-                          }
-                          List<BlockData> blocks = new ArrayList<>(response.blocks());
-                          if (blocks.isEmpty() || !linksDownwards(blocks, top)) {
-                            misbehaved(peerId, "blocks that do not link");
-                            return;
-                          }
-                          java.util.Collections.reverse(blocks);
-                          Header lowest = blocks.getFirst().header().orElseThrow();
-                          if (chain.contains(lowest.parentHash())) {
-                            importChain(peerId, blocks);
-                          } else if (blocks.size() == count && lowest.number() > 1) {
-                            LOG.debug(
-                                "sync: fork below #{} from {} is deeper", lowest.number(), peerId);
-                          }
-                        }));
+    send(
+        peerId,
+        peer,
+        request,
+        response -> {
+          List<BlockData> blocks = new ArrayList<>(response.blocks());
+          if (blocks.isEmpty() || !linksDownwards(blocks, top)) {
+            misbehaved(peerId, "blocks that do not link");
+            return;
+          }
+          java.util.Collections.reverse(blocks);
+          Header lowest = blocks.getFirst().header().orElseThrow();
+          if (chain.contains(lowest.parentHash())) {
+            importChain(peerId, blocks);
+          } else if (blocks.size() == count && lowest.number() > 1) {
+            LOG.debug("sync: fork below #{} from {} is deeper", lowest.number(), peerId);
+          }
+        },
+        () -> {});
   }
 
   /** One pass: updates the sync state and sends what requests are due. */
@@ -346,10 +330,41 @@ public final class ChainSync implements AutoCloseable {
 
   private void download(PeerId peerId, PeerSync peer, long first) {
     int count = (int) Math.min(maxBlocksPerRequest, peer.bestNumber - first + 1);
-    peer.busy = true;
     inFlight.put(first, peerId);
     BlockRequest request =
         new BlockRequest(FULL_BLOCK, new FromBlock.Number(first), Direction.ASCENDING, count, true);
+    send(
+        peerId,
+        peer,
+        request,
+        response -> {
+          inFlight.remove(first, peerId);
+          List<BlockData> blocks = response.blocks();
+          if (blocks.isEmpty()) {
+            // The peer no longer has it (a re-org); look for the ancestor again.
+            peer.common = OptionalLong.empty();
+            return;
+          }
+          if (!linksUpwards(blocks, first)) {
+            misbehaved(peerId, "blocks that do not link");
+            return;
+          }
+          downloaded.put(first, new Range(first, peerId, blocks));
+        },
+        () -> inFlight.remove(first, peerId));
+  }
+
+  /**
+   * Sends {@code request} to {@code peer}, busy until the answer: a response goes to {@code
+   * onResponse}, a failure to {@code onFailure} and then costs the peer; both on the sync thread.
+   */
+  private void send(
+      PeerId peerId,
+      PeerSync peer,
+      BlockRequest request,
+      java.util.function.Consumer<BlockResponse> onResponse,
+      Runnable onFailure) {
+    peer.busy = true;
     var unused =
         fetcher
             .fetch(peerId, request)
@@ -358,22 +373,12 @@ public final class ChainSync implements AutoCloseable {
                     submit(
                         () -> {
                           peer.busy = false;
-                          inFlight.remove(first, peerId);
                           if (failure != null) {
+                            onFailure.run();
                             requestFailed(peerId, failure);
                             return;
                           }
-                          List<BlockData> blocks = response.blocks();
-                          if (blocks.isEmpty()) {
-                            // The peer no longer has it (a re-org); look for the ancestor again.
-                            peer.common = OptionalLong.empty();
-                            return;
-                          }
-                          if (!linksUpwards(blocks, first)) {
-                            misbehaved(peerId, "blocks that do not link");
-                            return;
-                          }
-                          downloaded.put(first, new Range(first, peerId, blocks));
+                          onResponse.accept(response);
                         }));
   }
 
@@ -464,7 +469,6 @@ public final class ChainSync implements AutoCloseable {
       return true;
     }
     long number = peer.probedTop ? (peer.searchLow + peer.searchHigh + 1) / 2 : peer.searchHigh;
-    peer.busy = true;
     BlockRequest request =
         new BlockRequest(
             EnumSet.of(BlockAttribute.HEADER),
@@ -472,28 +476,20 @@ public final class ChainSync implements AutoCloseable {
             Direction.ASCENDING,
             1,
             false);
-    var unused =
-        fetcher
-            .fetch(peerId, request)
-            .whenComplete(
-                (response, failure) ->
-                    submit(
-                        () -> {
-                          peer.busy = false;
-                          if (failure != null) {
-                            peer.searching = false;
-                            requestFailed(peerId, failure);
-                            return;
-                          }
-                          Optional<Hash256> theirs =
-                              response.blocks().stream().findFirst().map(BlockData::hash);
-                          peer.probedTop = true;
-                          if (theirs.isPresent() && theirs.equals(chain.canonicalHash(number))) {
-                            peer.searchLow = number;
-                          } else {
-                            peer.searchHigh = number - 1;
-                          }
-                        }));
+    send(
+        peerId,
+        peer,
+        request,
+        response -> {
+          Optional<Hash256> theirs = response.blocks().stream().findFirst().map(BlockData::hash);
+          peer.probedTop = true;
+          if (theirs.isPresent() && theirs.equals(chain.canonicalHash(number))) {
+            peer.searchLow = number;
+          } else {
+            peer.searchHigh = number - 1;
+          }
+        },
+        () -> peer.searching = false);
     return false;
   }
 
